@@ -1,0 +1,51 @@
+//! Who is calling: roles, JWT claims and keys, password hashing and the role guard.
+
+mod guard;
+mod jwt;
+mod password;
+
+pub use guard::{RoleGuard, require_role};
+pub use jwt::{Claims, JwtKeys, TokenError};
+pub use password::{hash_password, verify_password};
+
+use async_graphql::Enum;
+use serde::{Deserialize, Serialize};
+
+/// What a user may do. Ordered: ADMIN > STAFF > VIEWER.
+#[derive(
+    Enum, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize,
+    diesel::expression::AsExpression, diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Role {
+    /// Reads everything.
+    Viewer,
+    /// Also registers patients and orders.
+    Staff,
+    /// Also keeps the catalogues (social works, EPS, authorizations) and users.
+    Admin,
+}
+
+crate::text_enum!(Role { Admin => "ADMIN", Staff => "STAFF", Viewer => "VIEWER" });
+
+impl std::str::FromStr for Role {
+    type Err = String;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value.to_ascii_uppercase().as_str() {
+            "ADMIN" => Ok(Self::Admin),
+            "STAFF" => Ok(Self::Staff),
+            "VIEWER" => Ok(Self::Viewer),
+            _ => Err(format!("unknown role `{value}` (ADMIN, STAFF or VIEWER)")),
+        }
+    }
+}
+
+/// The caller of one request, put in the request data by the HTTP layer.
+/// A missing token is `Anonymous`; a present but bad one is `Invalid`, never `Anonymous`.
+#[derive(Debug, Clone)]
+pub enum Caller {
+    Anonymous,
+    Invalid,
+    User(Claims),
+}

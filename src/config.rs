@@ -1,0 +1,218 @@
+//! Configuration, read from the environment (each variable is also a command-line flag).
+//!
+//! | variable | default | meaning |
+//! |---|---|---|
+//! | `DATABASE_URL` | `postgres://postgres@127.0.0.1:5432/clinic` | PostgreSQL; the database is created if missing |
+//! | `LISTEN_ADDR` | `127.0.0.1:8080` | HTTP address |
+//! | `JWT_SECRET` | generated per run | HS256 secret (>= 32 bytes) for the tokens `login` issues |
+//! | `JWT_PUBLIC_KEY_FILE` | none | RS256 public key (PEM) of an external identity provider |
+//! | `JWT_ISSUER`, `JWT_AUDIENCE` | none | when set, tokens must carry that `iss` / `aud` |
+//! | `TOKEN_TTL` | `8h` | lifetime of tokens issued by `login` and `token` |
+//! | `CORS_ORIGINS` | none | comma-separated origins allowed to call the API from a browser |
+//! | `DB_POOL_SIZE` | `8` | connections kept by the pool |
+//! | `ADMIN_USERNAME`, `ADMIN_PASSWORD` | none | an admin created at start if missing |
+//! | `RUST_LOG` | `info` | log filter |
+//!
+//! Secrets are never printed: `--help` hides their values and `Debug` redacts them.
+
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::auth::Role;
+
+#[derive(Debug, Parser)]
+#[command(name = "clinic", version, about = "Insurance back office of a clinic, as a GraphQL API")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub config: Config,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Apply migrations, load demo data into an empty database and serve (the default).
+    Serve,
+    /// Create the database if missing and apply pending migrations.
+    Migrate,
+    /// Load the demo data (idempotent).
+    Seed,
+    /// Print the GraphQL schema (SDL).
+    Schema,
+    /// Mint a token signed with JWT_SECRET.
+    Token {
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// The token's subject: a username.
+        #[arg(long)]
+        sub: String,
+    },
+}
+
+#[derive(Clone, Args)]
+pub struct Config {
+    /// PostgreSQL URL; the database is created if it does not exist.
+    #[arg(long, env = "DATABASE_URL", default_value = "postgres://postgres@127.0.0.1:5432/clinic", hide_env_values = true, global = true)]
+    pub database_url: String,
+
+    /// Address the HTTP server listens on.
+    #[arg(long, env = "LISTEN_ADDR", default_value = "127.0.0.1:8080", global = true)]
+    pub listen_addr: SocketAddr,
+
+    /// HS256 signing secret, at least 32 bytes. Unset: a throwaway secret is generated per run.
+    #[arg(long, env = "JWT_SECRET", value_parser = parse_secret, hide_env_values = true, global = true)]
+    pub jwt_secret: Option<Secret>,
+
+    /// RS256 public key (PEM file) of an external identity provider whose tokens are accepted.
+    #[arg(long, env = "JWT_PUBLIC_KEY_FILE", global = true)]
+    pub jwt_public_key_file: Option<PathBuf>,
+
+    /// Required `iss` claim.
+    #[arg(long, env = "JWT_ISSUER", global = true)]
+    pub jwt_issuer: Option<String>,
+
+    /// Required `aud` claim.
+    #[arg(long, env = "JWT_AUDIENCE", global = true)]
+    pub jwt_audience: Option<String>,
+
+    /// Lifetime of issued tokens: a number with unit s, m, h or d (e.g. 30m, 8h).
+    #[arg(long, env = "TOKEN_TTL", default_value = "8h", value_parser = parse_duration, global = true)]
+    pub token_ttl: Duration,
+
+    /// Comma-separated browser origins allowed by CORS (e.g. https://app.clinic.example).
+    #[arg(long, env = "CORS_ORIGINS", value_delimiter = ',', global = true)]
+    pub cors_origins: Vec<String>,
+
+    /// Database connections in the pool (keep well below the server's max_connections).
+    #[arg(long, env = "DB_POOL_SIZE", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=200), global = true)]
+    pub db_pool_size: u16,
+
+    /// Username of an admin to create at start if it does not exist.
+    #[arg(long, env = "ADMIN_USERNAME", requires = "admin_password", global = true)]
+    pub admin_username: Option<String>,
+
+    /// Password for ADMIN_USERNAME.
+    #[arg(long, env = "ADMIN_PASSWORD", hide_env_values = true, requires = "admin_username", global = true)]
+    pub admin_password: Option<Secret>,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &redact_url(&self.database_url))
+            .field("listen_addr", &self.listen_addr)
+            .field("jwt_public_key_file", &self.jwt_public_key_file)
+            .field("jwt_issuer", &self.jwt_issuer)
+            .field("jwt_audience", &self.jwt_audience)
+            .field("token_ttl", &self.token_ttl)
+            .field("cors_origins", &self.cors_origins)
+            .field("db_pool_size", &self.db_pool_size)
+            .field("admin_username", &self.admin_username)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A string that never shows up in logs or `Debug` output.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+impl From<String> for Secret {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+
+fn parse_secret(value: &str) -> Result<Secret, String> {
+    if value.len() < 32 {
+        return Err(format!(
+            "JWT_SECRET must be at least 32 bytes (got {}); generate one with `openssl rand -base64 48`",
+            value.len()
+        ));
+    }
+    Ok(Secret(value.to_owned()))
+}
+
+fn parse_role(value: &str) -> Result<Role, String> {
+    value.parse()
+}
+
+/// `90s`, `30m`, `8h`, `1d`; a bare number is seconds.
+pub fn parse_duration(value: &str) -> Result<Duration, String> {
+    let value = value.trim();
+    let split = value.find(|c: char| !c.is_ascii_digit()).unwrap_or(value.len());
+    let (number, unit) = value.split_at(split);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("TOKEN_TTL: `{value}` is not a duration like 30m or 8h"))?;
+    let seconds = match unit {
+        "" | "s" => number,
+        "m" => number.saturating_mul(60),
+        "h" => number.saturating_mul(3600),
+        "d" => number.saturating_mul(86_400),
+        _ => return Err(format!("TOKEN_TTL: unknown unit `{unit}` (use s, m, h or d)")),
+    };
+    if seconds == 0 || seconds > 30 * 86_400 {
+        return Err("TOKEN_TTL must be between 1s and 30d".to_owned());
+    }
+    Ok(Duration::from_secs(seconds))
+}
+
+/// The URL with its password replaced by `***`, for messages and logs.
+pub fn redact_url(url: &str) -> String {
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
+        return url.to_owned();
+    };
+    let authority_end = url[scheme_end..]
+        .find(['/', '?'])
+        .map_or(url.len(), |i| scheme_end + i);
+    let authority = &url[scheme_end..authority_end];
+    match authority.rfind('@') {
+        Some(at) => match authority[..at].find(':') {
+            Some(colon) => format!(
+                "{}{}:***{}",
+                &url[..scheme_end],
+                &authority[..colon],
+                &url[scheme_end + at..]
+            ),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_passwords() {
+        assert_eq!(redact_url("postgres://u:pw@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(redact_url("postgres://h/db"), "postgres://h/db");
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("8h"), Ok(Duration::from_secs(8 * 3600)));
+        assert_eq!(parse_duration("90"), Ok(Duration::from_secs(90)));
+        assert!(parse_duration("8x").is_err());
+        assert!(parse_duration("0s").is_err());
+        assert!(parse_duration("").is_err());
+    }
+}

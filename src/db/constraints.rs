@@ -1,0 +1,73 @@
+//! Constraint violations become user errors by constraint *name*: the database enforces each
+//! rule (so concurrent requests cannot break it), this table only says how to tell the user.
+//! A test checks that every constraint of the schema has an entry here.
+
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+
+use crate::graphql::{UserError, UserErrorCode};
+
+use UserErrorCode::*;
+
+/// (constraint, input field, code, message).
+pub const RULES: &[(&str, &str, UserErrorCode, &str)] = &[
+    ("users_role_check", "role", InvalidFormat, "El rol no es válido"),
+    ("users_username_format", "username", InvalidFormat, "El usuario solo puede contener letras, números, puntos, guiones y @"),
+    ("users_username_key", "username", Taken, "El usuario ya está registrado"),
+    ("users_username_length", "username", TooLong, "El usuario no puede superar los 60 caracteres"),
+    ("users_username_required", "username", Required, "El usuario es obligatorio"),
+    ("social_works_address_length", "address", TooLong, "La dirección no puede superar los 200 caracteres"),
+    ("social_works_address_required", "address", Required, "La dirección es obligatoria"),
+    ("social_works_biochemical_unit_value_range", "biochemicalUnitValue", InvalidRange, "El valor de la unidad bioquímica no puede ser negativo"),
+    ("social_works_code_format", "code", InvalidFormat, "El código debe ser un token de convenio SUAP, como OS5"),
+    ("social_works_code_key", "code", Taken, "El código ya está registrado"),
+    ("social_works_name_key", "name", Taken, "El nombre ya está registrado"),
+    ("social_works_name_length", "name", TooLong, "El nombre no puede superar los 100 caracteres"),
+    ("social_works_name_required", "name", Required, "El nombre es obligatorio"),
+    ("social_works_phone_format", "phone", InvalidFormat, "El teléfono solo puede contener números, guiones o espacios"),
+    ("social_works_phone_length", "phone", InvalidLength, "El teléfono debe tener entre 10 y 20 caracteres"),
+    ("social_works_phone_required", "phone", Required, "El teléfono es obligatorio"),
+    ("social_works_state_check", "state", InvalidFormat, "El estado no es válido"),
+    ("social_works_webpage_format", "webpage", InvalidFormat, "La página web debe ser una URL http:// o https:// válida"),
+    ("social_works_webpage_length", "webpage", TooLong, "La página web no puede superar los 200 caracteres"),
+    ("social_works_webpage_required", "webpage", Required, "La página web es obligatoria"),
+    ("patients_address_length", "address", TooLong, "La dirección no puede superar los 200 caracteres"),
+    ("patients_affiliate_number_length", "affiliateNumber", TooLong, "El número de afiliado no puede superar los 40 caracteres"),
+    ("patients_birth_date_range", "birthDate", InvalidRange, "La fecha de nacimiento debe estar entre 1900 y hoy"),
+    ("patients_document_key", "documentNumber", Taken, "Ya existe un paciente con ese tipo y número de documento"),
+    ("patients_document_number_format", "documentNumber", InvalidFormat, "El número de documento debe tener entre 4 y 20 letras o números"),
+    ("patients_document_number_required", "documentNumber", Required, "El número de documento es obligatorio"),
+    ("patients_document_type_check", "documentType", InvalidFormat, "El tipo de documento no es válido"),
+    ("patients_email_format", "email", InvalidFormat, "El correo electrónico no es válido"),
+    ("patients_email_length", "email", TooLong, "El correo electrónico no puede superar los 200 caracteres"),
+    ("patients_first_name_length", "firstName", TooLong, "El nombre no puede superar los 100 caracteres"),
+    ("patients_first_name_required", "firstName", Required, "El nombre es obligatorio"),
+    ("patients_gender_length", "gender", TooLong, "El género no puede superar los 30 caracteres"),
+    ("patients_last_name_length", "lastName", TooLong, "El apellido no puede superar los 100 caracteres"),
+    ("patients_last_name_required", "lastName", Required, "El apellido es obligatorio"),
+    ("patients_phone_format", "phone", InvalidFormat, "El teléfono solo puede contener números, guiones o espacios"),
+    ("patients_phone_length", "phone", InvalidLength, "El teléfono debe tener entre 10 y 20 caracteres"),
+    ("patients_social_work_active", "socialWorkId", Inactive, "La obra social está inactiva y no admite nuevos pacientes"),
+    ("patients_social_work_id_fkey", "socialWorkId", NotFound, "La obra social no existe"),
+];
+
+/// The name of the constraint a database error violated, if any.
+pub fn violated(err: &DieselError) -> Option<(&str, &DatabaseErrorKind)> {
+    match err {
+        DieselError::DatabaseError(kind, info) => info.constraint_name().map(|name| (name, kind)),
+        _ => None,
+    }
+}
+
+/// The user error for a constraint violation; any other error is handed back.
+pub fn user_error(err: DieselError) -> Result<UserError, DieselError> {
+    let rule = violated(&err).and_then(|(name, _)| RULES.iter().find(|rule| rule.0 == name));
+    match rule {
+        Some((_, field, code, message)) => Ok(UserError::new(field, *code, *message)),
+        None => Err(err),
+    }
+}
+
+/// True when `err` is a foreign-key violation: on a delete, a row still references ours.
+pub fn is_still_referenced(err: &DieselError) -> bool {
+    matches!(err, DieselError::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _))
+}

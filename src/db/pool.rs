@@ -1,0 +1,180 @@
+//! The deadpool pool of diesel-async connections, database creation and migrations.
+
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::Duration,
+};
+
+use diesel::{
+    ConnectionError,
+    connection::{Instrumentation, InstrumentationEvent},
+};
+use diesel_async::{
+    AsyncConnection, AsyncMigrationHarness, AsyncPgConnection, RunQueryDsl,
+    pooled_connection::{
+        AsyncDieselConnectionManager, ManagerConfig,
+        deadpool::{Object, Pool},
+    },
+};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+use futures_util::FutureExt;
+
+use crate::config::redact_url;
+
+pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
+
+pub type DbPool = Pool<AsyncPgConnection>;
+pub type DbConn = Object<AsyncPgConnection>;
+
+/// How long a request waits for a free connection before answering SERVICE_UNAVAILABLE.
+const POOL_WAIT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Also bounds connecting, so an unreachable server fails fast instead of hanging requests.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// No statement may hold a connection (and its locks) longer than this.
+const STATEMENT_TIMEOUT: &str = "10s";
+
+/// Counts the SQL statements run through the pool: tests assert that a request's statement
+/// count does not grow with the page size, and benchmarks report it per request.
+#[derive(Clone, Default)]
+pub struct QueryCounter(Arc<AtomicU64>);
+
+impl QueryCounter {
+    pub fn get(&self) -> u64 {
+        AtomicU64::load(&self.0, Ordering::Relaxed)
+    }
+}
+
+struct CountQueries(QueryCounter);
+
+impl Instrumentation for CountQueries {
+    fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
+        if let InstrumentationEvent::StartQuery { .. } = event {
+            self.0.0.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+}
+
+/// Builds the pool; connections are made lazily, each set up with a statement timeout and
+/// an application name (visible in pg_stat_activity).
+pub fn build_pool(database_url: &str, size: usize, counter: QueryCounter) -> DbPool {
+    let mut manager_config = ManagerConfig::default();
+    manager_config.custom_setup = Box::new(move |url| {
+        let counter = counter.clone();
+        async move {
+            let mut conn = tokio::time::timeout(CONNECT_TIMEOUT, AsyncPgConnection::establish(url))
+                .await
+                .map_err(|_| ConnectionError::BadConnection("connection timed out".into()))??;
+            diesel::sql_query(format!(
+                "SET statement_timeout = '{STATEMENT_TIMEOUT}'; SET application_name = 'clinic'"
+            ))
+            .execute(&mut conn)
+            .await
+            .map_err(ConnectionError::CouldntSetupConfiguration)?;
+            conn.set_instrumentation(CountQueries(counter));
+            Ok(conn)
+        }
+        .boxed()
+    });
+    let manager =
+        AsyncDieselConnectionManager::<AsyncPgConnection>::new_with_config(database_url, manager_config);
+    Pool::builder(manager)
+        .max_size(size)
+        .runtime(deadpool::Runtime::Tokio1)
+        .wait_timeout(Some(POOL_WAIT_TIMEOUT))
+        .create_timeout(Some(CONNECT_TIMEOUT))
+        .recycle_timeout(Some(CONNECT_TIMEOUT))
+        .build()
+        .expect("a runtime is set, so building the pool cannot fail")
+}
+
+/// Why the service could not start; `Display` is the one line the operator reads.
+#[derive(Debug)]
+pub enum StartupError {
+    Unreachable { url: String, reason: String },
+    Migration { reason: String },
+}
+
+impl std::fmt::Display for StartupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unreachable { url, reason } => write!(
+                f,
+                "cannot connect to PostgreSQL at {url}: {reason}. Is the server running? \
+                 Start it (e.g. `pg_ctlcluster 15 main start`) or set DATABASE_URL."
+            ),
+            Self::Migration { reason } => write!(f, "applying migrations failed: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for StartupError {}
+
+async fn connect(url: &str) -> Result<AsyncPgConnection, ConnectionError> {
+    tokio::time::timeout(CONNECT_TIMEOUT, AsyncPgConnection::establish(url))
+        .await
+        .unwrap_or_else(|_| Err(ConnectionError::BadConnection("connection timed out".into())))
+}
+
+/// Connects to `url`, creating its database first if the server says it does not exist.
+pub async fn ensure_database(url: &str) -> Result<(), StartupError> {
+    let unreachable = |err: ConnectionError| StartupError::Unreachable {
+        url: redact_url(url),
+        reason: err.to_string().trim().to_owned(),
+    };
+    match connect(url).await {
+        Ok(_) => Ok(()),
+        Err(err) if err.to_string().contains("does not exist") => {
+            let (server_url, name) = split_database(url).ok_or_else(|| unreachable(err))?;
+            let mut admin = connect(&format!("{server_url}/postgres")).await.map_err(unreachable)?;
+            tracing::info!(database = %name, "creating database");
+            diesel::sql_query(format!("CREATE DATABASE \"{}\"", name.replace('"', "\"\"")))
+                .execute(&mut admin)
+                .await
+                .map_err(|e| StartupError::Unreachable { url: redact_url(url), reason: e.to_string() })?;
+            Ok(())
+        }
+        Err(err) => Err(unreachable(err)),
+    }
+}
+
+/// `postgres://u@h:5432/clinic?x=y` -> (`postgres://u@h:5432`, `clinic`).
+fn split_database(url: &str) -> Option<(&str, String)> {
+    let path_start = url.find("://")? + 3;
+    let slash = path_start + url[path_start..].find('/')?;
+    let name = url[slash + 1..].split('?').next()?.to_owned();
+    (!name.is_empty()).then_some((&url[..slash], name))
+}
+
+/// Applies pending migrations. The harness blocks, so it runs on a blocking thread.
+pub async fn run_migrations(url: &str) -> Result<(), StartupError> {
+    let conn = connect(url).await.map_err(|err| StartupError::Unreachable {
+        url: redact_url(url),
+        reason: err.to_string(),
+    })?;
+    tokio::task::spawn_blocking(move || {
+        let mut harness = AsyncMigrationHarness::new(conn);
+        harness.run_pending_migrations(MIGRATIONS).map(|applied| {
+            for version in applied {
+                tracing::info!(%version, "applied migration");
+            }
+        })
+    })
+    .await
+    .map_err(|e| StartupError::Migration { reason: e.to_string() })?
+    .map_err(|e| StartupError::Migration { reason: e.to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn splits_database_name() {
+        assert_eq!(
+            super::split_database("postgres://u@h:5432/clinic?sslmode=disable"),
+            Some(("postgres://u@h:5432", "clinic".to_owned()))
+        );
+        assert_eq!(super::split_database("postgres://u@h:5432"), None);
+    }
+}

@@ -1,0 +1,160 @@
+//! Relay cursor connections: argument rules, opaque keyset cursors, and page assembly.
+//!
+//! Cursors are base64url of the row's sort key (JSON), so a page boundary stays put when rows
+//! are inserted before it. `hasPreviousPage` while paging forward (and `hasNextPage` while
+//! paging backward) is true whenever a cursor was given, as the Relay spec allows: the cursor's
+//! own row lies on that side.
+
+use async_graphql::{Object, connection::Edge};
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use futures_util::future::BoxFuture;
+use serde::{Serialize, de::DeserializeOwned};
+
+use crate::error::{AppError, AppResult};
+
+pub const DEFAULT_PAGE_SIZE: i32 = 20;
+pub const MAX_PAGE_SIZE: i32 = 100;
+
+pub type Connection<N> = async_graphql::connection::Connection<String, N, TotalCount>;
+
+/// The complexity of a connection field: its page size times what each node asks for.
+pub fn cost(first: Option<i32>, last: Option<i32>, child_complexity: usize) -> usize {
+    let size = first.or(last).unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE) as usize;
+    size.saturating_mul(child_complexity).saturating_add(1)
+}
+
+/// Validated paging arguments with decoded cursors of sort key `K`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PageRequest<K> {
+    pub size: i64,
+    pub after: Option<K>,
+    pub before: Option<K>,
+    /// `last` was given: fetch in reverse order, then flip.
+    pub backward: bool,
+}
+
+impl<K: DeserializeOwned> PageRequest<K> {
+    pub fn new(
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> AppResult<Self> {
+        let check = |name: &str, n: i32| {
+            if (1..=MAX_PAGE_SIZE).contains(&n) {
+                Ok(i64::from(n))
+            } else {
+                Err(AppError::bad_input(format!(
+                    "`{name}` debe estar entre 1 y {MAX_PAGE_SIZE} (se recibió {n})"
+                )))
+            }
+        };
+        let (size, backward) = match (first, last) {
+            (Some(_), Some(_)) => {
+                return Err(AppError::bad_input("Use `first` o `last`, no ambos a la vez"));
+            }
+            (Some(n), None) => (check("first", n)?, false),
+            (None, Some(n)) => (check("last", n)?, true),
+            (None, None) => (i64::from(DEFAULT_PAGE_SIZE), false),
+        };
+        Ok(Self {
+            size,
+            after: after.as_deref().map(decode_cursor).transpose()?,
+            before: before.as_deref().map(decode_cursor).transpose()?,
+            backward,
+        })
+    }
+}
+
+impl<K> PageRequest<K> {
+    /// Rows to fetch: one more than the page, to learn whether another page follows.
+    pub fn limit(&self) -> i64 {
+        self.size + 1
+    }
+
+    /// Turns the fetched rows (in query order, at most `limit()`) into a connection.
+    pub fn into_connection<N, KK: Serialize>(
+        &self,
+        mut rows: Vec<N>,
+        key: impl Fn(&N) -> KK,
+        total: TotalCount,
+    ) -> Connection<N>
+    where
+        N: async_graphql::OutputType,
+    {
+        let more = rows.len() as i64 > self.size;
+        rows.truncate(self.size as usize);
+        if self.backward {
+            rows.reverse();
+        }
+        let (has_previous, has_next) = if self.backward {
+            (more, self.before.is_some())
+        } else {
+            (self.after.is_some(), more)
+        };
+        let mut connection = Connection::with_additional_fields(has_previous, has_next, total);
+        connection.edges = rows
+            .into_iter()
+            .map(|node| Edge::new(encode_cursor(&key(&node)), node))
+            .collect();
+        connection
+    }
+}
+
+pub fn encode_cursor<K: Serialize>(key: &K) -> String {
+    URL_SAFE_NO_PAD.encode(serde_json::to_vec(key).expect("sort keys serialize"))
+}
+
+pub fn decode_cursor<K: DeserializeOwned>(cursor: &str) -> AppResult<K> {
+    URL_SAFE_NO_PAD
+        .decode(cursor)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .ok_or_else(|| AppError::bad_input("El cursor no es válido"))
+}
+
+type CountFn = Box<dyn Fn() -> BoxFuture<'static, AppResult<i64>> + Send + Sync>;
+
+/// `totalCount`, computed only when a client asks for it.
+pub struct TotalCount(CountFn);
+
+impl TotalCount {
+    pub fn new(count: impl Fn() -> BoxFuture<'static, AppResult<i64>> + Send + Sync + 'static) -> Self {
+        Self(Box::new(count))
+    }
+}
+
+#[Object]
+impl TotalCount {
+    /// How many items match, across all pages.
+    async fn total_count(&self) -> async_graphql::Result<i32> {
+        let count = (self.0)().await?;
+        Ok(i32::try_from(count).unwrap_or(i32::MAX))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_arguments() {
+        let ok = PageRequest::<(String, i32)>::new(None, None, None, None).unwrap();
+        assert_eq!((ok.size, ok.backward), (20, false));
+        assert!(PageRequest::<i32>::new(Some(0), None, None, None).is_err());
+        assert!(PageRequest::<i32>::new(Some(101), None, None, None).is_err());
+        assert!(PageRequest::<i32>::new(Some(1), None, Some(1), None).is_err());
+        assert!(PageRequest::<i32>::new(None, Some("!!".into()), None, None).is_err());
+        let cursor = encode_cursor(&("Pérez".to_owned(), 7));
+        let back = PageRequest::<(String, i32)>::new(None, None, Some(5), Some(cursor)).unwrap();
+        assert_eq!(back.before, Some(("Pérez".to_owned(), 7)));
+        assert!(back.backward);
+    }
+
+    #[test]
+    fn cost_saturates() {
+        assert_eq!(cost(Some(10), None, 3), 31);
+        assert_eq!(cost(Some(i32::MAX), None, usize::MAX), usize::MAX);
+        assert_eq!(cost(None, None, 1), 21);
+    }
+}

@@ -1,0 +1,219 @@
+//! Query limits and the error-code policy for everything async-graphql reports itself.
+//!
+//! async-graphql's validators (and its directive and recursion checks, which run while
+//! parsing) expand fragment spreads without memoizing them: a 726-byte document with nine
+//! levels of ten spreads costs them 10^9 visits. So before any of that runs, this extension
+//! parses the document once and measures it with fragments memoized: expanded field count,
+//! and depth (introspection fields aside, so GraphiQL's schema query is not "too deep").
+
+use std::{
+    collections::{HashMap, HashSet},
+    sync::Arc,
+};
+
+use async_graphql::{
+    Request, Response, ServerError, ServerResult,
+    extensions::{Extension, ExtensionContext, ExtensionFactory, NextPrepareRequest, NextRequest},
+    parser::types::{ExecutableDocument, Selection, SelectionSet},
+};
+
+use crate::error::code;
+
+/// Bytes of query text accepted.
+pub const MAX_QUERY_BYTES: usize = 32 * 1024;
+/// Field nesting accepted (introspection fields excepted).
+pub const MAX_DEPTH: usize = 10;
+/// Fields in the document once every fragment spread is expanded.
+pub const MAX_EXPANDED_FIELDS: usize = 5_000;
+/// Budget of async-graphql's complexity check; a connection costs page size times its nodes.
+pub const MAX_COMPLEXITY: usize = 10_000;
+/// Directives on one field.
+pub const MAX_DIRECTIVES: usize = 5;
+
+pub struct Limits;
+
+impl ExtensionFactory for Limits {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(Limits)
+    }
+}
+
+#[async_graphql::async_trait::async_trait]
+impl Extension for Limits {
+    async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
+        let mut response = next.run(ctx).await;
+        for error in &mut response.errors {
+            classify(error);
+        }
+        response
+    }
+
+    async fn prepare_request(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        mut request: Request,
+        next: NextPrepareRequest<'_>,
+    ) -> ServerResult<Request> {
+        if request.query.len() > MAX_QUERY_BYTES {
+            return Err(too_complex(format!(
+                "La consulta supera el máximo de {MAX_QUERY_BYTES} bytes"
+            )));
+        }
+        // A syntax error is left for async-graphql to report in its usual form.
+        if let Ok(doc) = request.parsed_query() {
+            check_shape(doc)?;
+        }
+        next.run(ctx, request).await
+    }
+}
+
+fn with_code(mut error: ServerError, code: &str) -> ServerError {
+    error.extensions.get_or_insert_with(Default::default).set("code", code);
+    error
+}
+
+fn too_complex(message: String) -> ServerError {
+    with_code(ServerError::new(message, None), code::QUERY_TOO_COMPLEX)
+}
+
+/// Gives every error without a code the right one. Errors raised by our resolvers already
+/// carry a code; what is left comes from async-graphql itself.
+fn classify(error: &mut ServerError) {
+    if error.extensions.as_ref().is_some_and(|ext| ext.get("code").is_some()) {
+        return;
+    }
+    let message = error.message.as_str();
+    let code = if message == "Query is too complex."
+        || message == "Query is nested too deep."
+        || message.starts_with("The number of directives")
+        || message.starts_with("The recursion depth")
+    {
+        code::QUERY_TOO_COMPLEX
+    } else if message.starts_with("Invalid value for argument")
+        || message.starts_with("Failed to parse")
+        || message.starts_with("Invalid value for variable")
+        || message.contains("Expected input type")
+    {
+        code::BAD_USER_INPUT
+    } else if error.path.is_empty() {
+        // Before execution: syntax and validation errors.
+        code::GRAPHQL_VALIDATION_FAILED
+    } else {
+        // Raised during execution without going through AppError: never show its text.
+        tracing::error!(error = %error.message, path = ?error.path, "unclassified resolver error");
+        error.message = "Error interno del servidor".to_owned();
+        code::INTERNAL_SERVER_ERROR
+    };
+    error.extensions.get_or_insert_with(Default::default).set("code", code);
+}
+
+#[derive(Clone, Copy, Default)]
+struct Shape {
+    fields: usize,
+    depth: usize,
+}
+
+struct Measure<'a> {
+    doc: &'a ExecutableDocument,
+    memo: HashMap<&'a str, Shape>,
+    visiting: HashSet<&'a str>,
+}
+
+/// Rejects documents too deep or too large once fragments are expanded, and fragment cycles.
+fn check_shape(doc: &ExecutableDocument) -> ServerResult<()> {
+    let mut measure = Measure { doc, memo: HashMap::new(), visiting: HashSet::new() };
+    let mut total = 0usize;
+    for (_, operation) in doc.operations.iter() {
+        let shape = measure.selection_set(&operation.node.selection_set.node)?;
+        if shape.depth > MAX_DEPTH {
+            return Err(too_complex(format!(
+                "La consulta anida {} niveles; el máximo es {MAX_DEPTH}",
+                shape.depth
+            )));
+        }
+        total = total.saturating_add(shape.fields);
+    }
+    if total > MAX_EXPANDED_FIELDS {
+        return Err(too_complex(format!(
+            "La consulta tiene demasiados campos una vez expandidos sus fragmentos (máximo {MAX_EXPANDED_FIELDS})"
+        )));
+    }
+    Ok(())
+}
+
+impl<'a> Measure<'a> {
+    fn selection_set(&mut self, set: &'a SelectionSet) -> ServerResult<Shape> {
+        let mut shape = Shape::default();
+        for selection in &set.items {
+            let inner = match &selection.node {
+                Selection::Field(field) => {
+                    let child = self.selection_set(&field.node.selection_set.node)?;
+                    let introspection = matches!(field.node.name.node.as_str(), "__schema" | "__type");
+                    Shape {
+                        fields: child.fields.saturating_add(1),
+                        depth: if introspection { 1 } else { child.depth + 1 },
+                    }
+                }
+                Selection::InlineFragment(inline) => self.selection_set(&inline.node.selection_set.node)?,
+                Selection::FragmentSpread(spread) => self.fragment(spread.node.fragment_name.node.as_str())?,
+            };
+            shape.fields = shape.fields.saturating_add(inner.fields);
+            shape.depth = shape.depth.max(inner.depth);
+            if shape.fields > MAX_EXPANDED_FIELDS || shape.depth > MAX_DEPTH {
+                break; // already over budget: stop expanding
+            }
+        }
+        Ok(shape)
+    }
+
+    fn fragment(&mut self, name: &'a str) -> ServerResult<Shape> {
+        if let Some(shape) = self.memo.get(name) {
+            return Ok(*shape);
+        }
+        // Unknown fragments are reported by validation.
+        let Some(fragment) = self.doc.fragments.get(name) else {
+            return Ok(Shape::default());
+        };
+        if !self.visiting.insert(name) {
+            return Err(with_code(
+                ServerError::new(format!("El fragmento `{name}` se referencia a sí mismo"), None),
+                code::GRAPHQL_VALIDATION_FAILED,
+            ));
+        }
+        let shape = self.selection_set(&fragment.node.selection_set.node)?;
+        self.visiting.remove(name);
+        self.memo.insert(name, shape);
+        Ok(shape)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use async_graphql::parser::parse_query;
+
+    fn shape_of(query: &str) -> ServerResult<()> {
+        check_shape(&parse_query(query).unwrap())
+    }
+
+    #[test]
+    fn fan_out_is_rejected_quickly() {
+        let mut query = String::from("query { ...F0 }\n");
+        for level in 0..9 {
+            let spreads: String = (0..10).map(|_| format!(" ...F{}", level + 1)).collect();
+            query.push_str(&format!("fragment F{level} on Query {{ {spreads} }}\n"));
+        }
+        query.push_str("fragment F9 on Query { __typename }\n");
+        let start = std::time::Instant::now();
+        assert!(shape_of(&query).is_err());
+        assert!(start.elapsed() < std::time::Duration::from_millis(50));
+    }
+
+    #[test]
+    fn cycles_and_depth() {
+        assert!(shape_of("query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }").is_err());
+        assert!(shape_of("{ a { b { c { d { e { f { g { h { i { j { k } } } } } } } } } } }").is_err());
+        assert!(shape_of("{ a { b { c { d { e { f { g { h { i { j } } } } } } } } } }").is_ok());
+        assert!(shape_of("{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }").is_ok());
+    }
+}

@@ -1,0 +1,75 @@
+//! The GraphQL schema: root assembly and limits, global IDs and `Node`, connections, scalars,
+//! user errors and per-request DataLoaders. Knows nothing of HTTP.
+
+pub mod connection;
+mod delete;
+pub mod ids;
+pub mod input;
+pub mod limits;
+mod loaders;
+mod node;
+pub mod scalars;
+mod user_error;
+
+use std::sync::Arc;
+
+use async_graphql::{
+    Context, EmptySubscription, MergedObject, Schema, SchemaBuilder, SDLExportOptions,
+};
+
+pub use delete::{DeleteInput, DeletePayload};
+pub use loaders::Loaders;
+pub use node::Node;
+pub use user_error::{UserError, UserErrorCode};
+
+use crate::{
+    app::AppState,
+    db::DbConn,
+    error::AppResult,
+    patients::{PatientMutation, PatientQuery},
+    social_works::{SocialWorkMutation, SocialWorkQuery},
+    users::{UserMutation, UserQuery},
+};
+
+#[derive(MergedObject, Default)]
+pub struct Query(node::NodeQuery, UserQuery, SocialWorkQuery, PatientQuery);
+
+#[derive(MergedObject, Default)]
+pub struct Mutation(UserMutation, SocialWorkMutation, PatientMutation);
+
+pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
+
+/// The schema with its limits, without state: enough to export the SDL.
+pub fn schema_builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+        .extension(limits::Limits)
+        .limit_complexity(limits::MAX_COMPLEXITY)
+        .limit_directives(limits::MAX_DIRECTIVES)
+        .disable_suggestions()
+}
+
+pub fn build_schema(state: AppState) -> AppSchema {
+    schema_builder().data(state).finish()
+}
+
+/// The SDL as `schema.graphql` holds it: types, fields, arguments and enum values sorted.
+pub fn sdl() -> String {
+    schema_builder().finish().sdl_with_options(
+        SDLExportOptions::new()
+            .sorted_fields()
+            .sorted_arguments()
+            .sorted_enum_items(),
+    )
+}
+
+pub fn state<'a>(ctx: &'a Context<'_>) -> &'a AppState {
+    ctx.data_unchecked::<AppState>()
+}
+
+pub fn loaders<'a>(ctx: &'a Context<'_>) -> &'a Arc<Loaders> {
+    ctx.data_unchecked::<Arc<Loaders>>()
+}
+
+pub async fn conn(ctx: &Context<'_>) -> AppResult<DbConn> {
+    Ok(state(ctx).pool.get().await?)
+}

@@ -1,0 +1,57 @@
+//! The `Node` interface and `node` / `nodes`: any entity by its global ID.
+
+use async_graphql::{Context, ID, Interface, Object};
+use futures_util::future::try_join_all;
+
+use super::ids::decode_global_id;
+use crate::{
+    auth::{Role, require_role},
+    error::{AppError, AppResult},
+    patients::Patient,
+    social_works::SocialWork,
+    users::User,
+};
+
+/// Most ids one `nodes` call may ask for.
+const MAX_NODES: usize = 100;
+
+#[derive(Interface)]
+#[graphql(field(name = "id", ty = "ID", desc = "Opaque global ID."))]
+pub enum Node {
+    SocialWork(SocialWork),
+    Patient(Patient),
+    User(User),
+}
+
+#[derive(Default)]
+pub struct NodeQuery;
+
+#[Object]
+impl NodeQuery {
+    /// Any entity by its global ID; null if it does not exist.
+    async fn node(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Node>> {
+        require_role(ctx, Role::Viewer)?;
+        Ok(load_node(ctx, &id).await?)
+    }
+
+    /// Entities by global ID, in the order asked; null where one does not exist.
+    #[graphql(complexity = "ids.len().saturating_mul(child_complexity)")]
+    async fn nodes(&self, ctx: &Context<'_>, ids: Vec<ID>) -> async_graphql::Result<Vec<Option<Node>>> {
+        require_role(ctx, Role::Viewer)?;
+        if ids.len() > MAX_NODES {
+            return Err(AppError::bad_input(format!("Se pueden pedir como máximo {MAX_NODES} ids")).into());
+        }
+        Ok(try_join_all(ids.iter().map(|id| load_node(ctx, id))).await?)
+    }
+}
+
+async fn load_node(ctx: &Context<'_>, id: &ID) -> AppResult<Option<Node>> {
+    let (type_name, db_id) = decode_global_id(id)?;
+    let loaders = super::loaders(ctx);
+    Ok(match type_name.as_str() {
+        SocialWork::TYPE => loaders.social_works.load_one(db_id).await?.map(Node::SocialWork),
+        Patient::TYPE => loaders.patients.load_one(db_id).await?.map(Node::Patient),
+        User::TYPE => loaders.users.load_one(db_id).await?.map(Node::User),
+        _ => return Err(AppError::bad_input("El ID no corresponde a ningún tipo conocido")),
+    })
+}

@@ -1,0 +1,47 @@
+//! `UserError`: a user's mistake, reported inside a mutation payload (nothing was written).
+
+use async_graphql::{Enum, SimpleObject};
+
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UserErrorCode {
+    /// A required value is missing or blank.
+    Required,
+    /// A value is longer than allowed.
+    TooLong,
+    /// A value has the wrong shape (phone characters, URL, document, email).
+    InvalidFormat,
+    /// A value's length is outside its range (phone: 10 to 20 characters).
+    InvalidLength,
+    /// A unique value (name, code, document) is already used.
+    Taken,
+    /// A referenced entity does not exist.
+    NotFound,
+    /// A referenced social work (or EPS) is not active.
+    Inactive,
+    /// The entity is still referenced and cannot be deleted.
+    InUse,
+    /// A number or date is out of range.
+    InvalidRange,
+    /// Wrong username or password.
+    InvalidCredentials,
+}
+
+#[derive(SimpleObject, Debug, Clone, PartialEq, Eq)]
+pub struct UserError {
+    /// Path to the offending input field, relative to `input` (e.g. `["phone"]`).
+    pub field: Option<Vec<String>>,
+    /// Spanish, for the clinic's staff.
+    pub message: String,
+    /// Stable and machine-readable.
+    pub code: UserErrorCode,
+}
+
+impl UserError {
+    pub fn new(field: &str, code: UserErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            field: Some(vec![field.to_owned()]),
+            message: message.into(),
+            code,
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! HTTP: the axum router and its layers. `POST /graphql` (JSON), `GET /graphql` (queries only;
+//! GraphiQL for browsers), `/healthz` (process up), `/readyz` (database answers).
+
+use std::{sync::Arc, time::Duration};
+
+use async_graphql::http::GraphiQLSource;
+use async_graphql::parser::types::OperationType;
+use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use axum::{
+    Router,
+    extract::{RawQuery, State},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
+    response::{Html, IntoResponse, Response},
+    routing::get,
+};
+use tower_http::{
+    cors::{AllowOrigin, CorsLayer},
+    limit::RequestBodyLimitLayer,
+    timeout::TimeoutLayer,
+    trace::TraceLayer,
+};
+
+use crate::{
+    app::AppState,
+    auth::Caller,
+    graphql::{AppSchema, Loaders, build_schema},
+};
+
+/// Largest request body accepted (413 beyond). A tower layer, because async-graphql-axum's
+/// extractor reads the body itself and ignores axum's `DefaultBodyLimit`.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+/// A request still running after this gets 408 and its work is dropped.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+#[derive(Clone)]
+struct Http {
+    state: AppState,
+    schema: AppSchema,
+}
+
+pub fn router(state: AppState) -> Router {
+    let cors = cors(&state.config.cors_origins);
+    let http = Http { schema: build_schema(state.clone()), state };
+    Router::new()
+        .route("/graphql", get(graphql_get).post(graphql_post))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(ready))
+        .with_state(http)
+        .layer(cors)
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(TraceLayer::new_for_http())
+}
+
+fn cors(origins: &[String]) -> CorsLayer {
+    let origins: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o.trim()).ok())
+        .collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+        .max_age(Duration::from_secs(3600))
+}
+
+/// Who is calling: no header is anonymous; a header that is not a valid bearer token is
+/// `Invalid`, and resolvers answer UNAUTHENTICATED for both.
+fn caller(state: &AppState, headers: &HeaderMap) -> Caller {
+    let Some(value) = headers.get(header::AUTHORIZATION) else {
+        return Caller::Anonymous;
+    };
+    let token = value
+        .to_str()
+        .ok()
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")));
+    match token.map(|t| state.jwt.verify(t.trim())) {
+        Some(Ok(claims)) => Caller::User(claims),
+        Some(Err(err)) => {
+            tracing::debug!(error = %err, "rejected token");
+            Caller::Invalid
+        }
+        None => Caller::Invalid,
+    }
+}
+
+async fn execute(http: &Http, headers: &HeaderMap, request: async_graphql::Request) -> GraphQLResponse {
+    let request = request
+        .data(caller(&http.state, headers))
+        .data(Arc::new(Loaders::new(&http.state.pool)));
+    http.schema.execute(request).await.into()
+}
+
+async fn graphql_post(State(http): State<Http>, headers: HeaderMap, request: GraphQLRequest) -> Response {
+    execute(&http, &headers, request.into_inner()).await.into_response()
+}
+
+async fn graphql_get(State(http): State<Http>, headers: HeaderMap, RawQuery(query): RawQuery) -> Response {
+    let Some(query) = query.filter(|q| !q.is_empty()) else {
+        let wants_html = headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"));
+        if wants_html {
+            return Html(GraphiQLSource::build().endpoint("/graphql").title("Clínica: back office").finish())
+                .into_response();
+        }
+        return (StatusCode::BAD_REQUEST, "GET /graphql needs a `query` parameter").into_response();
+    };
+    let mut request = match async_graphql::http::parse_query_string(&query) {
+        Ok(request) => request,
+        Err(err) => return (StatusCode::BAD_REQUEST, err.to_string()).into_response(),
+    };
+    // GET must not change anything (it is cached, prefetched, logged): mutations need POST.
+    if is_mutation(&mut request) {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "POST")],
+            "mutations must be sent with POST",
+        )
+            .into_response();
+    }
+    execute(&http, &headers, request).await.into_response()
+}
+
+fn is_mutation(request: &mut async_graphql::Request) -> bool {
+    let name = request.operation_name.clone();
+    let Ok(doc) = request.parsed_query() else {
+        return false;
+    };
+    doc.operations.iter().any(|(op_name, op)| {
+        op.node.ty == OperationType::Mutation
+            && (name.is_none() || op_name.map(|n| n.as_str()) == name.as_deref())
+    })
+}
+
+async fn ready(State(http): State<Http>) -> Response {
+    use diesel_async::RunQueryDsl;
+    let check = async {
+        let mut conn = http.state.pool.get().await.ok()?;
+        diesel::sql_query("SELECT 1").execute(&mut conn).await.ok()
+    };
+    match tokio::time::timeout(Duration::from_secs(3), check).await {
+        Ok(Some(_)) => (StatusCode::OK, "ready").into_response(),
+        _ => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response(),
+    }
+}

@@ -1,0 +1,26 @@
+//! The insurance back office of a clinic, as a GraphQL API.
+
+/// Shared application state: pool, JWT keys, configuration.
+pub mod app;
+/// Roles, JWT claims and keys, password hashing, the role guard.
+pub mod auth;
+/// Environment configuration and the command line.
+pub mod config;
+/// Pool, migrations, generated schema, constraint names to user errors.
+pub mod db;
+/// Demo data for a new database.
+pub mod demo;
+/// The error policy: what each layer returns and what clients see.
+pub mod error;
+/// Schema assembly and limits, global IDs and `Node`, connections, scalars, user errors.
+pub mod graphql;
+/// The axum router and its layers.
+pub mod http;
+/// Patients and their affiliation.
+pub mod patients;
+/// Building the state and serving, shared by the binary and the tests.
+pub mod server;
+/// Social works (obras sociales).
+pub mod social_works;
+/// Users, login and the viewer.
+pub mod users;

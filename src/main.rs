@@ -1,0 +1,59 @@
+//! `clinic`: serve (default) | migrate | seed | schema | token.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use clinic::{
+    config::{Cli, Command},
+    graphql, server,
+};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_writer(std::io::stderr)
+        .init();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // One clear line, no backtrace: the operator needs the cause and the fix.
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let config = cli.config;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Schema => {
+            print!("{}", graphql::sdl());
+            Ok(())
+        }
+        Command::Token { role, sub } => {
+            anyhow::ensure!(config.jwt_secret.is_some(), "JWT_SECRET must be set to mint tokens");
+            let (state, _) = server::build_state(config)?;
+            let (token, _) = state.jwt.issue(&sub, role)?;
+            println!("{token}");
+            Ok(())
+        }
+        Command::Migrate => server::prepare_database(&config).await,
+        Command::Seed => {
+            server::prepare_database(&config).await?;
+            let (state, _) = server::build_state(config)?;
+            let mut conn = state.pool.get().await?;
+            clinic::demo::load(&mut conn).await?;
+            println!("demo data loaded");
+            Ok(())
+        }
+        Command::Serve => {
+            server::prepare_database(&config).await?;
+            let (state, generated) = server::build_state(config)?;
+            server::initialise(&state).await?;
+            server::serve(state, generated).await
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! GraphQL types and resolvers of patients.
+
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, SimpleObject};
+
+use super::model::{self, DocumentType, Filter, NewPatient, Patient, PatientChanges, SortKey};
+use crate::{
+    auth::{Role, RoleGuard, require_role},
+    db::constraints,
+    error::{AppError, AppResult},
+    graphql::{
+        UserError, UserErrorCode, conn,
+        connection::{self, Connection, PageRequest, TotalCount},
+        ids::{decode_id, global_id},
+        input::{nullable, nullable_text, optional_text, required_text},
+        loaders,
+        scalars::{Date, DateTime},
+        state,
+    },
+    social_works::SocialWork,
+};
+
+impl Patient {
+    pub const TYPE: &'static str = "Patient";
+}
+
+/// A person the clinic sees, affiliated with a social work.
+#[Object]
+impl Patient {
+    pub async fn id(&self) -> ID {
+        global_id(Self::TYPE, self.id)
+    }
+    async fn database_id(&self) -> i32 {
+        self.id
+    }
+    async fn first_name(&self) -> &str {
+        &self.first_name
+    }
+    async fn last_name(&self) -> &str {
+        &self.last_name
+    }
+    /// "First Last".
+    async fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+    }
+    async fn document_type(&self) -> DocumentType {
+        self.document_type
+    }
+    /// Unique per document type.
+    async fn document_number(&self) -> &str {
+        &self.document_number
+    }
+    async fn birth_date(&self) -> Option<Date> {
+        self.birth_date.map(Date)
+    }
+    async fn gender(&self) -> Option<&str> {
+        self.gender.as_deref()
+    }
+    async fn email(&self) -> Option<&str> {
+        self.email.as_deref()
+    }
+    async fn phone(&self) -> Option<&str> {
+        self.phone.as_deref()
+    }
+    async fn address(&self) -> Option<&str> {
+        self.address.as_deref()
+    }
+    /// The social work the patient is affiliated with.
+    async fn social_work(&self, ctx: &Context<'_>) -> async_graphql::Result<SocialWork> {
+        loaders(ctx)
+            .social_works
+            .load_one(self.social_work_id)
+            .await?
+            .ok_or_else(|| AppError::internal(format_args!("patient {} without social work", self.id)).into())
+    }
+    /// SUAP NumeroAfiliado: the number on the insurer's card.
+    async fn affiliate_number(&self) -> Option<&str> {
+        self.affiliate_number.as_deref()
+    }
+    async fn created_at(&self) -> DateTime {
+        DateTime(self.created_at)
+    }
+    async fn updated_at(&self) -> DateTime {
+        DateTime(self.updated_at)
+    }
+}
+
+/// One page of a social work's patients, batched with the other social works on the page.
+pub async fn page_of_social_work(
+    ctx: &Context<'_>,
+    social_work_id: i32,
+    page: PageRequest<SortKey>,
+) -> AppResult<Connection<Patient>> {
+    let rows = loaders(ctx)
+        .patient_pages
+        .load_one((social_work_id, page.clone()))
+        .await?
+        .unwrap_or_default();
+    let total = TotalCount::new({
+        let loaders = loaders(ctx).clone();
+        move || {
+            let loaders = loaders.clone();
+            Box::pin(async move { Ok(i64::from(loaders.patient_counts.load_one(social_work_id).await?.unwrap_or(0))) })
+        }
+    });
+    Ok(page.into_connection(rows, Patient::sort_key, total))
+}
+
+#[derive(InputObject, Default)]
+pub struct PatientFilter {
+    /// Only patients of this social work.
+    pub social_work_id: Option<ID>,
+    /// First name, last name, full name or document number contains this (case- and accent-insensitive).
+    pub search: Option<String>,
+}
+
+#[derive(Default)]
+pub struct PatientQuery;
+
+#[Object]
+impl PatientQuery {
+    /// Patients by last name, first name, id.
+    #[graphql(complexity = "connection::cost(first, last, child_complexity)")]
+    async fn patients(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        filter: Option<PatientFilter>,
+    ) -> async_graphql::Result<Connection<Patient>> {
+        require_role(ctx, Role::Viewer)?;
+        let page = PageRequest::new(first, after, last, before)?;
+        let filter = filter.unwrap_or_default();
+        let filter = Filter {
+            social_work_id: filter.social_work_id.as_ref().map(|id| decode_id(id, SocialWork::TYPE)).transpose()?,
+            search: optional_text(filter.search),
+        };
+        let rows = model::page(&mut *conn(ctx).await?, &filter, &page).await.map_err(AppError::from)?;
+        let pool = state(ctx).pool.clone();
+        let total = TotalCount::new(move || {
+            let (pool, filter) = (pool.clone(), filter.clone());
+            Box::pin(async move { Ok(model::count(&mut *pool.get().await?, &filter).await?) })
+        });
+        Ok(page.into_connection(rows, Patient::sort_key, total))
+    }
+}
+
+#[derive(InputObject)]
+pub struct CreatePatientInput {
+    pub first_name: String,
+    pub last_name: String,
+    pub document_type: DocumentType,
+    pub document_number: String,
+    pub birth_date: Option<Date>,
+    pub gender: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    /// An existing, active social work.
+    pub social_work_id: ID,
+    pub affiliate_number: Option<String>,
+}
+
+/// `id` plus the fields to change; omitted fields stay as they are, null clears optional ones.
+#[derive(InputObject)]
+pub struct UpdatePatientInput {
+    pub id: ID,
+    pub first_name: MaybeUndefined<String>,
+    pub last_name: MaybeUndefined<String>,
+    pub document_type: Option<DocumentType>,
+    pub document_number: MaybeUndefined<String>,
+    pub birth_date: MaybeUndefined<Date>,
+    pub gender: MaybeUndefined<String>,
+    pub email: MaybeUndefined<String>,
+    pub phone: MaybeUndefined<String>,
+    pub address: MaybeUndefined<String>,
+    /// Moving to another social work needs that one to be active.
+    pub social_work_id: Option<ID>,
+    pub affiliate_number: MaybeUndefined<String>,
+}
+
+#[derive(SimpleObject)]
+pub struct PatientPayload {
+    pub patient: Option<Patient>,
+    pub user_errors: Vec<UserError>,
+}
+
+#[derive(Default)]
+pub struct PatientMutation;
+
+#[Object]
+impl PatientMutation {
+    /// Registers a patient on an active social work. STAFF or ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Staff)")]
+    async fn create_patient(
+        &self,
+        ctx: &Context<'_>,
+        input: CreatePatientInput,
+    ) -> async_graphql::Result<PatientPayload> {
+        require_role(ctx, Role::Staff)?;
+        let new = NewPatient {
+            first_name: input.first_name.trim().to_owned(),
+            last_name: input.last_name.trim().to_owned(),
+            document_type: input.document_type,
+            document_number: input.document_number.trim().to_owned(),
+            birth_date: input.birth_date.map(|d| d.0),
+            gender: optional_text(input.gender),
+            email: optional_text(input.email),
+            phone: optional_text(input.phone),
+            address: optional_text(input.address),
+            social_work_id: decode_id(&input.social_work_id, SocialWork::TYPE)?,
+            affiliate_number: optional_text(input.affiliate_number),
+        };
+        let result = model::insert(&mut *conn(ctx).await?, &new).await;
+        Ok(payload(result.map(Some))?)
+    }
+
+    /// Changes a patient's data or affiliation. STAFF or ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Staff)")]
+    async fn update_patient(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdatePatientInput,
+    ) -> async_graphql::Result<PatientPayload> {
+        require_role(ctx, Role::Staff)?;
+        let id = decode_id(&input.id, Patient::TYPE)?;
+        let changes = PatientChanges {
+            first_name: required_text(input.first_name),
+            last_name: required_text(input.last_name),
+            document_type: input.document_type,
+            document_number: required_text(input.document_number),
+            birth_date: nullable(input.birth_date.map_value(|d| d.0)),
+            gender: nullable_text(input.gender),
+            email: nullable_text(input.email),
+            phone: nullable_text(input.phone),
+            address: nullable_text(input.address),
+            social_work_id: input.social_work_id.as_ref().map(|id| decode_id(id, SocialWork::TYPE)).transpose()?,
+            affiliate_number: nullable_text(input.affiliate_number),
+        };
+        let result = model::update(&mut *conn(ctx).await?, id, &changes).await;
+        Ok(payload(result)?)
+    }
+}
+
+fn payload(result: diesel::QueryResult<Option<Patient>>) -> AppResult<PatientPayload> {
+    Ok(match result {
+        Ok(Some(patient)) => PatientPayload { patient: Some(patient), user_errors: vec![] },
+        Ok(None) => PatientPayload {
+            patient: None,
+            user_errors: vec![UserError::new("id", UserErrorCode::NotFound, "El paciente no existe")],
+        },
+        Err(err) => PatientPayload { patient: None, user_errors: vec![constraints::user_error(err)?] },
+    })
+}

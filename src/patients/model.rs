@@ -1,0 +1,268 @@
+//! Rows and queries of `patients`.
+
+use std::collections::HashMap;
+
+use async_graphql::Enum;
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::{
+    dsl::{count_star, sql},
+    prelude::*,
+    sql_types::{Array, BigInt, Bool, Int4, Nullable, Text},
+};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+
+use crate::{
+    db::{contains_pattern, schema::patients, search_text},
+    graphql::connection::PageRequest,
+    text_enum,
+};
+
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[diesel(sql_type = Text)]
+pub enum DocumentType {
+    /// Documento Nacional de Identidad (AR).
+    Dni,
+    /// Libreta de Enrolamiento (AR).
+    Le,
+    /// Libreta Cívica (AR).
+    Lc,
+    /// Cédula de Identidad.
+    Ci,
+    Passport,
+    /// Cédula de Ciudadanía (CO).
+    Cc,
+    /// Tarjeta de Identidad (CO).
+    Ti,
+    /// Cédula de Extranjería (CO).
+    Ce,
+}
+
+text_enum!(DocumentType {
+    Dni => "DNI", Le => "LE", Lc => "LC", Ci => "CI",
+    Passport => "PASSPORT", Cc => "CC", Ti => "TI", Ce => "CE",
+});
+
+#[derive(Queryable, QueryableByName, Selectable, Identifiable, Debug, Clone)]
+#[diesel(table_name = patients)]
+pub struct Patient {
+    pub id: i32,
+    pub first_name: String,
+    pub last_name: String,
+    pub document_type: DocumentType,
+    pub document_number: String,
+    pub birth_date: Option<NaiveDate>,
+    pub gender: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub social_work_id: i32,
+    pub affiliate_number: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Sort key of patient connections: last name, first name, id.
+pub type SortKey = (String, String, i32);
+
+impl Patient {
+    pub fn sort_key(&self) -> SortKey {
+        (self.last_name.clone(), self.first_name.clone(), self.id)
+    }
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = patients)]
+pub struct NewPatient {
+    pub first_name: String,
+    pub last_name: String,
+    pub document_type: DocumentType,
+    pub document_number: String,
+    pub birth_date: Option<NaiveDate>,
+    pub gender: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub social_work_id: i32,
+    pub affiliate_number: Option<String>,
+}
+
+/// `None` leaves a column as it is; `Some(None)` clears a nullable one.
+#[derive(AsChangeset, Default)]
+#[diesel(table_name = patients)]
+pub struct PatientChanges {
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub document_type: Option<DocumentType>,
+    pub document_number: Option<String>,
+    pub birth_date: Option<Option<NaiveDate>>,
+    pub gender: Option<Option<String>>,
+    pub email: Option<Option<String>>,
+    pub phone: Option<Option<String>>,
+    pub address: Option<Option<String>>,
+    pub social_work_id: Option<i32>,
+    pub affiliate_number: Option<Option<String>>,
+}
+
+impl PatientChanges {
+    pub fn is_empty(&self) -> bool {
+        self.first_name.is_none()
+            && self.last_name.is_none()
+            && self.document_type.is_none()
+            && self.document_number.is_none()
+            && self.birth_date.is_none()
+            && self.gender.is_none()
+            && self.email.is_none()
+            && self.phone.is_none()
+            && self.address.is_none()
+            && self.social_work_id.is_none()
+            && self.affiliate_number.is_none()
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub social_work_id: Option<i32>,
+    /// First name, last name, "first last", "last first" or document number contains.
+    pub search: Option<String>,
+}
+
+fn filtered(filter: &Filter) -> patients::BoxedQuery<'static, diesel::pg::Pg> {
+    use patients::*;
+    let mut query = table.into_boxed();
+    if let Some(wanted) = filter.social_work_id {
+        query = query.filter(social_work_id.eq(wanted));
+    }
+    if let Some(term) = filter.search.as_deref() {
+        let pattern = contains_pattern(term);
+        query = query.filter(
+            search_text(first_name.concat(" ").concat(last_name))
+                .like(search_text(pattern.clone()))
+                .or(search_text(last_name.concat(" ").concat(first_name)).like(search_text(pattern.clone())))
+                .or(document_number.ilike(pattern)),
+        );
+    }
+    query
+}
+
+/// `(last_name, first_name, id) <op> (…)`: a row comparison, which PostgreSQL answers from
+/// the (last_name, first_name, id) index.
+fn keyset(op: &'static str, key: SortKey) -> Box<dyn BoxableExpression<patients::table, diesel::pg::Pg, SqlType = Bool>> {
+    Box::new(
+        sql::<Bool>("(patients.last_name, patients.first_name, patients.id) ")
+            .sql(op)
+            .sql(" (")
+            .bind::<Text, _>(key.0)
+            .sql(", ")
+            .bind::<Text, _>(key.1)
+            .sql(", ")
+            .bind::<Int4, _>(key.2)
+            .sql(")"),
+    )
+}
+
+pub async fn page(
+    conn: &mut AsyncPgConnection,
+    filter: &Filter,
+    page: &PageRequest<SortKey>,
+) -> QueryResult<Vec<Patient>> {
+    use patients::{first_name, id, last_name};
+    let mut query = filtered(filter);
+    if let Some(after) = page.after.clone() {
+        query = query.filter(keyset(">", after));
+    }
+    if let Some(before) = page.before.clone() {
+        query = query.filter(keyset("<", before));
+    }
+    query = if page.backward {
+        query.order((last_name.desc(), first_name.desc(), id.desc()))
+    } else {
+        query.order((last_name.asc(), first_name.asc(), id.asc()))
+    };
+    query.limit(page.limit()).select(Patient::as_select()).load(conn).await
+}
+
+pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {
+    filtered(filter).select(count_star()).get_result(conn).await
+}
+
+/// The same page of patients for each of several social works, in one statement: rows are
+/// numbered per social work and cut at the page's limit.
+pub async fn pages_by_social_work(
+    conn: &mut AsyncPgConnection,
+    social_work_ids: &[i32],
+    page: &PageRequest<SortKey>,
+) -> QueryResult<HashMap<i32, Vec<Patient>>> {
+    let direction = if page.backward { "DESC" } else { "ASC" };
+    let (after, before) = (page.after.clone(), page.before.clone());
+    let query = diesel::sql_query(format!(
+        "SELECT * FROM (
+             SELECT p.*, row_number() OVER (
+                 PARTITION BY p.social_work_id
+                 ORDER BY p.last_name {direction}, p.first_name {direction}, p.id {direction}) AS rn
+             FROM patients p
+             WHERE p.social_work_id = ANY($1)
+               AND ($2::text IS NULL OR (p.last_name, p.first_name, p.id) > ($2, $3, $4))
+               AND ($5::text IS NULL OR (p.last_name, p.first_name, p.id) < ($5, $6, $7))
+         ) numbered
+         WHERE rn <= $8
+         ORDER BY social_work_id, rn"
+    ))
+    .bind::<Array<Int4>, _>(social_work_ids)
+    .bind::<Nullable<Text>, _>(after.as_ref().map(|k| k.0.clone()))
+    .bind::<Nullable<Text>, _>(after.as_ref().map(|k| k.1.clone()))
+    .bind::<Nullable<Int4>, _>(after.as_ref().map(|k| k.2))
+    .bind::<Nullable<Text>, _>(before.as_ref().map(|k| k.0.clone()))
+    .bind::<Nullable<Text>, _>(before.as_ref().map(|k| k.1.clone()))
+    .bind::<Nullable<Int4>, _>(before.as_ref().map(|k| k.2))
+    .bind::<BigInt, _>(page.limit());
+    let rows: Vec<Patient> = query.load(conn).await?;
+    let mut pages: HashMap<i32, Vec<Patient>> = HashMap::new();
+    for row in rows {
+        pages.entry(row.social_work_id).or_default().push(row);
+    }
+    Ok(pages)
+}
+
+pub async fn counts_by_social_work(
+    conn: &mut AsyncPgConnection,
+    social_work_ids: &[i32],
+) -> QueryResult<Vec<(i32, i64)>> {
+    patients::table
+        .filter(patients::social_work_id.eq_any(social_work_ids))
+        .group_by(patients::social_work_id)
+        .select((patients::social_work_id, count_star()))
+        .load(conn)
+        .await
+}
+
+pub async fn by_ids(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Patient>> {
+    patients::table
+        .filter(patients::id.eq_any(ids))
+        .select(Patient::as_select())
+        .load(conn)
+        .await
+}
+
+pub async fn insert(conn: &mut AsyncPgConnection, new: &NewPatient) -> QueryResult<Patient> {
+    diesel::insert_into(patients::table)
+        .values(new)
+        .returning(Patient::as_returning())
+        .get_result(conn)
+        .await
+}
+
+pub async fn update(
+    conn: &mut AsyncPgConnection,
+    id: i32,
+    changes: &PatientChanges,
+) -> QueryResult<Option<Patient>> {
+    if changes.is_empty() {
+        return by_ids(conn, &[id]).await.map(|rows| rows.into_iter().next());
+    }
+    diesel::update(patients::table.find(id))
+        .set(changes)
+        .returning(Patient::as_returning())
+        .get_result(conn)
+        .await
+        .optional()
+}

@@ -1,0 +1,258 @@
+//! GraphQL types and resolvers of social works.
+
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, SimpleObject};
+
+use super::model::{self, Filter, NewSocialWork, SocialWork, SocialWorkChanges, SocialWorkState};
+use crate::{
+    auth::{Role, RoleGuard, require_role},
+    db::constraints,
+    error::AppResult,
+    graphql::{
+        DeleteInput, DeletePayload, UserError, UserErrorCode, conn,
+        connection::{self, Connection, PageRequest, TotalCount},
+        ids::{decode_id, global_id},
+        input::{nullable, nullable_text, optional_text, required_text},
+        loaders,
+        scalars::{DateTime, Decimal},
+        state,
+    },
+    patients::{self, Patient},
+};
+
+impl SocialWork {
+    pub const TYPE: &'static str = "SocialWork";
+}
+
+/// A health insurer (obra social).
+#[Object]
+impl SocialWork {
+    pub async fn id(&self) -> ID {
+        global_id(Self::TYPE, self.id)
+    }
+    /// The row id ("obra social 12").
+    async fn database_id(&self) -> i32 {
+        self.id
+    }
+    async fn name(&self) -> &str {
+        &self.name
+    }
+    async fn state(&self) -> SocialWorkState {
+        self.state
+    }
+    async fn address(&self) -> &str {
+        &self.address
+    }
+    async fn phone(&self) -> &str {
+        &self.phone
+    }
+    async fn webpage(&self) -> &str {
+        &self.webpage
+    }
+    /// The SUAP convenio token, e.g. "OS5".
+    async fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+    /// SUAP ValorUnidadBioquimica.
+    async fn biochemical_unit_value(&self) -> Option<Decimal> {
+        self.biochemical_unit_value.clone().map(Decimal)
+    }
+    /// Its affiliated patients, by last name, first name, id.
+    #[graphql(complexity = "connection::cost(first, last, child_complexity)")]
+    async fn patients(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> async_graphql::Result<Connection<Patient>> {
+        let page = PageRequest::new(first, after, last, before)?;
+        Ok(patients::page_of_social_work(ctx, self.id, page).await?)
+    }
+    /// How many patients are affiliated.
+    async fn patient_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i32> {
+        Ok(loaders(ctx).patient_counts.load_one(self.id).await?.unwrap_or(0))
+    }
+    async fn created_at(&self) -> DateTime {
+        DateTime(self.created_at)
+    }
+    async fn updated_at(&self) -> DateTime {
+        DateTime(self.updated_at)
+    }
+}
+
+#[derive(InputObject, Default)]
+pub struct SocialWorkFilter {
+    pub state: Option<SocialWorkState>,
+    /// Name contains this, ignoring case and accents.
+    pub search: Option<String>,
+}
+
+#[derive(Default)]
+pub struct SocialWorkQuery;
+
+#[Object]
+impl SocialWorkQuery {
+    /// Social works by name, then id.
+    #[graphql(complexity = "connection::cost(first, last, child_complexity)")]
+    async fn social_works(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        filter: Option<SocialWorkFilter>,
+    ) -> async_graphql::Result<Connection<SocialWork>> {
+        require_role(ctx, Role::Viewer)?;
+        let page = PageRequest::new(first, after, last, before)?;
+        let filter = filter.unwrap_or_default();
+        let filter = Filter {
+            state: filter.state,
+            search: filter.search.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
+        };
+        let rows = model::page(&mut *conn(ctx).await?, &filter, &page).await.map_err(crate::error::AppError::from)?;
+        let pool = state(ctx).pool.clone();
+        let total = TotalCount::new(move || {
+            let (pool, filter) = (pool.clone(), filter.clone());
+            Box::pin(async move { Ok(model::count(&mut *pool.get().await?, &filter).await?) })
+        });
+        Ok(page.into_connection(rows, SocialWork::sort_key, total))
+    }
+}
+
+#[derive(InputObject)]
+pub struct CreateSocialWorkInput {
+    pub name: String,
+    pub address: String,
+    /// 10 to 20 characters: digits, spaces, `-` and `+`.
+    pub phone: String,
+    /// An http(s) URL.
+    pub webpage: String,
+    /// SUAP convenio token, e.g. "OS5"; unique.
+    pub code: Option<String>,
+    pub biochemical_unit_value: Option<Decimal>,
+}
+
+/// `id` plus the fields to change; omitted fields stay as they are.
+#[derive(InputObject)]
+pub struct UpdateSocialWorkInput {
+    pub id: ID,
+    pub name: MaybeUndefined<String>,
+    pub state: Option<SocialWorkState>,
+    pub address: MaybeUndefined<String>,
+    pub phone: MaybeUndefined<String>,
+    pub webpage: MaybeUndefined<String>,
+    pub code: MaybeUndefined<String>,
+    pub biochemical_unit_value: MaybeUndefined<Decimal>,
+}
+
+#[derive(SimpleObject)]
+pub struct SocialWorkPayload {
+    pub social_work: Option<SocialWork>,
+    pub user_errors: Vec<UserError>,
+}
+
+impl SocialWorkPayload {
+    fn ok(social_work: SocialWork) -> Self {
+        Self { social_work: Some(social_work), user_errors: vec![] }
+    }
+    fn error(error: UserError) -> Self {
+        Self { social_work: None, user_errors: vec![error] }
+    }
+}
+
+#[derive(Default)]
+pub struct SocialWorkMutation;
+
+#[Object]
+impl SocialWorkMutation {
+    /// Registers a social work, active from the start. ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Admin)")]
+    async fn create_social_work(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateSocialWorkInput,
+    ) -> async_graphql::Result<SocialWorkPayload> {
+        require_role(ctx, Role::Admin)?;
+        let new = NewSocialWork {
+            name: input.name.trim().to_owned(),
+            address: input.address.trim().to_owned(),
+            phone: input.phone.trim().to_owned(),
+            webpage: input.webpage.trim().to_owned(),
+            code: optional_text(input.code),
+            biochemical_unit_value: input.biochemical_unit_value.map(|d| d.0),
+        };
+        let result = model::insert(&mut *conn(ctx).await?, &new).await;
+        Ok(payload(result.map(Some), &new.name, "ya está registrado")?)
+    }
+
+    /// Changes any field, state included; the name stays unique. ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Admin)")]
+    async fn update_social_work(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateSocialWorkInput,
+    ) -> async_graphql::Result<SocialWorkPayload> {
+        require_role(ctx, Role::Admin)?;
+        let id = decode_id(&input.id, SocialWork::TYPE)?;
+        let changes = SocialWorkChanges {
+            name: required_text(input.name),
+            state: input.state,
+            address: required_text(input.address),
+            phone: required_text(input.phone),
+            webpage: required_text(input.webpage),
+            code: nullable_text(input.code),
+            biochemical_unit_value: nullable(input.biochemical_unit_value.map_value(|d| d.0)),
+        };
+        let name = changes.name.clone().unwrap_or_default();
+        let result = model::update(&mut *conn(ctx).await?, id, &changes).await;
+        Ok(payload(result, &name, "ya está en uso")?)
+    }
+
+    /// Deletes a social work no patient references (else `IN_USE`: deactivate it instead). ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Admin)")]
+    async fn delete_social_work(
+        &self,
+        ctx: &Context<'_>,
+        input: DeleteInput,
+    ) -> async_graphql::Result<DeletePayload> {
+        require_role(ctx, Role::Admin)?;
+        let id = decode_id(&input.id, SocialWork::TYPE)?;
+        let user_error = match model::delete(&mut *conn(ctx).await?, id).await {
+            Ok(true) => return Ok(DeletePayload { deleted_id: Some(input.id), user_errors: vec![] }),
+            Ok(false) => not_found(),
+            Err(err) if constraints::is_still_referenced(&err) => UserError::new(
+                "id",
+                UserErrorCode::InUse,
+                "La obra social tiene pacientes asociados y no puede eliminarse; desactívela",
+            ),
+            Err(err) => return Err(crate::error::AppError::from(err).into()),
+        };
+        Ok(DeletePayload { deleted_id: None, user_errors: vec![user_error] })
+    }
+}
+
+fn not_found() -> UserError {
+    UserError::new("id", UserErrorCode::NotFound, "La obra social no existe")
+}
+
+/// The payload for a write's result; constraint violations become user errors, and a taken
+/// name is reported with the name itself (`"OSDE" ya está registrado`).
+fn payload(
+    result: diesel::QueryResult<Option<SocialWork>>,
+    name: &str,
+    taken: &str,
+) -> AppResult<SocialWorkPayload> {
+    match result {
+        Ok(Some(row)) => Ok(SocialWorkPayload::ok(row)),
+        Ok(None) => Ok(SocialWorkPayload::error(not_found())),
+        Err(err) => {
+            let mut error = constraints::user_error(err)?;
+            if error.code == UserErrorCode::Taken && error.field.as_deref() == Some(&["name".to_owned()]) {
+                error.message = format!("\"{name}\" {taken}");
+            }
+            Ok(SocialWorkPayload::error(error))
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Rows and queries of `social_works`.
+
+use async_graphql::Enum;
+use bigdecimal::BigDecimal;
+use chrono::{DateTime, Utc};
+use diesel::{dsl::count_star, prelude::*, sql_types::Text};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+
+use crate::{
+    db::{contains_pattern, schema::social_works, search_text},
+    graphql::connection::PageRequest,
+    text_enum,
+};
+
+/// Activa: accepted by the clinic. Inactiva: no new patients; existing ones keep it.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[diesel(sql_type = Text)]
+pub enum SocialWorkState {
+    Active,
+    Inactive,
+}
+
+text_enum!(SocialWorkState { Active => "active", Inactive => "inactive" });
+
+#[derive(Queryable, Selectable, Identifiable, Debug, Clone)]
+#[diesel(table_name = social_works)]
+pub struct SocialWork {
+    pub id: i32,
+    pub name: String,
+    pub state: SocialWorkState,
+    pub address: String,
+    pub phone: String,
+    pub webpage: String,
+    pub code: Option<String>,
+    pub biochemical_unit_value: Option<BigDecimal>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Sort key of the `socialWorks` connection: name, then id.
+pub type SortKey = (String, i32);
+
+impl SocialWork {
+    pub fn sort_key(&self) -> SortKey {
+        (self.name.clone(), self.id)
+    }
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = social_works)]
+pub struct NewSocialWork {
+    pub name: String,
+    pub address: String,
+    pub phone: String,
+    pub webpage: String,
+    pub code: Option<String>,
+    pub biochemical_unit_value: Option<BigDecimal>,
+}
+
+/// `None` leaves a column as it is; `Some(None)` clears a nullable one.
+#[derive(AsChangeset, Default)]
+#[diesel(table_name = social_works)]
+pub struct SocialWorkChanges {
+    pub name: Option<String>,
+    pub state: Option<SocialWorkState>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub webpage: Option<String>,
+    pub code: Option<Option<String>>,
+    pub biochemical_unit_value: Option<Option<BigDecimal>>,
+}
+
+impl SocialWorkChanges {
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none()
+            && self.state.is_none()
+            && self.address.is_none()
+            && self.phone.is_none()
+            && self.webpage.is_none()
+            && self.code.is_none()
+            && self.biochemical_unit_value.is_none()
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub state: Option<SocialWorkState>,
+    /// Name contains, ignoring case and accents.
+    pub search: Option<String>,
+}
+
+fn filtered(filter: &Filter) -> social_works::BoxedQuery<'static, diesel::pg::Pg> {
+    let mut query = social_works::table.into_boxed();
+    if let Some(state) = filter.state {
+        query = query.filter(social_works::state.eq(state));
+    }
+    if let Some(term) = filter.search.as_deref() {
+        query = query.filter(search_text(social_works::name).like(search_text(contains_pattern(term))));
+    }
+    query
+}
+
+pub async fn page(
+    conn: &mut AsyncPgConnection,
+    filter: &Filter,
+    page: &PageRequest<SortKey>,
+) -> QueryResult<Vec<SocialWork>> {
+    use social_works::{id, name};
+    let mut query = filtered(filter);
+    if let Some((n, i)) = page.after.clone() {
+        query = query.filter(name.gt(n.clone()).or(name.eq(n).and(id.gt(i))));
+    }
+    if let Some((n, i)) = page.before.clone() {
+        query = query.filter(name.lt(n.clone()).or(name.eq(n).and(id.lt(i))));
+    }
+    query = if page.backward {
+        query.order((name.desc(), id.desc()))
+    } else {
+        query.order((name.asc(), id.asc()))
+    };
+    query
+        .limit(page.limit())
+        .select(SocialWork::as_select())
+        .load(conn)
+        .await
+}
+
+pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {
+    filtered(filter).select(count_star()).get_result(conn).await
+}
+
+pub async fn by_ids(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<SocialWork>> {
+    social_works::table
+        .filter(social_works::id.eq_any(ids))
+        .select(SocialWork::as_select())
+        .load(conn)
+        .await
+}
+
+pub async fn insert(conn: &mut AsyncPgConnection, new: &NewSocialWork) -> QueryResult<SocialWork> {
+    diesel::insert_into(social_works::table)
+        .values(new)
+        .returning(SocialWork::as_returning())
+        .get_result(conn)
+        .await
+}
+
+/// The updated row, or `None` if there is no such social work.
+pub async fn update(
+    conn: &mut AsyncPgConnection,
+    id: i32,
+    changes: &SocialWorkChanges,
+) -> QueryResult<Option<SocialWork>> {
+    if changes.is_empty() {
+        return by_ids(conn, &[id]).await.map(|rows| rows.into_iter().next());
+    }
+    diesel::update(social_works::table.find(id))
+        .set(changes)
+        .returning(SocialWork::as_returning())
+        .get_result(conn)
+        .await
+        .optional()
+}
+
+/// Whether a row was deleted. Fails with a foreign-key violation while patients reference it.
+pub async fn delete(conn: &mut AsyncPgConnection, id: i32) -> QueryResult<bool> {
+    let deleted = diesel::delete(social_works::table.find(id)).execute(conn).await?;
+    Ok(deleted > 0)
+}

@@ -1,0 +1,147 @@
+//! `login`, `createUser` and `viewer`.
+
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+
+use super::model::{self, NewUser, User};
+use crate::{
+    auth::{Role, RoleGuard, hash_password, require_role, verify_password},
+    db::constraints,
+    error::AppError,
+    graphql::{UserError, UserErrorCode, conn, ids::global_id, scalars::DateTime, state},
+};
+
+/// Shortest password `createUser` accepts.
+const MIN_PASSWORD_LENGTH: usize = 10;
+
+impl User {
+    pub const TYPE: &'static str = "User";
+}
+
+/// Someone who signs in to the back office.
+#[Object]
+impl User {
+    pub async fn id(&self) -> ID {
+        global_id(Self::TYPE, self.id)
+    }
+    async fn database_id(&self) -> i32 {
+        self.id
+    }
+    async fn username(&self) -> &str {
+        &self.username
+    }
+    async fn role(&self) -> Role {
+        self.role
+    }
+}
+
+#[derive(Default)]
+pub struct UserQuery;
+
+#[Object]
+impl UserQuery {
+    /// The caller, as their token names them.
+    async fn viewer(&self, ctx: &Context<'_>) -> async_graphql::Result<User> {
+        let claims = require_role(ctx, Role::Viewer)?;
+        let mut conn = conn(ctx).await?;
+        let mut user = model::find_or_create(&mut conn, &claims.sub, claims.role, None)
+            .await
+            .map_err(AppError::from)?;
+        // The token is the authority on what this request may do.
+        user.role = claims.role;
+        Ok(user)
+    }
+}
+
+#[derive(InputObject)]
+pub struct LoginInput {
+    pub username: String,
+    pub password: String,
+}
+
+#[derive(SimpleObject)]
+pub struct LoginPayload {
+    /// A bearer token for the `Authorization` header.
+    pub token: Option<String>,
+    pub expires_at: Option<DateTime>,
+    pub user: Option<User>,
+    pub user_errors: Vec<UserError>,
+}
+
+#[derive(InputObject)]
+pub struct CreateUserInput {
+    pub username: String,
+    /// At least 10 characters.
+    pub password: String,
+    pub role: Role,
+}
+
+#[derive(SimpleObject)]
+pub struct UserPayload {
+    pub user: Option<User>,
+    pub user_errors: Vec<UserError>,
+}
+
+#[derive(Default)]
+pub struct UserMutation;
+
+#[Object]
+impl UserMutation {
+    /// Exchanges a username and password for a token. Needs no token.
+    async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> async_graphql::Result<LoginPayload> {
+        let user = model::by_username(&mut *conn(ctx).await?, input.username.trim())
+            .await
+            .map_err(AppError::from)?;
+        let hash = user.as_ref().and_then(|u| u.password_hash.clone());
+        // Argon2 is CPU-heavy by design: keep it off the async workers.
+        let password = input.password;
+        let valid = tokio::task::spawn_blocking(move || verify_password(&password, hash.as_deref()))
+            .await
+            .map_err(AppError::internal)?;
+        let Some(user) = user.filter(|_| valid) else {
+            return Ok(LoginPayload {
+                token: None,
+                expires_at: None,
+                user: None,
+                user_errors: vec![UserError {
+                    field: None,
+                    message: "Usuario o contraseña incorrectos".to_owned(),
+                    code: UserErrorCode::InvalidCredentials,
+                }],
+            });
+        };
+        let (token, exp) = state(ctx).jwt.issue(&user.username, user.role).map_err(AppError::internal)?;
+        Ok(LoginPayload {
+            token: Some(token),
+            expires_at: chrono::DateTime::from_timestamp(exp as i64, 0).map(DateTime),
+            user: Some(user),
+            user_errors: vec![],
+        })
+    }
+
+    /// Creates a user who can log in. ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Admin)")]
+    async fn create_user(&self, ctx: &Context<'_>, input: CreateUserInput) -> async_graphql::Result<UserPayload> {
+        require_role(ctx, Role::Admin)?;
+        if input.password.chars().count() < MIN_PASSWORD_LENGTH {
+            return Ok(UserPayload {
+                user: None,
+                user_errors: vec![UserError::new(
+                    "password",
+                    UserErrorCode::InvalidLength,
+                    format!("La contraseña debe tener al menos {MIN_PASSWORD_LENGTH} caracteres"),
+                )],
+            });
+        }
+        let password = input.password;
+        let hash = tokio::task::spawn_blocking(move || hash_password(&password))
+            .await
+            .map_err(AppError::internal)?
+            .map_err(AppError::internal)?;
+        let username = input.username.trim();
+        let new = NewUser { username, password_hash: Some(&hash), role: input.role };
+        Ok(match model::insert(&mut *conn(ctx).await?, &new).await {
+            Ok(user) => UserPayload { user: Some(user), user_errors: vec![] },
+            Err(err) => UserPayload { user: None, user_errors: vec![constraints::user_error(err).map_err(AppError::from)?] },
+        })
+    }
+}

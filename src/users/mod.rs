@@ -1,0 +1,8 @@
+//! Users: login, accounts and the viewer.
+
+mod graphql;
+pub mod loaders;
+pub mod model;
+
+pub use graphql::{UserMutation, UserQuery};
+pub use model::User;
