@@ -22,7 +22,11 @@ use clap::{Args, Parser, Subcommand};
 use crate::auth::Role;
 
 #[derive(Debug, Parser)]
-#[command(name = "clinic", version, about = "Insurance back office of a clinic, as a GraphQL API")]
+#[command(
+    name = "clinic",
+    version,
+    about = "Insurance back office of a clinic, as a GraphQL API"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -53,11 +57,22 @@ pub enum Command {
 #[derive(Clone, Args)]
 pub struct Config {
     /// PostgreSQL URL; the database is created if it does not exist.
-    #[arg(long, env = "DATABASE_URL", default_value = "postgres://postgres@127.0.0.1:5432/clinic", hide_env_values = true, global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "postgres://postgres@127.0.0.1:5432/clinic",
+        hide_env_values = true,
+        global = true
+    )]
     pub database_url: String,
 
     /// Address the HTTP server listens on.
-    #[arg(long, env = "LISTEN_ADDR", default_value = "127.0.0.1:8080", global = true)]
+    #[arg(
+        long,
+        env = "LISTEN_ADDR",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
     pub listen_addr: SocketAddr,
 
     /// HS256 signing secret, at least 32 bytes. Unset: a throwaway secret is generated per run.
@@ -89,11 +104,22 @@ pub struct Config {
     pub db_pool_size: u16,
 
     /// Username of an admin to create at start if it does not exist.
-    #[arg(long, env = "ADMIN_USERNAME", requires = "admin_password", global = true)]
+    #[arg(
+        long,
+        env = "ADMIN_USERNAME",
+        requires = "admin_password",
+        global = true
+    )]
     pub admin_username: Option<String>,
 
     /// Password for ADMIN_USERNAME.
-    #[arg(long, env = "ADMIN_PASSWORD", hide_env_values = true, requires = "admin_username", global = true)]
+    #[arg(
+        long,
+        env = "ADMIN_PASSWORD",
+        hide_env_values = true,
+        requires = "admin_username",
+        global = true
+    )]
     pub admin_password: Option<Secret>,
 }
 
@@ -155,7 +181,9 @@ fn parse_role(value: &str) -> Result<Role, String> {
 /// `90s`, `30m`, `8h`, `1d`; a bare number is seconds.
 pub fn parse_duration(value: &str) -> Result<Duration, String> {
     let value = value.trim();
-    let split = value.find(|c: char| !c.is_ascii_digit()).unwrap_or(value.len());
+    let split = value
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(value.len());
     let (number, unit) = value.split_at(split);
     let number: u64 = number
         .parse()
@@ -165,7 +193,11 @@ pub fn parse_duration(value: &str) -> Result<Duration, String> {
         "m" => number.saturating_mul(60),
         "h" => number.saturating_mul(3600),
         "d" => number.saturating_mul(86_400),
-        _ => return Err(format!("TOKEN_TTL: unknown unit `{unit}` (use s, m, h or d)")),
+        _ => {
+            return Err(format!(
+                "TOKEN_TTL: unknown unit `{unit}` (use s, m, h or d)"
+            ));
+        }
     };
     if seconds == 0 || seconds > 30 * 86_400 {
         return Err("TOKEN_TTL must be between 1s and 30d".to_owned());
@@ -202,7 +234,10 @@ mod tests {
 
     #[test]
     fn redacts_passwords() {
-        assert_eq!(redact_url("postgres://u:pw@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(
+            redact_url("postgres://u:pw@h:5432/db"),
+            "postgres://u:***@h:5432/db"
+        );
         assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
         assert_eq!(redact_url("postgres://h/db"), "postgres://h/db");
     }

@@ -40,7 +40,10 @@ struct Http {
 
 pub fn router(state: AppState) -> Router {
     let cors = cors(&state.config.cors_origins);
-    let http = Http { schema: build_schema(state.clone()), state };
+    let http = Http {
+        schema: build_schema(state.clone()),
+        state,
+    };
     Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
         .route("/healthz", get(|| async { "ok" }))
@@ -48,7 +51,10 @@ pub fn router(state: AppState) -> Router {
         .with_state(http)
         .layer(cors)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
         .layer(TraceLayer::new_for_http())
 }
 
@@ -70,10 +76,10 @@ fn caller(state: &AppState, headers: &HeaderMap) -> Caller {
     let Some(value) = headers.get(header::AUTHORIZATION) else {
         return Caller::Anonymous;
     };
-    let token = value
-        .to_str()
-        .ok()
-        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")));
+    let token = value.to_str().ok().and_then(|v| {
+        v.strip_prefix("Bearer ")
+            .or_else(|| v.strip_prefix("bearer "))
+    });
     match token.map(|t| state.jwt.verify(t.trim())) {
         Some(Ok(claims)) => Caller::User(claims),
         Some(Err(err)) => {
@@ -84,28 +90,51 @@ fn caller(state: &AppState, headers: &HeaderMap) -> Caller {
     }
 }
 
-async fn execute(http: &Http, headers: &HeaderMap, request: async_graphql::Request) -> GraphQLResponse {
+async fn execute(
+    http: &Http,
+    headers: &HeaderMap,
+    request: async_graphql::Request,
+) -> GraphQLResponse {
     let request = request
         .data(caller(&http.state, headers))
         .data(Arc::new(Loaders::new(&http.state.pool)));
     http.schema.execute(request).await.into()
 }
 
-async fn graphql_post(State(http): State<Http>, headers: HeaderMap, request: GraphQLRequest) -> Response {
-    execute(&http, &headers, request.into_inner()).await.into_response()
+async fn graphql_post(
+    State(http): State<Http>,
+    headers: HeaderMap,
+    request: GraphQLRequest,
+) -> Response {
+    execute(&http, &headers, request.into_inner())
+        .await
+        .into_response()
 }
 
-async fn graphql_get(State(http): State<Http>, headers: HeaderMap, RawQuery(query): RawQuery) -> Response {
+async fn graphql_get(
+    State(http): State<Http>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
     let Some(query) = query.filter(|q| !q.is_empty()) else {
         let wants_html = headers
             .get(header::ACCEPT)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.contains("text/html"));
         if wants_html {
-            return Html(GraphiQLSource::build().endpoint("/graphql").title("Clínica: back office").finish())
-                .into_response();
+            return Html(
+                GraphiQLSource::build()
+                    .endpoint("/graphql")
+                    .title("Clínica: back office")
+                    .finish(),
+            )
+            .into_response();
         }
-        return (StatusCode::BAD_REQUEST, "GET /graphql needs a `query` parameter").into_response();
+        return (
+            StatusCode::BAD_REQUEST,
+            "GET /graphql needs a `query` parameter",
+        )
+            .into_response();
     };
     let mut request = match async_graphql::http::parse_query_string(&query) {
         Ok(request) => request,

@@ -13,7 +13,9 @@ use tracing_subscriber::EnvFilter;
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
         .with_writer(std::io::stderr)
         .init();
     match run(cli).await {
@@ -34,7 +36,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Token { role, sub } => {
-            anyhow::ensure!(config.jwt_secret.is_some(), "JWT_SECRET must be set to mint tokens");
+            anyhow::ensure!(
+                config.jwt_secret.is_some(),
+                "JWT_SECRET must be set to mint tokens"
+            );
             let (state, _) = server::build_state(config)?;
             let (token, _) = state.jwt.issue(&sub, role)?;
             println!("{token}");

@@ -37,8 +37,20 @@ pub fn build_state(mut config: Config) -> anyhow::Result<(AppState, bool)> {
     )
     .map_err(|e| anyhow::anyhow!("JWT_PUBLIC_KEY_FILE: not an RSA public key in PEM: {e}"))?;
     let queries = QueryCounter::default();
-    let pool = db::build_pool(&config.database_url, usize::from(config.db_pool_size), queries.clone());
-    Ok((AppState(Arc::new(App { pool, jwt, config, queries })), generated))
+    let pool = db::build_pool(
+        &config.database_url,
+        usize::from(config.db_pool_size),
+        queries.clone(),
+    );
+    Ok((
+        AppState(Arc::new(App {
+            pool,
+            jwt,
+            config,
+            queries,
+        })),
+        generated,
+    ))
 }
 
 /// Creates the database if missing and applies migrations.
@@ -58,9 +70,13 @@ pub async fn initialise(state: &AppState) -> anyhow::Result<()> {
             demo::DEMO_PASSWORD
         );
     }
-    if let (Some(username), Some(password)) = (&state.config.admin_username, &state.config.admin_password) {
-        let hash = hash_password(password.expose()).map_err(|e| anyhow::anyhow!("ADMIN_PASSWORD: {e}"))?;
-        let user = users::model::find_or_create(&mut conn, username, Role::Admin, Some(&hash)).await?;
+    if let (Some(username), Some(password)) =
+        (&state.config.admin_username, &state.config.admin_password)
+    {
+        let hash =
+            hash_password(password.expose()).map_err(|e| anyhow::anyhow!("ADMIN_PASSWORD: {e}"))?;
+        let user =
+            users::model::find_or_create(&mut conn, username, Role::Admin, Some(&hash)).await?;
         tracing::info!(username = %user.username, "admin user present");
     }
     Ok(())

@@ -48,7 +48,8 @@ SELECT manage_updated_at('users');
 
 CREATE TABLE social_works (
     id                     integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    name                   text NOT NULL,
+    -- Spanish collation: "Álvarez" sorts beside "Alvarez", not after "Zapata" as in C.UTF-8.
+    name                   text COLLATE "es-x-icu" NOT NULL,
     state                  text NOT NULL DEFAULT 'active',
     address                text NOT NULL,
     phone                  text NOT NULL,
@@ -84,8 +85,8 @@ SELECT manage_updated_at('social_works');
 
 CREATE TABLE patients (
     id               integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    first_name       text NOT NULL,
-    last_name        text NOT NULL,
+    first_name       text COLLATE "es-x-icu" NOT NULL,
+    last_name        text COLLATE "es-x-icu" NOT NULL,
     document_type    text NOT NULL,
     document_number  text NOT NULL,
     birth_date       date,

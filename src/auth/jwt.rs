@@ -4,7 +4,9 @@
 
 use std::{collections::HashSet, time::Duration};
 
-use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, decode, decode_header, encode};
+use jsonwebtoken::{
+    Algorithm, DecodingKey, EncodingKey, Header, Validation, decode, decode_header, encode,
+};
 use serde::{Deserialize, Serialize};
 
 use super::Role;
@@ -91,7 +93,10 @@ impl JwtKeys {
                 }
                 None => v.validate_aud = false,
             }
-            v.required_spec_claims = required.into_iter().map(String::from).collect::<HashSet<_>>();
+            v.required_spec_claims = required
+                .into_iter()
+                .map(String::from)
+                .collect::<HashSet<_>>();
             v
         };
         let rs256 = match rsa_public_pem {
@@ -131,8 +136,8 @@ impl JwtKeys {
             iss: self.issuer.clone(),
             aud: self.audience.clone(),
         };
-        let token = encode(&Header::new(Algorithm::HS256), &claims, key)
-            .map_err(TokenError::Invalid)?;
+        let token =
+            encode(&Header::new(Algorithm::HS256), &claims, key).map_err(TokenError::Invalid)?;
         Ok((token, claims.exp))
     }
 

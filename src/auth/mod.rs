@@ -13,8 +13,18 @@ use serde::{Deserialize, Serialize};
 
 /// What a user may do. Ordered: ADMIN > STAFF > VIEWER.
 #[derive(
-    Enum, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize,
-    diesel::expression::AsExpression, diesel::deserialize::FromSqlRow,
+    Enum,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
 )]
 #[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]

@@ -6,7 +6,9 @@ mod pool;
 #[rustfmt::skip]
 pub mod schema;
 
-pub use pool::{DbConn, DbPool, QueryCounter, StartupError, build_pool, ensure_database, run_migrations};
+pub use pool::{
+    DbConn, DbPool, QueryCounter, StartupError, build_pool, ensure_database, run_migrations,
+};
 
 diesel::define_sql_function! {
     /// Lower-cased, accent-free text (SQL function from the first migration).

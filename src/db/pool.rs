@@ -13,9 +13,9 @@ use diesel::{
     connection::{Instrumentation, InstrumentationEvent},
 };
 use diesel_async::{
-    AsyncConnection, AsyncMigrationHarness, AsyncPgConnection, RunQueryDsl,
+    AsyncConnection, AsyncMigrationHarness, AsyncPgConnection, RunQueryDsl, SimpleAsyncConnection,
     pooled_connection::{
-        AsyncDieselConnectionManager, ManagerConfig,
+        AsyncDieselConnectionManager, ManagerConfig, RecyclingMethod,
         deadpool::{Object, Pool},
     },
 };
@@ -61,16 +61,18 @@ impl Instrumentation for CountQueries {
 /// an application name (visible in pg_stat_activity).
 pub fn build_pool(database_url: &str, size: usize, counter: QueryCounter) -> DbPool {
     let mut manager_config = ManagerConfig::default();
+    // A broken connection is noticed by its failing query and dropped; verifying every
+    // checkout with `SELECT 1` would cost a round trip per loader per request.
+    manager_config.recycling_method = RecyclingMethod::Fast;
     manager_config.custom_setup = Box::new(move |url| {
         let counter = counter.clone();
         async move {
             let mut conn = tokio::time::timeout(CONNECT_TIMEOUT, AsyncPgConnection::establish(url))
                 .await
                 .map_err(|_| ConnectionError::BadConnection("connection timed out".into()))??;
-            diesel::sql_query(format!(
+            conn.batch_execute(&format!(
                 "SET statement_timeout = '{STATEMENT_TIMEOUT}'; SET application_name = 'clinic'"
             ))
-            .execute(&mut conn)
             .await
             .map_err(ConnectionError::CouldntSetupConfiguration)?;
             conn.set_instrumentation(CountQueries(counter));
@@ -78,8 +80,10 @@ pub fn build_pool(database_url: &str, size: usize, counter: QueryCounter) -> DbP
         }
         .boxed()
     });
-    let manager =
-        AsyncDieselConnectionManager::<AsyncPgConnection>::new_with_config(database_url, manager_config);
+    let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new_with_config(
+        database_url,
+        manager_config,
+    );
     Pool::builder(manager)
         .max_size(size)
         .runtime(deadpool::Runtime::Tokio1)
@@ -115,7 +119,11 @@ impl std::error::Error for StartupError {}
 async fn connect(url: &str) -> Result<AsyncPgConnection, ConnectionError> {
     tokio::time::timeout(CONNECT_TIMEOUT, AsyncPgConnection::establish(url))
         .await
-        .unwrap_or_else(|_| Err(ConnectionError::BadConnection("connection timed out".into())))
+        .unwrap_or_else(|_| {
+            Err(ConnectionError::BadConnection(
+                "connection timed out".into(),
+            ))
+        })
 }
 
 /// Connects to `url`, creating its database first if the server says it does not exist.
@@ -128,12 +136,17 @@ pub async fn ensure_database(url: &str) -> Result<(), StartupError> {
         Ok(_) => Ok(()),
         Err(err) if err.to_string().contains("does not exist") => {
             let (server_url, name) = split_database(url).ok_or_else(|| unreachable(err))?;
-            let mut admin = connect(&format!("{server_url}/postgres")).await.map_err(unreachable)?;
+            let mut admin = connect(&format!("{server_url}/postgres"))
+                .await
+                .map_err(unreachable)?;
             tracing::info!(database = %name, "creating database");
             diesel::sql_query(format!("CREATE DATABASE \"{}\"", name.replace('"', "\"\"")))
                 .execute(&mut admin)
                 .await
-                .map_err(|e| StartupError::Unreachable { url: redact_url(url), reason: e.to_string() })?;
+                .map_err(|e| StartupError::Unreachable {
+                    url: redact_url(url),
+                    reason: e.to_string(),
+                })?;
             Ok(())
         }
         Err(err) => Err(unreachable(err)),
@@ -150,10 +163,12 @@ fn split_database(url: &str) -> Option<(&str, String)> {
 
 /// Applies pending migrations. The harness blocks, so it runs on a blocking thread.
 pub async fn run_migrations(url: &str) -> Result<(), StartupError> {
-    let conn = connect(url).await.map_err(|err| StartupError::Unreachable {
-        url: redact_url(url),
-        reason: err.to_string(),
-    })?;
+    let conn = connect(url)
+        .await
+        .map_err(|err| StartupError::Unreachable {
+            url: redact_url(url),
+            reason: err.to_string(),
+        })?;
     tokio::task::spawn_blocking(move || {
         let mut harness = AsyncMigrationHarness::new(conn);
         harness.run_pending_migrations(MIGRATIONS).map(|applied| {
@@ -163,8 +178,12 @@ pub async fn run_migrations(url: &str) -> Result<(), StartupError> {
         })
     })
     .await
-    .map_err(|e| StartupError::Migration { reason: e.to_string() })?
-    .map_err(|e| StartupError::Migration { reason: e.to_string() })
+    .map_err(|e| StartupError::Migration {
+        reason: e.to_string(),
+    })?
+    .map_err(|e| StartupError::Migration {
+        reason: e.to_string(),
+    })
 }
 
 #[cfg(test)]

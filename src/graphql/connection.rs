@@ -19,7 +19,10 @@ pub type Connection<N> = async_graphql::connection::Connection<String, N, TotalC
 
 /// The complexity of a connection field: its page size times what each node asks for.
 pub fn cost(first: Option<i32>, last: Option<i32>, child_complexity: usize) -> usize {
-    let size = first.or(last).unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE) as usize;
+    let size = first
+        .or(last)
+        .unwrap_or(DEFAULT_PAGE_SIZE)
+        .clamp(1, MAX_PAGE_SIZE) as usize;
     size.saturating_mul(child_complexity).saturating_add(1)
 }
 
@@ -51,7 +54,9 @@ impl<K: DeserializeOwned> PageRequest<K> {
         };
         let (size, backward) = match (first, last) {
             (Some(_), Some(_)) => {
-                return Err(AppError::bad_input("Use `first` o `last`, no ambos a la vez"));
+                return Err(AppError::bad_input(
+                    "Use `first` o `last`, no ambos a la vez",
+                ));
             }
             (Some(n), None) => (check("first", n)?, false),
             (None, Some(n)) => (check("last", n)?, true),
@@ -119,7 +124,9 @@ type CountFn = Box<dyn Fn() -> BoxFuture<'static, AppResult<i64>> + Send + Sync>
 pub struct TotalCount(CountFn);
 
 impl TotalCount {
-    pub fn new(count: impl Fn() -> BoxFuture<'static, AppResult<i64>> + Send + Sync + 'static) -> Self {
+    pub fn new(
+        count: impl Fn() -> BoxFuture<'static, AppResult<i64>> + Send + Sync + 'static,
+    ) -> Self {
         Self(Box::new(count))
     }
 }

@@ -53,7 +53,13 @@ mod tests {
         assert_eq!(id.as_str(), "U29jaWFsV29yazoxMg==");
         assert_eq!(decode_id(&id, "SocialWork").unwrap(), 12);
         assert!(decode_id(&id, "Patient").is_err());
-        for bad in ["", "!!!", "U29jaWFsV29yaw==", "OjE=", "U29jaWFsV29yazotMQ=="] {
+        for bad in [
+            "",
+            "!!!",
+            "U29jaWFsV29yaw==",
+            "OjE=",
+            "U29jaWFsV29yazotMQ==",
+        ] {
             assert!(decode_global_id(&ID(bad.into())).is_err(), "{bad}");
         }
     }

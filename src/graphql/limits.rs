@@ -68,7 +68,10 @@ impl Extension for Limits {
 }
 
 fn with_code(mut error: ServerError, code: &str) -> ServerError {
-    error.extensions.get_or_insert_with(Default::default).set("code", code);
+    error
+        .extensions
+        .get_or_insert_with(Default::default)
+        .set("code", code);
     error
 }
 
@@ -79,7 +82,11 @@ fn too_complex(message: String) -> ServerError {
 /// Gives every error without a code the right one. Errors raised by our resolvers already
 /// carry a code; what is left comes from async-graphql itself.
 fn classify(error: &mut ServerError) {
-    if error.extensions.as_ref().is_some_and(|ext| ext.get("code").is_some()) {
+    if error
+        .extensions
+        .as_ref()
+        .is_some_and(|ext| ext.get("code").is_some())
+    {
         return;
     }
     let message = error.message.as_str();
@@ -104,7 +111,10 @@ fn classify(error: &mut ServerError) {
         error.message = "Error interno del servidor".to_owned();
         code::INTERNAL_SERVER_ERROR
     };
-    error.extensions.get_or_insert_with(Default::default).set("code", code);
+    error
+        .extensions
+        .get_or_insert_with(Default::default)
+        .set("code", code);
 }
 
 #[derive(Clone, Copy, Default)]
@@ -121,7 +131,11 @@ struct Measure<'a> {
 
 /// Rejects documents too deep or too large once fragments are expanded, and fragment cycles.
 fn check_shape(doc: &ExecutableDocument) -> ServerResult<()> {
-    let mut measure = Measure { doc, memo: HashMap::new(), visiting: HashSet::new() };
+    let mut measure = Measure {
+        doc,
+        memo: HashMap::new(),
+        visiting: HashSet::new(),
+    };
     let mut total = 0usize;
     for (_, operation) in doc.operations.iter() {
         let shape = measure.selection_set(&operation.node.selection_set.node)?;
@@ -148,14 +162,19 @@ impl<'a> Measure<'a> {
             let inner = match &selection.node {
                 Selection::Field(field) => {
                     let child = self.selection_set(&field.node.selection_set.node)?;
-                    let introspection = matches!(field.node.name.node.as_str(), "__schema" | "__type");
+                    let introspection =
+                        matches!(field.node.name.node.as_str(), "__schema" | "__type");
                     Shape {
                         fields: child.fields.saturating_add(1),
                         depth: if introspection { 1 } else { child.depth + 1 },
                     }
                 }
-                Selection::InlineFragment(inline) => self.selection_set(&inline.node.selection_set.node)?,
-                Selection::FragmentSpread(spread) => self.fragment(spread.node.fragment_name.node.as_str())?,
+                Selection::InlineFragment(inline) => {
+                    self.selection_set(&inline.node.selection_set.node)?
+                }
+                Selection::FragmentSpread(spread) => {
+                    self.fragment(spread.node.fragment_name.node.as_str())?
+                }
             };
             shape.fields = shape.fields.saturating_add(inner.fields);
             shape.depth = shape.depth.max(inner.depth);
@@ -176,7 +195,10 @@ impl<'a> Measure<'a> {
         };
         if !self.visiting.insert(name) {
             return Err(with_code(
-                ServerError::new(format!("El fragmento `{name}` se referencia a sí mismo"), None),
+                ServerError::new(
+                    format!("El fragmento `{name}` se referencia a sí mismo"),
+                    None,
+                ),
                 code::GRAPHQL_VALIDATION_FAILED,
             ));
         }
@@ -211,8 +233,13 @@ mod tests {
 
     #[test]
     fn cycles_and_depth() {
-        assert!(shape_of("query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }").is_err());
-        assert!(shape_of("{ a { b { c { d { e { f { g { h { i { j { k } } } } } } } } } } }").is_err());
+        assert!(
+            shape_of("query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }")
+                .is_err()
+        );
+        assert!(
+            shape_of("{ a { b { c { d { e { f { g { h { i { j { k } } } } } } } } } } }").is_err()
+        );
         assert!(shape_of("{ a { b { c { d { e { f { g { h { i { j } } } } } } } } } }").is_ok());
         assert!(shape_of("{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }").is_ok());
     }

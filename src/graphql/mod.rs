@@ -14,7 +14,7 @@ mod user_error;
 use std::sync::Arc;
 
 use async_graphql::{
-    Context, EmptySubscription, MergedObject, Schema, SchemaBuilder, SDLExportOptions,
+    Context, EmptySubscription, MergedObject, SDLExportOptions, Schema, SchemaBuilder,
 };
 
 pub use delete::{DeleteInput, DeletePayload};

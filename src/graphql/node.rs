@@ -36,10 +36,17 @@ impl NodeQuery {
 
     /// Entities by global ID, in the order asked; null where one does not exist.
     #[graphql(complexity = "ids.len().saturating_mul(child_complexity)")]
-    async fn nodes(&self, ctx: &Context<'_>, ids: Vec<ID>) -> async_graphql::Result<Vec<Option<Node>>> {
+    async fn nodes(
+        &self,
+        ctx: &Context<'_>,
+        ids: Vec<ID>,
+    ) -> async_graphql::Result<Vec<Option<Node>>> {
         require_role(ctx, Role::Viewer)?;
         if ids.len() > MAX_NODES {
-            return Err(AppError::bad_input(format!("Se pueden pedir como máximo {MAX_NODES} ids")).into());
+            return Err(AppError::bad_input(format!(
+                "Se pueden pedir como máximo {MAX_NODES} ids"
+            ))
+            .into());
         }
         Ok(try_join_all(ids.iter().map(|id| load_node(ctx, id))).await?)
     }
@@ -49,9 +56,17 @@ async fn load_node(ctx: &Context<'_>, id: &ID) -> AppResult<Option<Node>> {
     let (type_name, db_id) = decode_global_id(id)?;
     let loaders = super::loaders(ctx);
     Ok(match type_name.as_str() {
-        SocialWork::TYPE => loaders.social_works.load_one(db_id).await?.map(Node::SocialWork),
+        SocialWork::TYPE => loaders
+            .social_works
+            .load_one(db_id)
+            .await?
+            .map(Node::SocialWork),
         Patient::TYPE => loaders.patients.load_one(db_id).await?.map(Node::Patient),
         User::TYPE => loaders.users.load_one(db_id).await?.map(Node::User),
-        _ => return Err(AppError::bad_input("El ID no corresponde a ningún tipo conocido")),
+        _ => {
+            return Err(AppError::bad_input(
+                "El ID no corresponde a ningún tipo conocido",
+            ));
+        }
     })
 }

@@ -17,7 +17,9 @@ impl ScalarType for Date {
         match &value {
             Value::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
                 .map(Date)
-                .map_err(|_| InputValueError::custom(format!("fecha inválida `{s}`: use AAAA-MM-DD"))),
+                .map_err(|_| {
+                    InputValueError::custom(format!("fecha inválida `{s}`: use AAAA-MM-DD"))
+                }),
             _ => Err(InputValueError::expected_type(value)),
         }
     }
@@ -37,7 +39,9 @@ impl ScalarType for DateTime {
         match &value {
             Value::String(s) => chrono::DateTime::parse_from_rfc3339(s)
                 .map(|dt| DateTime(dt.with_timezone(&Utc)))
-                .map_err(|_| InputValueError::custom(format!("fecha y hora inválida `{s}`: use RFC 3339"))),
+                .map_err(|_| {
+                    InputValueError::custom(format!("fecha y hora inválida `{s}`: use RFC 3339"))
+                }),
             _ => Err(InputValueError::expected_type(value)),
         }
     }
@@ -56,12 +60,16 @@ impl ScalarType for Decimal {
     fn parse(value: Value) -> InputValueResult<Self> {
         let parsed = match &value {
             Value::String(s) if s.len() <= 40 => BigDecimal::from_str(s.trim()).ok(),
-            Value::Number(n) if n.is_i64() || n.is_u64() => BigDecimal::from_str(&n.to_string()).ok(),
+            Value::Number(n) if n.is_i64() || n.is_u64() => {
+                BigDecimal::from_str(&n.to_string()).ok()
+            }
             _ => None,
         };
-        parsed
-            .map(Decimal)
-            .ok_or_else(|| InputValueError::custom("número decimal inválido: envíelo como texto, por ejemplo \"1520.50\""))
+        parsed.map(Decimal).ok_or_else(|| {
+            InputValueError::custom(
+                "número decimal inválido: envíelo como texto, por ejemplo \"1520.50\"",
+            )
+        })
     }
 
     fn to_value(&self) -> Value {

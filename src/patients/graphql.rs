@@ -70,7 +70,9 @@ impl Patient {
             .social_works
             .load_one(self.social_work_id)
             .await?
-            .ok_or_else(|| AppError::internal(format_args!("patient {} without social work", self.id)).into())
+            .ok_or_else(|| {
+                AppError::internal(format_args!("patient {} without social work", self.id)).into()
+            })
     }
     /// SUAP NumeroAfiliado: the number on the insurer's card.
     async fn affiliate_number(&self) -> Option<&str> {
@@ -99,7 +101,15 @@ pub async fn page_of_social_work(
         let loaders = loaders(ctx).clone();
         move || {
             let loaders = loaders.clone();
-            Box::pin(async move { Ok(i64::from(loaders.patient_counts.load_one(social_work_id).await?.unwrap_or(0))) })
+            Box::pin(async move {
+                Ok(i64::from(
+                    loaders
+                        .patient_counts
+                        .load_one(social_work_id)
+                        .await?
+                        .unwrap_or(0),
+                ))
+            })
         }
     });
     Ok(page.into_connection(rows, Patient::sort_key, total))
@@ -133,10 +143,16 @@ impl PatientQuery {
         let page = PageRequest::new(first, after, last, before)?;
         let filter = filter.unwrap_or_default();
         let filter = Filter {
-            social_work_id: filter.social_work_id.as_ref().map(|id| decode_id(id, SocialWork::TYPE)).transpose()?,
+            social_work_id: filter
+                .social_work_id
+                .as_ref()
+                .map(|id| decode_id(id, SocialWork::TYPE))
+                .transpose()?,
             search: optional_text(filter.search),
         };
-        let rows = model::page(&mut *conn(ctx).await?, &filter, &page).await.map_err(AppError::from)?;
+        let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
+            .await
+            .map_err(AppError::from)?;
         let pool = state(ctx).pool.clone();
         let total = TotalCount::new(move || {
             let (pool, filter) = (pool.clone(), filter.clone());
@@ -235,7 +251,11 @@ impl PatientMutation {
             email: nullable_text(input.email),
             phone: nullable_text(input.phone),
             address: nullable_text(input.address),
-            social_work_id: input.social_work_id.as_ref().map(|id| decode_id(id, SocialWork::TYPE)).transpose()?,
+            social_work_id: input
+                .social_work_id
+                .as_ref()
+                .map(|id| decode_id(id, SocialWork::TYPE))
+                .transpose()?,
             affiliate_number: nullable_text(input.affiliate_number),
         };
         let result = model::update(&mut *conn(ctx).await?, id, &changes).await;
@@ -245,11 +265,21 @@ impl PatientMutation {
 
 fn payload(result: diesel::QueryResult<Option<Patient>>) -> AppResult<PatientPayload> {
     Ok(match result {
-        Ok(Some(patient)) => PatientPayload { patient: Some(patient), user_errors: vec![] },
+        Ok(Some(patient)) => PatientPayload {
+            patient: Some(patient),
+            user_errors: vec![],
+        },
         Ok(None) => PatientPayload {
             patient: None,
-            user_errors: vec![UserError::new("id", UserErrorCode::NotFound, "El paciente no existe")],
+            user_errors: vec![UserError::new(
+                "id",
+                UserErrorCode::NotFound,
+                "El paciente no existe",
+            )],
         },
-        Err(err) => PatientPayload { patient: None, user_errors: vec![constraints::user_error(err)?] },
+        Err(err) => PatientPayload {
+            patient: None,
+            user_errors: vec![constraints::user_error(err)?],
+        },
     })
 }

@@ -17,7 +17,16 @@ use crate::{
     text_enum,
 };
 
-#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[derive(
+    Enum,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
 #[diesel(sql_type = Text)]
 pub enum DocumentType {
     /// Documento Nacional de Identidad (AR).
@@ -137,7 +146,8 @@ fn filtered(filter: &Filter) -> patients::BoxedQuery<'static, diesel::pg::Pg> {
         query = query.filter(
             search_text(first_name.concat(" ").concat(last_name))
                 .like(search_text(pattern.clone()))
-                .or(search_text(last_name.concat(" ").concat(first_name)).like(search_text(pattern.clone())))
+                .or(search_text(last_name.concat(" ").concat(first_name))
+                    .like(search_text(pattern.clone())))
                 .or(document_number.ilike(pattern)),
         );
     }
@@ -146,7 +156,10 @@ fn filtered(filter: &Filter) -> patients::BoxedQuery<'static, diesel::pg::Pg> {
 
 /// `(last_name, first_name, id) <op> (…)`: a row comparison, which PostgreSQL answers from
 /// the (last_name, first_name, id) index.
-fn keyset(op: &'static str, key: SortKey) -> Box<dyn BoxableExpression<patients::table, diesel::pg::Pg, SqlType = Bool>> {
+fn keyset(
+    op: &'static str,
+    key: SortKey,
+) -> Box<dyn BoxableExpression<patients::table, diesel::pg::Pg, SqlType = Bool>> {
     Box::new(
         sql::<Bool>("(patients.last_name, patients.first_name, patients.id) ")
             .sql(op)
@@ -178,7 +191,11 @@ pub async fn page(
     } else {
         query.order((last_name.asc(), first_name.asc(), id.asc()))
     };
-    query.limit(page.limit()).select(Patient::as_select()).load(conn).await
+    query
+        .limit(page.limit())
+        .select(Patient::as_select())
+        .load(conn)
+        .await
 }
 
 pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {
@@ -257,7 +274,9 @@ pub async fn update(
     changes: &PatientChanges,
 ) -> QueryResult<Option<Patient>> {
     if changes.is_empty() {
-        return by_ids(conn, &[id]).await.map(|rows| rows.into_iter().next());
+        return by_ids(conn, &[id])
+            .await
+            .map(|rows| rows.into_iter().next());
     }
     diesel::update(patients::table.find(id))
         .set(changes)

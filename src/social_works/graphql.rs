@@ -71,7 +71,11 @@ impl SocialWork {
     }
     /// How many patients are affiliated.
     async fn patient_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i32> {
-        Ok(loaders(ctx).patient_counts.load_one(self.id).await?.unwrap_or(0))
+        Ok(loaders(ctx)
+            .patient_counts
+            .load_one(self.id)
+            .await?
+            .unwrap_or(0))
     }
     async fn created_at(&self) -> DateTime {
         DateTime(self.created_at)
@@ -109,9 +113,14 @@ impl SocialWorkQuery {
         let filter = filter.unwrap_or_default();
         let filter = Filter {
             state: filter.state,
-            search: filter.search.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
+            search: filter
+                .search
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty()),
         };
-        let rows = model::page(&mut *conn(ctx).await?, &filter, &page).await.map_err(crate::error::AppError::from)?;
+        let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
+            .await
+            .map_err(crate::error::AppError::from)?;
         let pool = state(ctx).pool.clone();
         let total = TotalCount::new(move || {
             let (pool, filter) = (pool.clone(), filter.clone());
@@ -155,10 +164,16 @@ pub struct SocialWorkPayload {
 
 impl SocialWorkPayload {
     fn ok(social_work: SocialWork) -> Self {
-        Self { social_work: Some(social_work), user_errors: vec![] }
+        Self {
+            social_work: Some(social_work),
+            user_errors: vec![],
+        }
     }
     fn error(error: UserError) -> Self {
-        Self { social_work: None, user_errors: vec![error] }
+        Self {
+            social_work: None,
+            user_errors: vec![error],
+        }
     }
 }
 
@@ -220,7 +235,12 @@ impl SocialWorkMutation {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, SocialWork::TYPE)?;
         let user_error = match model::delete(&mut *conn(ctx).await?, id).await {
-            Ok(true) => return Ok(DeletePayload { deleted_id: Some(input.id), user_errors: vec![] }),
+            Ok(true) => {
+                return Ok(DeletePayload {
+                    deleted_id: Some(input.id),
+                    user_errors: vec![],
+                });
+            }
             Ok(false) => not_found(),
             Err(err) if constraints::is_still_referenced(&err) => UserError::new(
                 "id",
@@ -229,7 +249,10 @@ impl SocialWorkMutation {
             ),
             Err(err) => return Err(crate::error::AppError::from(err).into()),
         };
-        Ok(DeletePayload { deleted_id: None, user_errors: vec![user_error] })
+        Ok(DeletePayload {
+            deleted_id: None,
+            user_errors: vec![user_error],
+        })
     }
 }
 
@@ -249,7 +272,9 @@ fn payload(
         Ok(None) => Ok(SocialWorkPayload::error(not_found())),
         Err(err) => {
             let mut error = constraints::user_error(err)?;
-            if error.code == UserErrorCode::Taken && error.field.as_deref() == Some(&["name".to_owned()]) {
+            if error.code == UserErrorCode::Taken
+                && error.field.as_deref() == Some(&["name".to_owned()])
+            {
                 error.message = format!("\"{name}\" {taken}");
             }
             Ok(SocialWorkPayload::error(error))

@@ -13,7 +13,16 @@ use crate::{
 };
 
 /// Activa: accepted by the clinic. Inactiva: no new patients; existing ones keep it.
-#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[derive(
+    Enum,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
 #[diesel(sql_type = Text)]
 pub enum SocialWorkState {
     Active,
@@ -95,7 +104,8 @@ fn filtered(filter: &Filter) -> social_works::BoxedQuery<'static, diesel::pg::Pg
         query = query.filter(social_works::state.eq(state));
     }
     if let Some(term) = filter.search.as_deref() {
-        query = query.filter(search_text(social_works::name).like(search_text(contains_pattern(term))));
+        query =
+            query.filter(search_text(social_works::name).like(search_text(contains_pattern(term))));
     }
     query
 }
@@ -152,7 +162,9 @@ pub async fn update(
     changes: &SocialWorkChanges,
 ) -> QueryResult<Option<SocialWork>> {
     if changes.is_empty() {
-        return by_ids(conn, &[id]).await.map(|rows| rows.into_iter().next());
+        return by_ids(conn, &[id])
+            .await
+            .map(|rows| rows.into_iter().next());
     }
     diesel::update(social_works::table.find(id))
         .set(changes)
@@ -164,6 +176,8 @@ pub async fn update(
 
 /// Whether a row was deleted. Fails with a foreign-key violation while patients reference it.
 pub async fn delete(conn: &mut AsyncPgConnection, id: i32) -> QueryResult<bool> {
-    let deleted = diesel::delete(social_works::table.find(id)).execute(conn).await?;
+    let deleted = diesel::delete(social_works::table.find(id))
+        .execute(conn)
+        .await?;
     Ok(deleted > 0)
 }

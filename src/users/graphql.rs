@@ -87,16 +87,21 @@ pub struct UserMutation;
 #[Object]
 impl UserMutation {
     /// Exchanges a username and password for a token. Needs no token.
-    async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> async_graphql::Result<LoginPayload> {
+    async fn login(
+        &self,
+        ctx: &Context<'_>,
+        input: LoginInput,
+    ) -> async_graphql::Result<LoginPayload> {
         let user = model::by_username(&mut *conn(ctx).await?, input.username.trim())
             .await
             .map_err(AppError::from)?;
         let hash = user.as_ref().and_then(|u| u.password_hash.clone());
         // Argon2 is CPU-heavy by design: keep it off the async workers.
         let password = input.password;
-        let valid = tokio::task::spawn_blocking(move || verify_password(&password, hash.as_deref()))
-            .await
-            .map_err(AppError::internal)?;
+        let valid =
+            tokio::task::spawn_blocking(move || verify_password(&password, hash.as_deref()))
+                .await
+                .map_err(AppError::internal)?;
         let Some(user) = user.filter(|_| valid) else {
             return Ok(LoginPayload {
                 token: None,
@@ -109,7 +114,10 @@ impl UserMutation {
                 }],
             });
         };
-        let (token, exp) = state(ctx).jwt.issue(&user.username, user.role).map_err(AppError::internal)?;
+        let (token, exp) = state(ctx)
+            .jwt
+            .issue(&user.username, user.role)
+            .map_err(AppError::internal)?;
         Ok(LoginPayload {
             token: Some(token),
             expires_at: chrono::DateTime::from_timestamp(exp as i64, 0).map(DateTime),
@@ -120,7 +128,11 @@ impl UserMutation {
 
     /// Creates a user who can log in. ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
-    async fn create_user(&self, ctx: &Context<'_>, input: CreateUserInput) -> async_graphql::Result<UserPayload> {
+    async fn create_user(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateUserInput,
+    ) -> async_graphql::Result<UserPayload> {
         require_role(ctx, Role::Admin)?;
         if input.password.chars().count() < MIN_PASSWORD_LENGTH {
             return Ok(UserPayload {
@@ -138,10 +150,20 @@ impl UserMutation {
             .map_err(AppError::internal)?
             .map_err(AppError::internal)?;
         let username = input.username.trim();
-        let new = NewUser { username, password_hash: Some(&hash), role: input.role };
+        let new = NewUser {
+            username,
+            password_hash: Some(&hash),
+            role: input.role,
+        };
         Ok(match model::insert(&mut *conn(ctx).await?, &new).await {
-            Ok(user) => UserPayload { user: Some(user), user_errors: vec![] },
-            Err(err) => UserPayload { user: None, user_errors: vec![constraints::user_error(err).map_err(AppError::from)?] },
+            Ok(user) => UserPayload {
+                user: Some(user),
+                user_errors: vec![],
+            },
+            Err(err) => UserPayload {
+                user: None,
+                user_errors: vec![constraints::user_error(err).map_err(AppError::from)?],
+            },
         })
     }
 }

@@ -27,14 +27,23 @@ pub struct NewUser<'a> {
 }
 
 pub async fn by_ids(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<User>> {
-    users::table.filter(users::id.eq_any(ids)).select(User::as_select()).load(conn).await
+    users::table
+        .filter(users::id.eq_any(ids))
+        .select(User::as_select())
+        .load(conn)
+        .await
 }
 
-pub async fn by_username(conn: &mut AsyncPgConnection, username: &str) -> QueryResult<Option<User>> {
+pub async fn by_username(
+    conn: &mut AsyncPgConnection,
+    username: &str,
+) -> QueryResult<Option<User>> {
     users::table
-        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>("lower(username) = lower(")
-            .bind::<diesel::sql_types::Text, _>(username.to_owned())
-            .sql(")"))
+        .filter(
+            diesel::dsl::sql::<diesel::sql_types::Bool>("lower(username) = lower(")
+                .bind::<diesel::sql_types::Text, _>(username.to_owned())
+                .sql(")"),
+        )
         .select(User::as_select())
         .first(conn)
         .await
@@ -61,7 +70,11 @@ pub async fn find_or_create(
         return Ok(user);
     }
     let inserted = diesel::insert_into(users::table)
-        .values(&NewUser { username, password_hash, role })
+        .values(&NewUser {
+            username,
+            password_hash,
+            role,
+        })
         .on_conflict_do_nothing()
         .returning(User::as_returning())
         .get_result(conn)

@@ -1,0 +1,136 @@
+use axum::{body::Body, http::Request};
+use clinic::auth::Role;
+use serde_json::{Value, json};
+
+use crate::common::*;
+
+fn get(uri: &str, token: Option<&str>, accept: &str) -> Request<Body> {
+    let mut request = Request::get(uri).header("accept", accept);
+    if let Some(token) = token {
+        request = request.header("authorization", format!("Bearer {token}"));
+    }
+    request.body(Body::empty()).unwrap()
+}
+
+fn encode(query: &str) -> String {
+    query
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn queries_over_get_and_mutations_only_over_post() {
+    let app = TestApp::new().await;
+    create_social_work(&app, "OSDE").await;
+    let token = app.token(Role::Viewer);
+    let (status, body) = app
+        .send(get(
+            &format!(
+                "/graphql?query={}",
+                encode("{ socialWorks { totalCount } }")
+            ),
+            Some(&token),
+            "application/json",
+        ))
+        .await;
+    assert_eq!(status, 200);
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(body["data"]["socialWorks"]["totalCount"], 1);
+
+    let mutation =
+        encode("mutation { login(input: {username: \"a\", password: \"b\"}) { token } }");
+    let (status, _) = app
+        .send(get(
+            &format!("/graphql?query={mutation}"),
+            None,
+            "application/json",
+        ))
+        .await;
+    assert_eq!(status, 405);
+}
+
+#[tokio::test]
+async fn graphiql_for_browsers_and_health_endpoints() {
+    let app = TestApp::new().await;
+    let (status, body) = app
+        .send(get("/graphql", None, "text/html,application/xhtml+xml"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(String::from_utf8(body).unwrap().contains("graphiql"));
+    assert_eq!(app.send(get("/healthz", None, "*/*")).await.0, 200);
+    assert_eq!(app.send(get("/readyz", None, "*/*")).await.0, 200);
+}
+
+#[tokio::test]
+async fn batches_and_huge_bodies_are_refused() {
+    let app = TestApp::new().await;
+    let batch = json!([{ "query": "{ __typename }" }, { "query": "{ __typename }" }]).to_string();
+    let request = Request::post("/graphql")
+        .header("content-type", "application/json")
+        .body(Body::from(batch))
+        .unwrap();
+    let (status, _) = app.send(request).await;
+    assert_eq!(status, 400);
+
+    let huge = format!(
+        r#"{{"query": "{{ __typename }}", "variables": {{"x": "{}"}}}}"#,
+        "a".repeat(5 * 1024 * 1024)
+    );
+    let request = Request::post("/graphql")
+        .header("content-type", "application/json")
+        .header("content-length", huge.len())
+        .body(Body::from(huge))
+        .unwrap();
+    assert_eq!(app.send(request).await.0, 413);
+
+    let request = Request::post("/graphql")
+        .header("content-type", "application/json")
+        .body(Body::from("{not json"))
+        .unwrap();
+    assert_eq!(app.send(request).await.0, 400);
+}
+
+#[tokio::test]
+async fn node_and_nodes_resolve_any_entity() {
+    let app = TestApp::new().await;
+    let sw = create_social_work(&app, "OSDE").await;
+    let body = app
+        .gql_as(
+            Role::Staff,
+            CREATE_PATIENT,
+            json!({ "input": patient_input(&sw, "30111222") }),
+        )
+        .await;
+    let patient = body["data"]["createPatient"]["patient"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let q = "query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on SocialWork { name } ... on Patient { fullName } } }";
+    let missing = clinic::graphql::ids::global_id("Patient", 999).0;
+    let body = app
+        .gql_as(Role::Viewer, q, json!({ "ids": [sw, patient, missing] }))
+        .await;
+    assert_eq!(
+        body["data"]["nodes"],
+        json!([
+            { "__typename": "SocialWork", "id": sw, "name": "OSDE" },
+            { "__typename": "Patient", "id": patient, "fullName": "Ana Pérez" },
+            null
+        ]),
+        "{body}"
+    );
+    let q = "query($id: ID!) { node(id: $id) { id } }";
+    for bad in ["nonsense", "VW5rbm93bjox"] {
+        let body = app.gql_as(Role::Viewer, q, json!({ "id": bad })).await;
+        assert_eq!(error_code(&body), "BAD_USER_INPUT", "{bad}: {body}");
+    }
+    let (_, body) = app.post(None, q, json!({ "id": sw })).await;
+    assert_eq!(error_code(&body), "UNAUTHENTICATED");
+}

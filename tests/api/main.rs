@@ -1,0 +1,11 @@
+//! The one integration-test binary: the whole service through its GraphQL endpoint, in
+//! memory, against a real PostgreSQL.
+
+mod auth;
+mod common;
+mod http;
+mod limits;
+mod pagination;
+mod patients;
+mod schema;
+mod social_works;

@@ -1,0 +1,365 @@
+use clinic::auth::Role;
+use serde_json::json;
+
+use crate::common::*;
+
+const UPDATE_SW: &str = "mutation($input: UpdateSocialWorkInput!) { updateSocialWork(input: $input) { userErrors { code } } }";
+const UPDATE_PATIENT: &str = "mutation($input: UpdatePatientInput!) {
+  updatePatient(input: $input) { patient { id firstName email socialWork { name } } userErrors { field message code } }
+}";
+
+#[tokio::test]
+async fn staff_registers_a_patient_on_an_active_social_work() {
+    let app = TestApp::new().await;
+    let osde = create_social_work(&app, "OSDE").await;
+    let mut input = patient_input(&osde, "30111222");
+    input["birthDate"] = json!("1980-05-17");
+    input["email"] = json!("ana@example.com");
+    input["affiliateNumber"] = json!("12345678");
+    let body = app
+        .gql_as(Role::Staff, CREATE_PATIENT, json!({ "input": input }))
+        .await;
+    let patient = &body["data"]["createPatient"]["patient"];
+    assert_eq!(patient["fullName"], "Ana Pérez", "{body}");
+    assert_eq!(patient["documentType"], "DNI");
+    assert_eq!(patient["socialWork"]["name"], "OSDE");
+}
+
+#[tokio::test]
+async fn inactive_social_work_refuses_new_patients_but_keeps_existing_ones() {
+    let app = TestApp::new().await;
+    let osde = create_social_work(&app, "OSDE").await;
+    let galeno = create_social_work(&app, "Galeno").await;
+    let body = app
+        .gql_as(
+            Role::Staff,
+            CREATE_PATIENT,
+            json!({ "input": patient_input(&osde, "30111222") }),
+        )
+        .await;
+    let existing = body["data"]["createPatient"]["patient"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.admin(
+        UPDATE_SW,
+        json!({ "input": { "id": osde, "state": "INACTIVE" } }),
+    )
+    .await;
+
+    let body = app
+        .gql_as(
+            Role::Staff,
+            CREATE_PATIENT,
+            json!({ "input": patient_input(&osde, "30999888") }),
+        )
+        .await;
+    let payload = &body["data"]["createPatient"];
+    assert_eq!(payload["patient"], json!(null));
+    assert_eq!(payload["userErrors"][0]["field"], json!(["socialWorkId"]));
+    assert_eq!(
+        user_errors(payload),
+        vec![(
+            "INACTIVE".to_owned(),
+            "La obra social está inactiva y no admite nuevos pacientes".to_owned()
+        )]
+    );
+
+    // The existing patient keeps the affiliation and can still be edited.
+    let body = app
+        .gql_as(
+            Role::Staff,
+            UPDATE_PATIENT,
+            json!({ "input": { "id": existing, "email": "a@b.co" } }),
+        )
+        .await;
+    let patient = &body["data"]["updatePatient"]["patient"];
+    assert_eq!(
+        (
+            patient["email"].as_str(),
+            patient["socialWork"]["name"].as_str()
+        ),
+        (Some("a@b.co"), Some("OSDE"))
+    );
+
+    // Moving a patient needs an active destination.
+    let body = app
+        .gql_as(
+            Role::Staff,
+            CREATE_PATIENT,
+            json!({ "input": patient_input(&galeno, "27000111") }),
+        )
+        .await;
+    let other = body["data"]["createPatient"]["patient"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let body = app
+        .gql_as(
+            Role::Staff,
+            UPDATE_PATIENT,
+            json!({ "input": { "id": other, "socialWorkId": osde } }),
+        )
+        .await;
+    assert_eq!(user_errors(&body["data"]["updatePatient"])[0].0, "INACTIVE");
+
+    app.admin(
+        UPDATE_SW,
+        json!({ "input": { "id": osde, "state": "ACTIVE" } }),
+    )
+    .await;
+    let body = app
+        .gql_as(
+            Role::Staff,
+            UPDATE_PATIENT,
+            json!({ "input": { "id": other, "socialWorkId": osde } }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["updatePatient"]["patient"]["socialWork"]["name"], "OSDE",
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn unknown_social_work_is_not_found_and_wrong_id_type_is_bad_input() {
+    let app = TestApp::new().await;
+    let missing = clinic::graphql::ids::global_id("SocialWork", 424_242).0;
+    let body = app
+        .gql_as(
+            Role::Staff,
+            CREATE_PATIENT,
+            json!({ "input": patient_input(&missing, "30111222") }),
+        )
+        .await;
+    assert_eq!(
+        user_errors(&body["data"]["createPatient"]),
+        vec![(
+            "NOT_FOUND".to_owned(),
+            "La obra social no existe".to_owned()
+        )]
+    );
+    let patient_id = clinic::graphql::ids::global_id("Patient", 1).0;
+    for bad in [patient_id.as_str(), "garbage", "", "U29jaWFsV29yazp4"] {
+        let body = app
+            .gql_as(
+                Role::Staff,
+                CREATE_PATIENT,
+                json!({ "input": patient_input(bad, "30111222") }),
+            )
+            .await;
+        assert_eq!(error_code(&body), "BAD_USER_INPUT", "{bad}: {body}");
+        assert_eq!(body["data"], json!(null));
+    }
+    assert_eq!(app.sql_count("SELECT count(*) FROM patients").await, 0);
+}
+
+#[tokio::test]
+async fn patient_validation_and_unique_document() {
+    let app = TestApp::new().await;
+    let osde = create_social_work(&app, "OSDE").await;
+    app.gql_as(
+        Role::Staff,
+        CREATE_PATIENT,
+        json!({ "input": patient_input(&osde, "30111222") }),
+    )
+    .await;
+    let cases = [
+        ("documentNumber", json!("30111222"), "TAKEN"),
+        ("documentNumber", json!("12"), "INVALID_FORMAT"),
+        ("documentNumber", json!(" "), "REQUIRED"),
+        ("firstName", json!(""), "REQUIRED"),
+        ("lastName", json!("x".repeat(101)), "TOO_LONG"),
+        ("email", json!("not-an-email"), "INVALID_FORMAT"),
+        ("phone", json!("12"), "INVALID_LENGTH"),
+        ("birthDate", json!("1850-01-01"), "INVALID_RANGE"),
+        ("birthDate", json!("2999-01-01"), "INVALID_RANGE"),
+    ];
+    for (field, value, code) in cases {
+        let mut input = patient_input(&osde, "40111222");
+        input[field] = value.clone();
+        let body = app
+            .gql_as(Role::Staff, CREATE_PATIENT, json!({ "input": input }))
+            .await;
+        let payload = &body["data"]["createPatient"];
+        assert_eq!(
+            payload["userErrors"][0]["code"], code,
+            "{field}={value}: {body}"
+        );
+        assert_eq!(
+            payload["userErrors"][0]["field"],
+            json!([field]),
+            "{field}={value}"
+        );
+    }
+    // Same number, other document type: a different person.
+    let mut input = patient_input(&osde, "30111222");
+    input["documentType"] = json!("PASSPORT");
+    let body = app
+        .gql_as(Role::Staff, CREATE_PATIENT, json!({ "input": input }))
+        .await;
+    assert_eq!(
+        body["data"]["createPatient"]["userErrors"],
+        json!([]),
+        "{body}"
+    );
+    let body = app
+        .post(
+            None,
+            "{ __type(name: \"DocumentType\") { name } }",
+            json!({}),
+        )
+        .await
+        .1;
+    assert_eq!(body["data"]["__type"]["name"], "DocumentType");
+    let bad_date = app.gql_as(Role::Staff, CREATE_PATIENT, json!({ "input": { "firstName": "A", "lastName": "B", "documentType": "DNI", "documentNumber": "1234", "socialWorkId": osde, "birthDate": "17/05/1980" } })).await;
+    assert_eq!(error_code(&bad_date), "BAD_USER_INPUT", "{bad_date}");
+    assert_eq!(app.sql_count("SELECT count(*) FROM patients").await, 2);
+}
+
+#[tokio::test]
+async fn filters_by_social_work_and_search() {
+    let app = TestApp::new().await;
+    let osde = create_social_work(&app, "OSDE").await;
+    let galeno = create_social_work(&app, "Galeno").await;
+    let people = [
+        ("José", "Núñez", "20111222", &osde),
+        ("Ana", "Pérez", "20333444", &osde),
+        ("Luis", "García", "20555666", &galeno),
+    ];
+    for (first, last, doc, sw) in people {
+        let mut input = patient_input(sw, doc);
+        input["firstName"] = json!(first);
+        input["lastName"] = json!(last);
+        let body = app
+            .gql_as(Role::Staff, CREATE_PATIENT, json!({ "input": input }))
+            .await;
+        assert!(
+            body["data"]["createPatient"]["patient"].is_object(),
+            "{body}"
+        );
+    }
+    let q = "query($f: PatientFilter) { patients(filter: $f) { totalCount nodes { fullName } } }";
+    let names = |body: serde_json::Value| -> Vec<String> {
+        body["data"]["patients"]["nodes"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{body}"))
+            .iter()
+            .map(|n| n["fullName"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        names(
+            app.gql_as(Role::Viewer, q, json!({ "f": { "socialWorkId": osde } }))
+                .await
+        ),
+        ["José Núñez", "Ana Pérez"]
+    );
+    assert_eq!(
+        names(
+            app.gql_as(Role::Viewer, q, json!({ "f": { "search": "nunez" } }))
+                .await
+        ),
+        ["José Núñez"]
+    );
+    assert_eq!(
+        names(
+            app.gql_as(Role::Viewer, q, json!({ "f": { "search": "jose nu" } }))
+                .await
+        ),
+        ["José Núñez"]
+    );
+    assert_eq!(
+        names(
+            app.gql_as(Role::Viewer, q, json!({ "f": { "search": "perez ana" } }))
+                .await
+        ),
+        ["Ana Pérez"]
+    );
+    assert_eq!(
+        names(
+            app.gql_as(Role::Viewer, q, json!({ "f": { "search": "20555" } }))
+                .await
+        ),
+        ["Luis García"]
+    );
+    assert_eq!(
+        names(
+            app.gql_as(
+                Role::Viewer,
+                q,
+                json!({ "f": { "socialWorkId": galeno, "search": "ana" } })
+            )
+            .await
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        names(app.gql_as(Role::Viewer, q, json!({})).await),
+        ["Luis García", "José Núñez", "Ana Pérez"]
+    );
+}
+
+#[tokio::test]
+async fn a_page_of_patients_with_their_social_work_costs_a_constant_number_of_statements() {
+    let app = TestApp::new().await;
+    let mut social_works = vec![];
+    for i in 0..5 {
+        social_works.push(create_social_work(&app, &format!("Obra {i}")).await);
+    }
+    let mut conn = app.state.pool.get().await.unwrap();
+    use diesel_async::RunQueryDsl;
+    diesel::sql_query(
+        "INSERT INTO patients (first_name, last_name, document_type, document_number, social_work_id)
+         SELECT 'Nombre' || g, 'Apellido' || g, 'DNI', (10000000 + g)::text,
+                (SELECT id FROM social_works ORDER BY id OFFSET g % 5 LIMIT 1)
+         FROM generate_series(1, 60) g",
+    )
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    drop(conn);
+    let q = "query($n: Int) { patients(first: $n) { totalCount nodes { fullName socialWork { name patientCount } } } }";
+    let mut counts = vec![];
+    for n in [5, 50] {
+        let token = app.token(Role::Viewer);
+        let before = app.statements();
+        let body = app.post(Some(&token), q, json!({ "n": n })).await.1;
+        counts.push(app.statements() - before);
+        assert_eq!(
+            body["data"]["patients"]["nodes"].as_array().unwrap().len(),
+            n as usize,
+            "{body}"
+        );
+    }
+    // Page, total count, social works, patient counts: never one per row.
+    assert_eq!(counts[0], counts[1], "{counts:?}");
+    assert!(counts[1] <= 4, "{counts:?}");
+
+    let q = "query($n: Int) { patients(first: $n) { nodes { fullName socialWork { name } } } }";
+    let before = app.statements();
+    app.post(Some(&app.token(Role::Viewer)), q, json!({ "n": 50 }))
+        .await;
+    assert!(
+        app.statements() - before <= 3,
+        "{}",
+        app.statements() - before
+    );
+
+    // Nested connections are batched too: one statement for every social work's page.
+    let q = "{ socialWorks(first: 5) { nodes { patients(first: 3) { totalCount nodes { lastName } } } } }";
+    let before = app.statements();
+    let body = app
+        .post(Some(&app.token(Role::Viewer)), q, json!({}))
+        .await
+        .1;
+    assert_eq!(app.statements() - before, 3, "{body}");
+    let pages = body["data"]["socialWorks"]["nodes"].as_array().unwrap();
+    assert!(
+        pages
+            .iter()
+            .all(|p| p["patients"]["nodes"].as_array().unwrap().len() == 3
+                && p["patients"]["totalCount"] == 12),
+        "{body}"
+    );
+}
