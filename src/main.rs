@@ -47,16 +47,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Migrate => server::prepare_database(&config).await,
         Command::Seed => {
-            server::prepare_database(&config).await?;
             let (state, _) = server::build_state(config)?;
+            server::prepare_database(&state.config).await?;
             let mut conn = state.pool.get().await?;
             clinic::demo::load(&mut conn).await?;
             println!("demo data loaded");
             Ok(())
         }
         Command::Serve => {
-            server::prepare_database(&config).await?;
             let (state, generated) = server::build_state(config)?;
+            server::prepare_database(&state.config).await?;
             server::initialise(&state).await?;
             server::serve(state, generated).await
         }

@@ -16,6 +16,7 @@ use crate::{
 /// Builds the state. Without JWT_SECRET nor JWT_PUBLIC_KEY_FILE (zero-config), a throwaway
 /// secret is generated; the returned flag says so, since its tokens die with the process.
 pub fn build_state(mut config: Config) -> anyhow::Result<(AppState, bool)> {
+    config.validate().map_err(anyhow::Error::msg)?;
     let generated = config.jwt_secret.is_none() && config.jwt_public_key_file.is_none();
     if generated {
         let mut bytes = [0u8; 48];
