@@ -232,6 +232,25 @@ mod tests {
     }
 
     #[test]
+    fn unclassified_resolver_errors_lose_their_text() {
+        let mut error = ServerError::new("relation \"patients\" does not exist", None);
+        error.path = vec![async_graphql::PathSegment::Field("patients".into())];
+        classify(&mut error);
+        assert_eq!(error.message, "Error interno del servidor");
+        assert_eq!(
+            error.extensions.unwrap().get("code"),
+            Some(&code::INTERNAL_SERVER_ERROR.into())
+        );
+
+        let mut error = ServerError::new("Query is too complex.", None);
+        classify(&mut error);
+        assert_eq!(
+            error.extensions.unwrap().get("code"),
+            Some(&code::QUERY_TOO_COMPLEX.into())
+        );
+    }
+
+    #[test]
     fn cycles_and_depth() {
         assert!(
             shape_of("query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }")
