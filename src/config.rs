@@ -10,6 +10,7 @@
 //! | `TOKEN_TTL` | `8h` | lifetime of tokens issued by `login` and `token` |
 //! | `CORS_ORIGINS` | none | comma-separated origins allowed to call the API from a browser |
 //! | `DB_POOL_SIZE` | `8` | connections kept by the pool |
+//! | `CLINIC_TIME_ZONE` | `UTC` | IANA zone whose date is "today" for authorizations |
 //! | `ADMIN_USERNAME`, `ADMIN_PASSWORD` | none | an admin created at start if missing |
 //! | `RUST_LOG` | `info` | log filter |
 //!
@@ -103,6 +104,10 @@ pub struct Config {
     #[arg(long, env = "DB_POOL_SIZE", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=200), global = true)]
     pub db_pool_size: u16,
 
+    /// IANA time zone (e.g. America/Bogota) whose calendar decides "today" for authorizations.
+    #[arg(long, env = "CLINIC_TIME_ZONE", default_value = "UTC", value_parser = parse_time_zone, global = true)]
+    pub clinic_time_zone: String,
+
     /// Username of an admin to create at start if it does not exist.
     #[arg(
         long,
@@ -134,6 +139,7 @@ impl std::fmt::Debug for Config {
             .field("token_ttl", &self.token_ttl)
             .field("cors_origins", &self.cors_origins)
             .field("db_pool_size", &self.db_pool_size)
+            .field("clinic_time_zone", &self.clinic_time_zone)
             .field("admin_username", &self.admin_username)
             .finish_non_exhaustive()
     }
@@ -184,6 +190,18 @@ impl Config {
             ));
         }
         Ok(())
+    }
+}
+
+/// The shape of an IANA name; whether PostgreSQL knows it is checked at start.
+fn parse_time_zone(value: &str) -> Result<String, String> {
+    let ok = !value.is_empty()
+        && value.len() <= 64
+        && value.chars().all(|c| c.is_ascii_alphanumeric() || "/_+-".contains(c));
+    if ok {
+        Ok(value.to_owned())
+    } else {
+        Err("CLINIC_TIME_ZONE must be an IANA time zone name such as America/Bogota".to_owned())
     }
 }
 

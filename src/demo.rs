@@ -1,10 +1,11 @@
-//! Demo data: the social works the seeds name, a few dozen patients and one user per role.
+//! Demo data: the social works the seeds name, a few dozen patients, one user per role, and
+//! seed 001's EPS, specialties, sites and ten authorizations (with the seed's ids).
 //! Loaded automatically into an empty database at start, or by `clinic seed`; idempotent.
 
 use bigdecimal::BigDecimal;
 use chrono::NaiveDate;
 use diesel::{dsl::count_star, prelude::*};
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncConnection};
 
 use crate::{
     auth::{Role, hash_password},
@@ -189,6 +190,7 @@ pub async fn load(conn: &mut AsyncPgConnection) -> QueryResult<()> {
             .select(social_works::id)
             .load(conn)
             .await?;
+        load_authorizations(conn).await?;
         let patients: Vec<NewPatient> = (0..36).map(|i| demo_patient(i, &active)).collect();
         diesel::insert_into(patients::table)
             .values(&patients)
@@ -198,6 +200,73 @@ pub async fn load(conn: &mut AsyncPgConnection) -> QueryResult<()> {
         Ok(())
     })
     .await
+}
+
+/// (id, name, code)
+const EPS: &[(i32, &str, &str)] = &[(12, "FAMISANAR", "2718"), (14, "NUEVA EPS", "EPS037"), (60, "COOSALUD subsidiado", "ESS024")];
+/// (id, name)
+const SPECIALTIES: &[(i32, &str)] = &[(1, "Medicina General"), (2, "Pediatría"), (3, "Cardiología"), (5, "Odontología")];
+/// (id, name, address)
+const LOCATIONS: &[(i32, &str, &str)] = &[(1, "Sede San Gil", "Cra. 9 #10-29, San Gil"), (3, "Sede Socorro", "Calle 12 #13-31, Socorro")];
+/// (eps, specialty, location, notes): seed 001's ten agreements, all in force since 2024-01-01.
+const AUTHORIZATIONS: &[(i32, i32, i32, &str)] = &[
+    (12, 3, 1, "Convenio inicial - Cardiología"),
+    (12, 5, 1, "Convenio inicial - Odontología"),
+    (12, 1, 1, "Convenio inicial"),
+    (12, 3, 3, "Cardiología en Socorro"),
+    (12, 5, 3, "Odontología en Socorro"),
+    (12, 1, 3, "Medicina General en Socorro"),
+    (14, 1, 1, "Medicina General"),
+    (14, 2, 1, "Pediatría"),
+    (60, 1, 1, "Régimen subsidiado"),
+    (60, 1, 3, "Régimen subsidiado"),
+];
+
+async fn load_authorizations(conn: &mut AsyncPgConnection) -> QueryResult<()> {
+    use crate::db::schema::{authorizations as a, eps, locations, specialties};
+    for (id, name, code) in EPS {
+        diesel::insert_into(eps::table)
+            .values((eps::id.eq(id), eps::name.eq(name), eps::code.eq(code)))
+            .on_conflict_do_nothing()
+            .execute(conn)
+            .await?;
+    }
+    for (id, name) in SPECIALTIES {
+        diesel::insert_into(specialties::table)
+            .values((specialties::id.eq(id), specialties::name.eq(name)))
+            .on_conflict_do_nothing()
+            .execute(conn)
+            .await?;
+    }
+    for (id, name, address) in LOCATIONS {
+        diesel::insert_into(locations::table)
+            .values((locations::id.eq(id), locations::name.eq(name), locations::address.eq(address)))
+            .on_conflict_do_nothing()
+            .execute(conn)
+            .await?;
+    }
+    // Rows were given ids: move each identity past them, or the next insert collides.
+    conn.batch_execute(
+        "SELECT setval(pg_get_serial_sequence('eps', 'id'), (SELECT max(id) FROM eps));
+         SELECT setval(pg_get_serial_sequence('specialties', 'id'), (SELECT max(id) FROM specialties));
+         SELECT setval(pg_get_serial_sequence('locations', 'id'), (SELECT max(id) FROM locations));",
+    )
+    .await?;
+    let start = NaiveDate::from_ymd_opt(2024, 1, 1);
+    for (eps_id, specialty_id, location_id, notes) in AUTHORIZATIONS {
+        diesel::insert_into(a::table)
+            .values((
+                a::eps_id.eq(eps_id),
+                a::specialty_id.eq(specialty_id),
+                a::location_id.eq(location_id),
+                a::authorization_date.eq(start),
+                a::notes.eq(notes),
+            ))
+            .on_conflict_do_nothing()
+            .execute(conn)
+            .await?;
+    }
+    Ok(())
 }
 
 fn demo_patient(i: usize, social_works: &[i32]) -> NewPatient {
@@ -224,6 +293,7 @@ fn demo_patient(i: usize, social_works: &[i32]) -> NewPatient {
         address: Some(format!("Calle {} {}, CABA", 100 + i, 1000 + i * 17)),
         social_work_id: social_works[i % social_works.len()],
         affiliate_number: Some(format!("{:08}", 10_000_000 + i * 7919)),
+        eps_id: None,
     }
 }
 

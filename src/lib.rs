@@ -2,8 +2,12 @@
 
 /// Shared application state: pool, JWT keys, configuration.
 pub mod app;
+/// EPS authorizations per specialty and site: validity check, batch, audit trail.
+pub mod authorizations;
 /// Roles, JWT claims and keys, password hashing, the role guard.
 pub mod auth;
+/// EPS, specialties and sites.
+pub mod catalog;
 /// Environment configuration and the command line.
 pub mod config;
 /// Pool, migrations, generated schema, constraint names to user errors.

@@ -41,6 +41,7 @@ pub fn build_state(mut config: Config) -> anyhow::Result<(AppState, bool)> {
     let pool = db::build_pool(
         &config.database_url,
         usize::from(config.db_pool_size),
+        &config.clinic_time_zone,
         queries.clone(),
     );
     Ok((
@@ -58,6 +59,7 @@ pub fn build_state(mut config: Config) -> anyhow::Result<(AppState, bool)> {
 pub async fn prepare_database(config: &Config) -> anyhow::Result<()> {
     db::ensure_database(&config.database_url).await?;
     db::run_migrations(&config.database_url).await?;
+    db::check_time_zone(&config.database_url, &config.clinic_time_zone).await?;
     Ok(())
 }
 

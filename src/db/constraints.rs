@@ -2,242 +2,84 @@
 //! rule (so concurrent requests cannot break it), this table only says how to tell the user.
 //! A test checks that every constraint of the schema has an entry here.
 
-use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use diesel::{
+    QueryResult,
+    result::{DatabaseErrorKind, Error as DieselError},
+};
 
 use crate::graphql::{UserError, UserErrorCode};
 
 use UserErrorCode::*;
 
 /// (constraint, input field, code, message).
+#[rustfmt::skip]
 pub const RULES: &[(&str, &str, UserErrorCode, &str)] = &[
-    (
-        "users_role_check",
-        "role",
-        InvalidFormat,
-        "El rol no es válido",
-    ),
-    (
-        "users_username_format",
-        "username",
-        InvalidFormat,
-        "El usuario solo puede contener letras, números, puntos, guiones y @",
-    ),
-    (
-        "users_username_key",
-        "username",
-        Taken,
-        "El usuario ya está registrado",
-    ),
-    (
-        "users_username_length",
-        "username",
-        TooLong,
-        "El usuario no puede superar los 60 caracteres",
-    ),
-    (
-        "users_username_required",
-        "username",
-        Required,
-        "El usuario es obligatorio",
-    ),
-    (
-        "social_works_address_length",
-        "address",
-        TooLong,
-        "La dirección no puede superar los 200 caracteres",
-    ),
-    (
-        "social_works_address_required",
-        "address",
-        Required,
-        "La dirección es obligatoria",
-    ),
-    (
-        "social_works_biochemical_unit_value_range",
-        "biochemicalUnitValue",
-        InvalidRange,
-        "El valor de la unidad bioquímica no puede ser negativo",
-    ),
-    (
-        "social_works_code_format",
-        "code",
-        InvalidFormat,
-        "El código debe ser un token de convenio SUAP, como OS5",
-    ),
-    (
-        "social_works_code_key",
-        "code",
-        Taken,
-        "El código ya está registrado",
-    ),
-    (
-        "social_works_name_key",
-        "name",
-        Taken,
-        "El nombre ya está registrado",
-    ),
-    (
-        "social_works_name_length",
-        "name",
-        TooLong,
-        "El nombre no puede superar los 100 caracteres",
-    ),
-    (
-        "social_works_name_required",
-        "name",
-        Required,
-        "El nombre es obligatorio",
-    ),
-    (
-        "social_works_phone_format",
-        "phone",
-        InvalidFormat,
-        "El teléfono solo puede contener números, guiones o espacios",
-    ),
-    (
-        "social_works_phone_length",
-        "phone",
-        InvalidLength,
-        "El teléfono debe tener entre 10 y 20 caracteres",
-    ),
-    (
-        "social_works_phone_required",
-        "phone",
-        Required,
-        "El teléfono es obligatorio",
-    ),
-    (
-        "social_works_state_check",
-        "state",
-        InvalidFormat,
-        "El estado no es válido",
-    ),
-    (
-        "social_works_webpage_format",
-        "webpage",
-        InvalidFormat,
-        "La página web debe ser una URL http:// o https:// válida",
-    ),
-    (
-        "social_works_webpage_length",
-        "webpage",
-        TooLong,
-        "La página web no puede superar los 200 caracteres",
-    ),
-    (
-        "social_works_webpage_required",
-        "webpage",
-        Required,
-        "La página web es obligatoria",
-    ),
-    (
-        "patients_address_length",
-        "address",
-        TooLong,
-        "La dirección no puede superar los 200 caracteres",
-    ),
-    (
-        "patients_affiliate_number_length",
-        "affiliateNumber",
-        TooLong,
-        "El número de afiliado no puede superar los 40 caracteres",
-    ),
-    (
-        "patients_birth_date_range",
-        "birthDate",
-        InvalidRange,
-        "La fecha de nacimiento debe estar entre 1900 y hoy",
-    ),
-    (
-        "patients_document_key",
-        "documentNumber",
-        Taken,
-        "Ya existe un paciente con ese tipo y número de documento",
-    ),
-    (
-        "patients_document_number_format",
-        "documentNumber",
-        InvalidFormat,
-        "El número de documento debe tener entre 4 y 20 letras o números",
-    ),
-    (
-        "patients_document_number_required",
-        "documentNumber",
-        Required,
-        "El número de documento es obligatorio",
-    ),
-    (
-        "patients_document_type_check",
-        "documentType",
-        InvalidFormat,
-        "El tipo de documento no es válido",
-    ),
-    (
-        "patients_email_format",
-        "email",
-        InvalidFormat,
-        "El correo electrónico no es válido",
-    ),
-    (
-        "patients_email_length",
-        "email",
-        TooLong,
-        "El correo electrónico no puede superar los 200 caracteres",
-    ),
-    (
-        "patients_first_name_length",
-        "firstName",
-        TooLong,
-        "El nombre no puede superar los 100 caracteres",
-    ),
-    (
-        "patients_first_name_required",
-        "firstName",
-        Required,
-        "El nombre es obligatorio",
-    ),
-    (
-        "patients_gender_length",
-        "gender",
-        TooLong,
-        "El género no puede superar los 30 caracteres",
-    ),
-    (
-        "patients_last_name_length",
-        "lastName",
-        TooLong,
-        "El apellido no puede superar los 100 caracteres",
-    ),
-    (
-        "patients_last_name_required",
-        "lastName",
-        Required,
-        "El apellido es obligatorio",
-    ),
-    (
-        "patients_phone_format",
-        "phone",
-        InvalidFormat,
-        "El teléfono solo puede contener números, guiones o espacios",
-    ),
-    (
-        "patients_phone_length",
-        "phone",
-        InvalidLength,
-        "El teléfono debe tener entre 10 y 20 caracteres",
-    ),
-    (
-        "patients_social_work_active",
-        "socialWorkId",
-        Inactive,
-        "La obra social está inactiva y no admite nuevos pacientes",
-    ),
-    (
-        "patients_social_work_id_fkey",
-        "socialWorkId",
-        NotFound,
-        "La obra social no existe",
-    ),
+    ("authorization_audit_action_check", "action", InvalidFormat, "Acción de auditoría no válida"),
+    ("authorization_audit_changed_by_fkey", "changedBy", NotFound, "El usuario no existe"),
+    ("authorizations_copay_percentage_precision", "copayPercentage", InvalidFormat, "El copago admite como máximo dos decimales"),
+    ("authorizations_copay_percentage_range", "copayPercentage", InvalidRange, "El copago debe estar entre 0 y 100"),
+    ("authorizations_created_by_fkey", "createdBy", NotFound, "El usuario no existe"),
+    ("authorizations_dates_order", "expirationDate", InvalidRange, "La fecha de vencimiento no puede ser anterior a la de autorización"),
+    ("authorizations_eps_id_fkey", "epsId", NotFound, "La EPS no existe"),
+    ("authorizations_location_id_fkey", "locationId", NotFound, "La sede no existe"),
+    ("authorizations_max_monthly_appointments_range", "maxMonthlyAppointments", InvalidRange, "El cupo mensual no puede ser negativo"),
+    ("authorizations_notes_length", "notes", TooLong, "Las notas no pueden superar los 2000 caracteres"),
+    ("authorizations_specialty_id_fkey", "specialtyId", NotFound, "La especialidad no existe"),
+    ("authorizations_triple_key", "epsId", Taken, "Ya existe una autorización para esa EPS, especialidad y sede"),
+    ("eps_code_format", "code", InvalidFormat, "El código de la EPS solo puede contener letras, números y guiones (hasta 20)"),
+    ("eps_code_key", "code", Taken, "Ya existe una EPS con ese código"),
+    ("eps_code_required", "code", Required, "El código es obligatorio"),
+    ("eps_name_key", "name", Taken, "Ya existe una EPS con ese nombre"),
+    ("eps_name_length", "name", TooLong, "El nombre no puede superar los 100 caracteres"),
+    ("eps_name_required", "name", Required, "El nombre es obligatorio"),
+    ("locations_address_length", "address", TooLong, "La dirección no puede superar los 200 caracteres"),
+    ("locations_address_required", "address", Required, "La dirección es obligatoria"),
+    ("locations_name_key", "name", Taken, "Ya existe una sede con ese nombre"),
+    ("locations_name_length", "name", TooLong, "El nombre no puede superar los 100 caracteres"),
+    ("locations_name_required", "name", Required, "El nombre es obligatorio"),
+    ("patients_address_length", "address", TooLong, "La dirección no puede superar los 200 caracteres"),
+    ("patients_affiliate_number_length", "affiliateNumber", TooLong, "El número de afiliado no puede superar los 40 caracteres"),
+    ("patients_birth_date_range", "birthDate", InvalidRange, "La fecha de nacimiento debe estar entre 1900 y hoy"),
+    ("patients_document_key", "documentNumber", Taken, "Ya existe un paciente con ese tipo y número de documento"),
+    ("patients_document_number_format", "documentNumber", InvalidFormat, "El número de documento debe tener entre 4 y 20 letras o números"),
+    ("patients_document_number_required", "documentNumber", Required, "El número de documento es obligatorio"),
+    ("patients_document_type_check", "documentType", InvalidFormat, "El tipo de documento no es válido"),
+    ("patients_email_format", "email", InvalidFormat, "El correo electrónico no es válido"),
+    ("patients_email_length", "email", TooLong, "El correo electrónico no puede superar los 200 caracteres"),
+    ("patients_eps_active", "epsId", Inactive, "La EPS está inactiva y no admite nuevos pacientes"),
+    ("patients_eps_id_fkey", "epsId", NotFound, "La EPS no existe"),
+    ("patients_first_name_length", "firstName", TooLong, "El nombre no puede superar los 100 caracteres"),
+    ("patients_first_name_required", "firstName", Required, "El nombre es obligatorio"),
+    ("patients_gender_length", "gender", TooLong, "El género no puede superar los 30 caracteres"),
+    ("patients_last_name_length", "lastName", TooLong, "El apellido no puede superar los 100 caracteres"),
+    ("patients_last_name_required", "lastName", Required, "El apellido es obligatorio"),
+    ("patients_phone_format", "phone", InvalidFormat, "El teléfono solo puede contener números, guiones o espacios"),
+    ("patients_phone_length", "phone", InvalidLength, "El teléfono debe tener entre 10 y 20 caracteres"),
+    ("patients_social_work_active", "socialWorkId", Inactive, "La obra social está inactiva y no admite nuevos pacientes"),
+    ("patients_social_work_id_fkey", "socialWorkId", NotFound, "La obra social no existe"),
+    ("social_works_address_length", "address", TooLong, "La dirección no puede superar los 200 caracteres"),
+    ("social_works_address_required", "address", Required, "La dirección es obligatoria"),
+    ("social_works_biochemical_unit_value_range", "biochemicalUnitValue", InvalidRange, "El valor de la unidad bioquímica no puede ser negativo"),
+    ("social_works_code_format", "code", InvalidFormat, "El código debe ser un token de convenio SUAP, como OS5"),
+    ("social_works_code_key", "code", Taken, "El código ya está registrado"),
+    ("social_works_name_key", "name", Taken, "El nombre ya está registrado"),
+    ("social_works_name_length", "name", TooLong, "El nombre no puede superar los 100 caracteres"),
+    ("social_works_name_required", "name", Required, "El nombre es obligatorio"),
+    ("social_works_phone_format", "phone", InvalidFormat, "El teléfono solo puede contener números, guiones o espacios"),
+    ("social_works_phone_length", "phone", InvalidLength, "El teléfono debe tener entre 10 y 20 caracteres"),
+    ("social_works_phone_required", "phone", Required, "El teléfono es obligatorio"),
+    ("social_works_state_check", "state", InvalidFormat, "El estado no es válido"),
+    ("social_works_webpage_format", "webpage", InvalidFormat, "La página web debe ser una URL http:// o https:// válida"),
+    ("social_works_webpage_length", "webpage", TooLong, "La página web no puede superar los 200 caracteres"),
+    ("social_works_webpage_required", "webpage", Required, "La página web es obligatoria"),
+    ("specialties_name_key", "name", Taken, "Ya existe una especialidad con ese nombre"),
+    ("specialties_name_length", "name", TooLong, "El nombre no puede superar los 100 caracteres"),
+    ("specialties_name_required", "name", Required, "El nombre es obligatorio"),
+    ("users_role_check", "role", InvalidFormat, "El rol no es válido"),
+    ("users_username_format", "username", InvalidFormat, "El usuario solo puede contener letras, números, puntos, guiones y @"),
+    ("users_username_key", "username", Taken, "El usuario ya está registrado"),
+    ("users_username_length", "username", TooLong, "El usuario no puede superar los 60 caracteres"),
+    ("users_username_required", "username", Required, "El usuario es obligatorio"),
 ];
 
 /// The name of the constraint a database error violated, if any.
@@ -254,6 +96,19 @@ pub fn user_error(err: DieselError) -> Result<UserError, DieselError> {
     match rule {
         Some((_, field, code, message)) => Ok(UserError::new(field, *code, *message)),
         None => Err(err),
+    }
+}
+
+/// The outcome of a write that names one row: the row, or the user error explaining why not
+/// (`not_found` when there is no such row). Errors that are not a user's doing are handed back.
+pub fn outcome<T>(
+    result: QueryResult<Option<T>>,
+    not_found: impl FnOnce() -> UserError,
+) -> Result<Result<T, UserError>, DieselError> {
+    match result {
+        Ok(Some(row)) => Ok(Ok(row)),
+        Ok(None) => Ok(Err(not_found())),
+        Err(err) => user_error(err).map(Err),
     }
 }
 

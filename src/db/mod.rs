@@ -5,14 +5,43 @@ pub mod constraints;
 mod pool;
 #[rustfmt::skip]
 pub mod schema;
+pub mod views;
 
 pub use pool::{
-    DbConn, DbPool, QueryCounter, StartupError, build_pool, ensure_database, run_migrations,
+    DbConn, DbPool, QueryCounter, StartupError, build_pool, check_time_zone, ensure_database,
+    run_migrations,
 };
 
 diesel::define_sql_function! {
     /// Lower-cased, accent-free text (SQL function from the first migration).
     fn search_text(value: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
+diesel::define_sql_function! {
+    /// The one definition of an authorization's validity on a day: NULL when valid, else
+    /// the reason (SQL function from the authorizations migration).
+    fn authorization_denial(
+        eps_active: diesel::sql_types::Bool,
+        authorized: diesel::sql_types::Bool,
+        authorization_date: diesel::sql_types::Nullable<diesel::sql_types::Date>,
+        expiration_date: diesel::sql_types::Nullable<diesel::sql_types::Date>,
+        on_day: diesel::sql_types::Date,
+    ) -> diesel::sql_types::Nullable<diesel::sql_types::Text>;
+}
+
+/// Diesel refuses an `UPDATE` with nothing to set; for an update mutation whose fields were
+/// all omitted that is no error, and the caller returns the row as it is.
+pub fn is_empty_changeset(err: &diesel::result::Error) -> bool {
+    matches!(err, diesel::result::Error::QueryBuilderError(e) if e.is::<diesel::result::EmptyChangeset>())
+}
+
+/// Rows that can be fetched by id, so one generic DataLoader serves them all.
+pub trait FetchById: Sized + Clone + Send + Sync + 'static {
+    fn id(&self) -> i32;
+    fn fetch(
+        conn: &mut diesel_async::AsyncPgConnection,
+        ids: &[i32],
+    ) -> impl std::future::Future<Output = diesel::QueryResult<Vec<Self>>> + Send;
 }
 
 /// A `LIKE` pattern matching `term` anywhere, with `%`, `_` and `\` in it taken literally.

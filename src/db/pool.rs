@@ -59,20 +59,20 @@ impl Instrumentation for CountQueries {
 
 /// Builds the pool; connections are made lazily, each set up with a statement timeout and
 /// an application name (visible in pg_stat_activity).
-pub fn build_pool(database_url: &str, size: usize, counter: QueryCounter) -> DbPool {
+/// `time_zone` becomes each session's TimeZone, so `current_date` is the clinic's today.
+pub fn build_pool(database_url: &str, size: usize, time_zone: &str, counter: QueryCounter) -> DbPool {
+    let setup = session_setup(time_zone);
     let mut manager_config = ManagerConfig::default();
     // A broken connection is noticed by its failing query and dropped; verifying every
     // checkout with `SELECT 1` would cost a round trip per loader per request.
     manager_config.recycling_method = RecyclingMethod::Fast;
     manager_config.custom_setup = Box::new(move |url| {
-        let counter = counter.clone();
+        let (counter, setup) = (counter.clone(), setup.clone());
         async move {
             let mut conn = tokio::time::timeout(CONNECT_TIMEOUT, AsyncPgConnection::establish(url))
                 .await
                 .map_err(|_| ConnectionError::BadConnection("connection timed out".into()))??;
-            conn.batch_execute(&format!(
-                "SET statement_timeout = '{STATEMENT_TIMEOUT}'; SET application_name = 'clinic'"
-            ))
+            conn.batch_execute(&setup)
             .await
             .map_err(ConnectionError::CouldntSetupConfiguration)?;
             conn.set_instrumentation(CountQueries(counter));
@@ -94,11 +94,32 @@ pub fn build_pool(database_url: &str, size: usize, counter: QueryCounter) -> DbP
         .expect("a runtime is set, so building the pool cannot fail")
 }
 
+/// The statements every new connection runs. `time_zone` was checked against a strict
+/// character set by the configuration, so it can be spliced in.
+fn session_setup(time_zone: &str) -> String {
+    format!(
+        "SET statement_timeout = '{STATEMENT_TIMEOUT}'; SET application_name = 'clinic'; \
+         SET TIME ZONE '{time_zone}'"
+    )
+}
+
+/// Fails unless PostgreSQL knows `time_zone`.
+pub async fn check_time_zone(url: &str, time_zone: &str) -> Result<(), StartupError> {
+    let mut conn = connect(url).await.map_err(|err| StartupError::Unreachable {
+        url: redact_url(url),
+        reason: err.to_string(),
+    })?;
+    conn.batch_execute(&session_setup(time_zone))
+        .await
+        .map_err(|_| StartupError::Config(format!("CLINIC_TIME_ZONE: PostgreSQL does not know the time zone `{time_zone}`")))
+}
+
 /// Why the service could not start; `Display` is the one line the operator reads.
 #[derive(Debug)]
 pub enum StartupError {
     Unreachable { url: String, reason: String },
     Migration { reason: String },
+    Config(String),
 }
 
 impl std::fmt::Display for StartupError {
@@ -110,6 +131,7 @@ impl std::fmt::Display for StartupError {
                  Start it (e.g. `pg_ctlcluster 15 main start`) or set DATABASE_URL."
             ),
             Self::Migration { reason } => write!(f, "applying migrations failed: {reason}"),
+            Self::Config(message) => f.write_str(message),
         }
     }
 }

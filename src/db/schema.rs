@@ -1,6 +1,60 @@
 // @generated automatically by Diesel CLI.
 
 diesel::table! {
+    authorization_audit (id) {
+        id -> Int8,
+        authorization_id -> Int4,
+        action -> Text,
+        changed_at -> Timestamptz,
+        changed_by -> Nullable<Int4>,
+        old_data -> Nullable<Jsonb>,
+        new_data -> Nullable<Jsonb>,
+        changed_fields -> Array<Text>,
+    }
+}
+
+diesel::table! {
+    authorizations (id) {
+        id -> Int4,
+        eps_id -> Int4,
+        specialty_id -> Int4,
+        location_id -> Int4,
+        authorized -> Bool,
+        authorization_date -> Nullable<Date>,
+        expiration_date -> Nullable<Date>,
+        max_monthly_appointments -> Nullable<Int4>,
+        copay_percentage -> Nullable<Numeric>,
+        requires_prior_authorization -> Bool,
+        notes -> Nullable<Text>,
+        created_by -> Nullable<Int4>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    eps (id) {
+        id -> Int4,
+        name -> Text,
+        code -> Text,
+        active -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    locations (id) {
+        id -> Int4,
+        name -> Text,
+        address -> Text,
+        active -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     patients (id) {
         id -> Int4,
         first_name -> Text,
@@ -16,6 +70,7 @@ diesel::table! {
         affiliate_number -> Nullable<Text>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        eps_id -> Nullable<Int4>,
     }
 }
 
@@ -35,6 +90,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    specialties (id) {
+        id -> Int4,
+        name -> Text,
+        active -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     users (id) {
         id -> Int4,
         username -> Text,
@@ -45,6 +110,21 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(authorization_audit -> users (changed_by));
+diesel::joinable!(authorizations -> eps (eps_id));
+diesel::joinable!(authorizations -> locations (location_id));
+diesel::joinable!(authorizations -> specialties (specialty_id));
+diesel::joinable!(authorizations -> users (created_by));
+diesel::joinable!(patients -> eps (eps_id));
 diesel::joinable!(patients -> social_works (social_work_id));
 
-diesel::allow_tables_to_appear_in_same_query!(patients, social_works, users,);
+diesel::allow_tables_to_appear_in_same_query!(
+    authorization_audit,
+    authorizations,
+    eps,
+    locations,
+    patients,
+    social_works,
+    specialties,
+    users,
+);

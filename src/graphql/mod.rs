@@ -24,6 +24,8 @@ pub use user_error::{UserError, UserErrorCode};
 
 use crate::{
     app::AppState,
+    authorizations::{AuthorizationMutation, AuthorizationQuery},
+    catalog::{CatalogMutation, CatalogQuery},
     db::DbConn,
     error::AppResult,
     patients::{PatientMutation, PatientQuery},
@@ -32,10 +34,23 @@ use crate::{
 };
 
 #[derive(MergedObject, Default)]
-pub struct Query(node::NodeQuery, UserQuery, SocialWorkQuery, PatientQuery);
+pub struct Query(
+    node::NodeQuery,
+    UserQuery,
+    SocialWorkQuery,
+    PatientQuery,
+    CatalogQuery,
+    AuthorizationQuery,
+);
 
 #[derive(MergedObject, Default)]
-pub struct Mutation(UserMutation, SocialWorkMutation, PatientMutation);
+pub struct Mutation(
+    UserMutation,
+    SocialWorkMutation,
+    PatientMutation,
+    CatalogMutation,
+    AuthorizationMutation,
+);
 
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
 

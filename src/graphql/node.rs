@@ -7,6 +7,8 @@ use super::ids::decode_global_id;
 use crate::{
     auth::{Role, require_role},
     error::{AppError, AppResult},
+    authorizations::Authorization,
+    catalog::{Eps, Location, Specialty},
     patients::Patient,
     social_works::SocialWork,
     users::User,
@@ -21,6 +23,10 @@ pub enum Node {
     SocialWork(SocialWork),
     Patient(Patient),
     User(User),
+    Eps(Eps),
+    Specialty(Specialty),
+    Location(Location),
+    Authorization(Authorization),
 }
 
 #[derive(Default)]
@@ -63,6 +69,10 @@ async fn load_node(ctx: &Context<'_>, id: &ID) -> AppResult<Option<Node>> {
             .map(Node::SocialWork),
         Patient::TYPE => loaders.patients.load_one(db_id).await?.map(Node::Patient),
         User::TYPE => loaders.users.load_one(db_id).await?.map(Node::User),
+        Eps::TYPE => loaders.eps.load_one(db_id).await?.map(Node::Eps),
+        Specialty::TYPE => loaders.specialties.load_one(db_id).await?.map(Node::Specialty),
+        Location::TYPE => loaders.locations.load_one(db_id).await?.map(Node::Location),
+        Authorization::TYPE => loaders.authorizations.load_one(db_id).await?.map(Node::Authorization),
         _ => {
             return Err(AppError::bad_input(
                 "El ID no corresponde a ningún tipo conocido",

@@ -45,3 +45,26 @@ impl UserError {
         }
     }
 }
+
+/// Declares a mutation payload `$payload { $field, userErrors }` and builds it from a write's
+/// outcome: the changed row, or the user error that explains why nothing was written.
+#[macro_export]
+macro_rules! mutation_payload {
+    ($payload:ident, $field:ident: $ty:ty) => {
+        #[derive(async_graphql::SimpleObject)]
+        pub struct $payload {
+            /// The changed object; null when nothing was written.
+            pub $field: Option<$ty>,
+            pub user_errors: Vec<$crate::graphql::UserError>,
+        }
+
+        impl From<Result<$ty, $crate::graphql::UserError>> for $payload {
+            fn from(outcome: Result<$ty, $crate::graphql::UserError>) -> Self {
+                match outcome {
+                    Ok(row) => Self { $field: Some(row), user_errors: vec![] },
+                    Err(error) => Self { $field: None, user_errors: vec![error] },
+                }
+            }
+        }
+    };
+}

@@ -16,6 +16,7 @@ use crate::{
         scalars::{Date, DateTime},
         state,
     },
+    catalog::Eps,
     social_works::SocialWork,
 };
 
@@ -74,6 +75,13 @@ impl Patient {
                 AppError::internal(format_args!("patient {} without social work", self.id)).into()
             })
     }
+    /// Optional Colombian EPS.
+    async fn eps(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Eps>> {
+        Ok(match self.eps_id {
+            Some(id) => loaders(ctx).eps.load_one(id).await?,
+            None => None,
+        })
+    }
     /// SUAP NumeroAfiliado: the number on the insurer's card.
     async fn affiliate_number(&self) -> Option<&str> {
         self.affiliate_number.as_deref()
@@ -119,6 +127,8 @@ pub async fn page_of_social_work(
 pub struct PatientFilter {
     /// Only patients of this social work.
     pub social_work_id: Option<ID>,
+    /// Only patients of this EPS.
+    pub eps_id: Option<ID>,
     /// First name, last name, full name or document number contains this (case- and accent-insensitive).
     pub search: Option<String>,
 }
@@ -148,6 +158,7 @@ impl PatientQuery {
                 .as_ref()
                 .map(|id| decode_id(id, SocialWork::TYPE))
                 .transpose()?,
+            eps_id: filter.eps_id.as_ref().map(|id| decode_id(id, Eps::TYPE)).transpose()?,
             search: optional_text(filter.search),
         };
         let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
@@ -176,6 +187,8 @@ pub struct CreatePatientInput {
     /// An existing, active social work.
     pub social_work_id: ID,
     pub affiliate_number: Option<String>,
+    /// An existing, active EPS.
+    pub eps_id: Option<ID>,
 }
 
 /// `id` plus the fields to change; omitted fields stay as they are, null clears optional ones.
@@ -194,6 +207,8 @@ pub struct UpdatePatientInput {
     /// Moving to another social work needs that one to be active.
     pub social_work_id: Option<ID>,
     pub affiliate_number: MaybeUndefined<String>,
+    /// Setting an EPS needs it active; null removes it.
+    pub eps_id: MaybeUndefined<ID>,
 }
 
 #[derive(SimpleObject)]
@@ -227,6 +242,7 @@ impl PatientMutation {
             address: optional_text(input.address),
             social_work_id: decode_id(&input.social_work_id, SocialWork::TYPE)?,
             affiliate_number: optional_text(input.affiliate_number),
+            eps_id: input.eps_id.as_ref().map(|id| decode_id(id, Eps::TYPE)).transpose()?,
         };
         let result = model::insert(&mut *conn(ctx).await?, &new).await;
         Ok(payload(result.map(Some))?)
@@ -257,6 +273,11 @@ impl PatientMutation {
                 .map(|id| decode_id(id, SocialWork::TYPE))
                 .transpose()?,
             affiliate_number: nullable_text(input.affiliate_number),
+            eps_id: match input.eps_id {
+                MaybeUndefined::Undefined => None,
+                MaybeUndefined::Null => Some(None),
+                MaybeUndefined::Value(id) => Some(Some(decode_id(&id, Eps::TYPE)?)),
+            },
         };
         let result = model::update(&mut *conn(ctx).await?, id, &changes).await;
         Ok(payload(result)?)

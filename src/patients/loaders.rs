@@ -1,4 +1,4 @@
-//! Patients by id, patient counts and pages per social work, batched per request.
+//! Patient counts and pages per social work, batched per request.
 
 use std::collections::HashMap;
 
@@ -6,18 +6,6 @@ use async_graphql::dataloader::Loader;
 
 use super::model::{self, Patient, SortKey};
 use crate::{db::DbPool, error::AppError, graphql::connection::PageRequest};
-
-pub struct PatientLoader(pub DbPool);
-
-impl Loader<i32> for PatientLoader {
-    type Value = Patient;
-    type Error = AppError;
-
-    async fn load(&self, keys: &[i32]) -> Result<HashMap<i32, Patient>, AppError> {
-        let rows = model::by_ids(&mut *self.0.get().await?, keys).await?;
-        Ok(rows.into_iter().map(|row| (row.id, row)).collect())
-    }
-}
 
 /// Social work id -> number of patients.
 pub struct PatientCountLoader(pub DbPool);

@@ -12,7 +12,7 @@ use diesel::{
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
-    db::{contains_pattern, schema::patients, search_text},
+    db::{FetchById, contains_pattern, is_empty_changeset, schema::patients, search_text},
     graphql::connection::PageRequest,
     text_enum,
 };
@@ -68,6 +68,8 @@ pub struct Patient {
     pub affiliate_number: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Optional Colombian EPS.
+    pub eps_id: Option<i32>,
 }
 
 /// Sort key of patient connections: last name, first name, id.
@@ -93,6 +95,7 @@ pub struct NewPatient {
     pub address: Option<String>,
     pub social_work_id: i32,
     pub affiliate_number: Option<String>,
+    pub eps_id: Option<i32>,
 }
 
 /// `None` leaves a column as it is; `Some(None)` clears a nullable one.
@@ -110,27 +113,13 @@ pub struct PatientChanges {
     pub address: Option<Option<String>>,
     pub social_work_id: Option<i32>,
     pub affiliate_number: Option<Option<String>>,
-}
-
-impl PatientChanges {
-    pub fn is_empty(&self) -> bool {
-        self.first_name.is_none()
-            && self.last_name.is_none()
-            && self.document_type.is_none()
-            && self.document_number.is_none()
-            && self.birth_date.is_none()
-            && self.gender.is_none()
-            && self.email.is_none()
-            && self.phone.is_none()
-            && self.address.is_none()
-            && self.social_work_id.is_none()
-            && self.affiliate_number.is_none()
-    }
+    pub eps_id: Option<Option<i32>>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     pub social_work_id: Option<i32>,
+    pub eps_id: Option<i32>,
     /// First name, last name, "first last", "last first" or document number contains.
     pub search: Option<String>,
 }
@@ -140,6 +129,9 @@ fn filtered(filter: &Filter) -> patients::BoxedQuery<'static, diesel::pg::Pg> {
     let mut query = table.into_boxed();
     if let Some(wanted) = filter.social_work_id {
         query = query.filter(social_work_id.eq(wanted));
+    }
+    if let Some(wanted) = filter.eps_id {
+        query = query.filter(eps_id.eq(wanted));
     }
     if let Some(term) = filter.search.as_deref() {
         let pattern = contains_pattern(term);
@@ -260,6 +252,15 @@ pub async fn by_ids(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Ve
         .await
 }
 
+impl FetchById for Patient {
+    fn id(&self) -> i32 {
+        self.id
+    }
+    async fn fetch(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Self>> {
+        by_ids(conn, ids).await
+    }
+}
+
 pub async fn insert(conn: &mut AsyncPgConnection, new: &NewPatient) -> QueryResult<Patient> {
     diesel::insert_into(patients::table)
         .values(new)
@@ -273,15 +274,13 @@ pub async fn update(
     id: i32,
     changes: &PatientChanges,
 ) -> QueryResult<Option<Patient>> {
-    if changes.is_empty() {
-        return by_ids(conn, &[id])
-            .await
-            .map(|rows| rows.into_iter().next());
-    }
-    diesel::update(patients::table.find(id))
+    let updated = diesel::update(patients::table.find(id))
         .set(changes)
         .returning(Patient::as_returning())
         .get_result(conn)
-        .await
-        .optional()
+        .await;
+    match updated {
+        Err(err) if is_empty_changeset(&err) => Ok(by_ids(conn, &[id]).await?.pop()),
+        other => other.optional(),
+    }
 }

@@ -1,7 +1,6 @@
 //! Social works (obras sociales): Argentine health insurers the clinic bills.
 
 mod graphql;
-pub mod loaders;
 pub mod model;
 
 pub use graphql::{SocialWorkMutation, SocialWorkQuery};

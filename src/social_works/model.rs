@@ -7,7 +7,7 @@ use diesel::{dsl::count_star, prelude::*, sql_types::Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
-    db::{contains_pattern, schema::social_works, search_text},
+    db::{FetchById, contains_pattern, is_empty_changeset, schema::social_works, search_text},
     graphql::connection::PageRequest,
     text_enum,
 };
@@ -79,18 +79,6 @@ pub struct SocialWorkChanges {
     pub biochemical_unit_value: Option<Option<BigDecimal>>,
 }
 
-impl SocialWorkChanges {
-    pub fn is_empty(&self) -> bool {
-        self.name.is_none()
-            && self.state.is_none()
-            && self.address.is_none()
-            && self.phone.is_none()
-            && self.webpage.is_none()
-            && self.code.is_none()
-            && self.biochemical_unit_value.is_none()
-    }
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     pub state: Option<SocialWorkState>,
@@ -147,6 +135,15 @@ pub async fn by_ids(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Ve
         .await
 }
 
+impl FetchById for SocialWork {
+    fn id(&self) -> i32 {
+        self.id
+    }
+    async fn fetch(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Self>> {
+        by_ids(conn, ids).await
+    }
+}
+
 pub async fn insert(conn: &mut AsyncPgConnection, new: &NewSocialWork) -> QueryResult<SocialWork> {
     diesel::insert_into(social_works::table)
         .values(new)
@@ -161,17 +158,15 @@ pub async fn update(
     id: i32,
     changes: &SocialWorkChanges,
 ) -> QueryResult<Option<SocialWork>> {
-    if changes.is_empty() {
-        return by_ids(conn, &[id])
-            .await
-            .map(|rows| rows.into_iter().next());
-    }
-    diesel::update(social_works::table.find(id))
+    let updated = diesel::update(social_works::table.find(id))
         .set(changes)
         .returning(SocialWork::as_returning())
         .get_result(conn)
-        .await
-        .optional()
+        .await;
+    match updated {
+        Err(err) if is_empty_changeset(&err) => Ok(by_ids(conn, &[id]).await?.pop()),
+        other => other.optional(),
+    }
 }
 
 /// Whether a row was deleted. Fails with a foreign-key violation while patients reference it.

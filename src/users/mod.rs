@@ -1,7 +1,6 @@
 //! Users: login, accounts and the viewer.
 
 mod graphql;
-pub mod loaders;
 pub mod model;
 
 pub use graphql::{UserMutation, UserQuery};

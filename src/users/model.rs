@@ -4,7 +4,10 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
-use crate::{auth::Role, db::schema::users};
+use crate::{
+    auth::Role,
+    db::{FetchById, schema::users},
+};
 
 #[derive(Queryable, Selectable, Identifiable, Debug, Clone)]
 #[diesel(table_name = users)]
@@ -32,6 +35,15 @@ pub async fn by_ids(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Ve
         .select(User::as_select())
         .load(conn)
         .await
+}
+
+impl FetchById for User {
+    fn id(&self) -> i32 {
+        self.id
+    }
+    async fn fetch(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Self>> {
+        by_ids(conn, ids).await
+    }
 }
 
 pub async fn by_username(

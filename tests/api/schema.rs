@@ -32,8 +32,9 @@ async fn every_constraint_has_a_user_error() {
          SELECT indexrelid::regclass::text FROM pg_index
           WHERE indisunique AND NOT indisprimary
             AND indrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'public'::regnamespace)
-         UNION
-         SELECT 'patients_social_work_active'",
+         UNION -- names our triggers raise with RAISE ... USING CONSTRAINT
+         SELECT (regexp_matches(prosrc, 'CONSTRAINT = ''([a-z_]+)''', 'g'))[1] FROM pg_proc
+          WHERE pronamespace = 'public'::regnamespace",
     )
     .load(&mut conn)
     .await

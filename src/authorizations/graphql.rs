@@ -1,0 +1,533 @@
+//! GraphQL types and resolvers of authorizations: the matrix, the booking screen's check,
+//! the batch creation and the audit trail.
+
+use async_graphql::{Context, Enum, ID, InputObject, Json, MaybeUndefined, Object, SimpleObject};
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+
+use super::model::{self, AuditRow, Authorization, AuthorizationChanges, Filter, NewAuthorization, Scope};
+use crate::{
+    auth::{Role, RoleGuard, require_role},
+    catalog::{Eps, Location, Specialty},
+    db::constraints,
+    error::{AppError, AppResult},
+    graphql::{
+        DeleteInput, DeletePayload, UserError, UserErrorCode, conn,
+        connection::{self, Connection, PageRequest, TotalCount},
+        ids::{decode_id, global_id},
+        input::{nullable, nullable_text, optional_text},
+        loaders,
+        scalars::{Date, DateTime, Decimal},
+        state,
+    },
+    mutation_payload,
+    users::{self, User},
+};
+
+/// Most items one `createAuthorizations` call may carry.
+pub const MAX_BATCH: usize = 250;
+
+impl Authorization {
+    pub const TYPE: &'static str = "Authorization";
+}
+
+/// May an EPS be seen for a specialty at a site, and on what terms.
+#[Object]
+impl Authorization {
+    pub async fn id(&self) -> ID {
+        global_id(Self::TYPE, self.id)
+    }
+    async fn database_id(&self) -> i32 {
+        self.id
+    }
+    async fn eps(&self, ctx: &Context<'_>) -> async_graphql::Result<Eps> {
+        Ok(loaders(ctx).eps.load_one(self.eps_id).await?.ok_or_else(|| dangling("eps", self.id))?)
+    }
+    async fn specialty(&self, ctx: &Context<'_>) -> async_graphql::Result<Specialty> {
+        Ok(loaders(ctx)
+            .specialties
+            .load_one(self.specialty_id)
+            .await?
+            .ok_or_else(|| dangling("specialty", self.id))?)
+    }
+    async fn location(&self, ctx: &Context<'_>) -> async_graphql::Result<Location> {
+        Ok(loaders(ctx)
+            .locations
+            .load_one(self.location_id)
+            .await?
+            .ok_or_else(|| dangling("location", self.id))?)
+    }
+    /// False: suspended.
+    async fn authorized(&self) -> bool {
+        self.authorized
+    }
+    /// First valid day; null: since always.
+    async fn authorization_date(&self) -> Option<Date> {
+        self.authorization_date.map(Date)
+    }
+    /// Last valid day; null: no end.
+    async fn expiration_date(&self) -> Option<Date> {
+        self.expiration_date.map(Date)
+    }
+    /// Monthly quota of appointments; null: no quota (0 is a quota of zero).
+    async fn max_monthly_appointments(&self) -> Option<i32> {
+        self.max_monthly_appointments
+    }
+    /// Copay, 0 to 100 with two decimals; null: not agreed (0 is no copay).
+    async fn copay_percentage(&self) -> Option<Decimal> {
+        self.copay_percentage.clone().map(Decimal)
+    }
+    async fn requires_prior_authorization(&self) -> bool {
+        self.requires_prior_authorization
+    }
+    async fn notes(&self) -> Option<&str> {
+        self.notes.as_deref()
+    }
+    /// Valid today (in the clinic's time zone): authorized, within its dates, EPS active.
+    async fn is_currently_valid(&self) -> bool {
+        self.denial_today.is_none()
+    }
+    async fn created_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        Ok(match self.created_by {
+            Some(id) => loaders(ctx).users.load_one(id).await?,
+            None => None,
+        })
+    }
+    async fn created_at(&self) -> DateTime {
+        DateTime(self.created_at)
+    }
+    async fn updated_at(&self) -> DateTime {
+        DateTime(self.updated_at)
+    }
+    /// Every change, newest first.
+    async fn audit_trail(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AuditEntry>> {
+        let rows = loaders(ctx).audit.load_one(self.id).await?.unwrap_or_default();
+        Ok(rows.into_iter().map(AuditEntry).collect())
+    }
+}
+
+fn dangling(what: &str, id: i32) -> AppError {
+    AppError::internal(format_args!("authorization {id} without its {what}"))
+}
+
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAction {
+    Created,
+    Updated,
+    Deleted,
+}
+
+/// One change of an authorization, as the database's trigger recorded it.
+pub struct AuditEntry(AuditRow);
+
+#[Object]
+impl AuditEntry {
+    async fn action(&self) -> AppResult<AuditAction> {
+        match self.0.action.as_str() {
+            "CREATED" => Ok(AuditAction::Created),
+            "UPDATED" => Ok(AuditAction::Updated),
+            "DELETED" => Ok(AuditAction::Deleted),
+            other => Err(AppError::internal(format_args!("unknown audit action {other}"))),
+        }
+    }
+    async fn changed_at(&self) -> DateTime {
+        DateTime(self.0.changed_at)
+    }
+    /// Null for changes made outside the service (by hand in SQL).
+    async fn changed_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        Ok(match self.0.changed_by {
+            Some(id) => loaders(ctx).users.load_one(id).await?,
+            None => None,
+        })
+    }
+    /// The whole row before the change (null for a creation).
+    async fn old_data(&self) -> Option<Json<serde_json::Value>> {
+        self.0.old_data.clone().map(Json)
+    }
+    /// The whole row after the change (null for a deletion).
+    async fn new_data(&self) -> Option<Json<serde_json::Value>> {
+        self.0.new_data.clone().map(Json)
+    }
+    /// Columns whose value changed.
+    async fn changed_fields(&self) -> &[String] {
+        &self.0.changed_fields
+    }
+}
+
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthorizationDenialReason {
+    /// No agreement for this EPS, specialty and site.
+    NoAgreement,
+    /// The agreement exists but is suspended (`authorized: false`).
+    Suspended,
+    /// The day is before its authorization date.
+    NotYetValid,
+    /// The day is after its expiration date.
+    Expired,
+    /// The EPS is inactive.
+    EpsInactive,
+}
+
+impl AuthorizationDenialReason {
+    /// The reasons `authorization_denial` (SQL) gives.
+    fn from_sql(reason: &str) -> AppResult<Self> {
+        match reason {
+            "SUSPENDED" => Ok(Self::Suspended),
+            "NOT_YET_VALID" => Ok(Self::NotYetValid),
+            "EXPIRED" => Ok(Self::Expired),
+            "EPS_INACTIVE" => Ok(Self::EpsInactive),
+            other => Err(AppError::internal(format_args!("unknown denial reason {other}"))),
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct AuthorizationCheck {
+    pub authorized: bool,
+    /// Why not; null when authorized.
+    pub reason: Option<AuthorizationDenialReason>,
+    /// The agreement, when there is one (valid or not).
+    pub authorization: Option<Authorization>,
+}
+
+#[derive(InputObject, Default)]
+pub struct AuthorizationFilter {
+    pub eps_id: Option<ID>,
+    pub specialty_id: Option<ID>,
+    pub location_id: Option<ID>,
+    pub authorized: Option<bool>,
+    /// Valid today (true) or not (false).
+    pub currently_valid: Option<bool>,
+    /// Valid on this day.
+    pub valid_on: Option<Date>,
+}
+
+/// The valid authorizations of one EPS in a scope, batched across the EPS of a request.
+pub async fn authorized(
+    ctx: &Context<'_>,
+    eps_id: i32,
+    scope: Scope,
+    on: Option<Date>,
+) -> AppResult<Vec<Authorization>> {
+    require_role(ctx, Role::Viewer)?;
+    Ok(loaders(ctx)
+        .authorized
+        .load_one((eps_id, scope, on.map(|d| d.0)))
+        .await?
+        .unwrap_or_default())
+}
+
+#[derive(Default)]
+pub struct AuthorizationQuery;
+
+#[Object]
+impl AuthorizationQuery {
+    /// Authorizations by id.
+    #[graphql(complexity = "connection::cost(first, last, child_complexity)")]
+    async fn authorizations(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        filter: Option<AuthorizationFilter>,
+    ) -> async_graphql::Result<Connection<Authorization>> {
+        require_role(ctx, Role::Viewer)?;
+        let page = PageRequest::new(first, after, last, before)?;
+        let f = filter.unwrap_or_default();
+        let id = |id: &Option<ID>, ty| id.as_ref().map(|id| decode_id(id, ty)).transpose();
+        let filter = Filter {
+            eps_id: id(&f.eps_id, Eps::TYPE)?,
+            specialty_id: id(&f.specialty_id, Specialty::TYPE)?,
+            location_id: id(&f.location_id, Location::TYPE)?,
+            authorized: f.authorized,
+            currently_valid: f.currently_valid,
+            valid_on: f.valid_on.map(|d| d.0),
+        };
+        let rows = model::page(&mut *conn(ctx).await?, &filter, &page).await.map_err(AppError::from)?;
+        let pool = state(ctx).pool.clone();
+        let total = TotalCount::new(move || {
+            let (pool, filter) = (pool.clone(), filter.clone());
+            Box::pin(async move { Ok(model::count(&mut *pool.get().await?, &filter).await?) })
+        });
+        Ok(page.into_connection(rows, |a| a.id, total))
+    }
+
+    /// May this EPS be seen for this specialty at this site on this day (default: today)?
+    async fn authorization_check(
+        &self,
+        ctx: &Context<'_>,
+        eps_id: ID,
+        specialty_id: ID,
+        location_id: ID,
+        on: Option<Date>,
+    ) -> async_graphql::Result<AuthorizationCheck> {
+        require_role(ctx, Role::Viewer)?;
+        let eps = decode_id(&eps_id, Eps::TYPE)?;
+        let specialty = decode_id(&specialty_id, Specialty::TYPE)?;
+        let location = decode_id(&location_id, Location::TYPE)?;
+        let found = model::check(&mut *conn(ctx).await?, eps, specialty, location, on.map(|d| d.0))
+            .await
+            .map_err(AppError::from)?;
+        Ok(match found {
+            None => AuthorizationCheck {
+                authorized: false,
+                reason: Some(AuthorizationDenialReason::NoAgreement),
+                authorization: None,
+            },
+            Some((authorization, denial)) => AuthorizationCheck {
+                authorized: denial.is_none(),
+                reason: denial.as_deref().map(AuthorizationDenialReason::from_sql).transpose()?,
+                authorization: Some(authorization),
+            },
+        })
+    }
+}
+
+#[derive(InputObject, Clone)]
+pub struct CreateAuthorizationInput {
+    pub eps_id: ID,
+    pub specialty_id: ID,
+    pub location_id: ID,
+    #[graphql(default = true)]
+    pub authorized: bool,
+    pub authorization_date: Option<Date>,
+    pub expiration_date: Option<Date>,
+    /// 0 or more; null for no quota.
+    pub max_monthly_appointments: Option<i32>,
+    /// 0 to 100, at most two decimals; null when not agreed.
+    pub copay_percentage: Option<Decimal>,
+    #[graphql(default = false)]
+    pub requires_prior_authorization: bool,
+    pub notes: Option<String>,
+}
+
+/// `id` plus the terms to change; the EPS, specialty and site cannot change.
+#[derive(InputObject)]
+pub struct UpdateAuthorizationInput {
+    pub id: ID,
+    pub authorized: Option<bool>,
+    pub authorization_date: MaybeUndefined<Date>,
+    pub expiration_date: MaybeUndefined<Date>,
+    pub max_monthly_appointments: MaybeUndefined<i32>,
+    pub copay_percentage: MaybeUndefined<Decimal>,
+    pub requires_prior_authorization: Option<bool>,
+    pub notes: MaybeUndefined<String>,
+}
+
+#[derive(InputObject)]
+pub struct CreateAuthorizationsInput {
+    /// 1 to 250 authorizations.
+    pub items: Vec<CreateAuthorizationInput>,
+    /// True: all items are written or none. False: every valid item is written.
+    #[graphql(default = true)]
+    pub atomic: bool,
+}
+
+#[derive(SimpleObject)]
+pub struct BatchItemResult {
+    /// Position of the item in `items`.
+    pub index: i32,
+    /// The created authorization; null if this item, or (when atomic) any item, failed.
+    pub authorization: Option<Authorization>,
+    pub user_errors: Vec<UserError>,
+}
+
+#[derive(SimpleObject)]
+pub struct CreateAuthorizationsPayload {
+    /// Authorizations written.
+    pub created: i32,
+    /// Items with user errors.
+    pub failed: i32,
+    pub results: Vec<BatchItemResult>,
+}
+
+mutation_payload!(AuthorizationPayload, authorization: Authorization);
+
+impl CreateAuthorizationInput {
+    fn into_new(self, author: Option<i32>) -> AppResult<NewAuthorization> {
+        Ok(NewAuthorization {
+            eps_id: decode_id(&self.eps_id, Eps::TYPE)?,
+            specialty_id: decode_id(&self.specialty_id, Specialty::TYPE)?,
+            location_id: decode_id(&self.location_id, Location::TYPE)?,
+            authorized: self.authorized,
+            authorization_date: self.authorization_date.map(|d| d.0),
+            expiration_date: self.expiration_date.map(|d| d.0),
+            max_monthly_appointments: self.max_monthly_appointments,
+            copay_percentage: self.copay_percentage.map(|d| d.0),
+            requires_prior_authorization: self.requires_prior_authorization,
+            notes: optional_text(self.notes),
+            created_by: author,
+        })
+    }
+}
+
+fn not_found() -> UserError {
+    UserError::new("id", UserErrorCode::NotFound, "La autorización no existe")
+}
+
+/// The caller's user id, for `createdBy` and the audit trail.
+async fn author(ctx: &Context<'_>, conn: &mut AsyncPgConnection) -> AppResult<i32> {
+    let claims = require_role(ctx, Role::Admin)?;
+    Ok(users::model::find_or_create(conn, &claims.sub, claims.role, None).await?.id)
+}
+
+/// Why a whole batch transaction is rolled back without a database error.
+enum Batch {
+    Failed(diesel::result::Error),
+    AtomicRollback(Vec<Result<Authorization, UserError>>),
+}
+
+impl From<diesel::result::Error> for Batch {
+    fn from(err: diesel::result::Error) -> Self {
+        Self::Failed(err)
+    }
+}
+
+#[derive(Default)]
+pub struct AuthorizationMutation;
+
+#[Object]
+impl AuthorizationMutation {
+    /// Creates one authorization. ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Admin)")]
+    async fn create_authorization(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateAuthorizationInput,
+    ) -> async_graphql::Result<AuthorizationPayload> {
+        require_role(ctx, Role::Admin)?;
+        let mut conn = conn(ctx).await?;
+        let user = author(ctx, &mut conn).await?;
+        let new = input.into_new(Some(user))?;
+        let result = conn
+            .transaction(async |conn| {
+                model::set_author(conn, user).await?;
+                model::insert(conn, &new).await
+            })
+            .await;
+        Ok(constraints::outcome(result.map(Some), not_found).map_err(AppError::from)?.into())
+    }
+
+    /// Creates 1 to 250 authorizations in one transaction, reporting each item's outcome.
+    /// ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Admin)")]
+    async fn create_authorizations(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateAuthorizationsInput,
+    ) -> async_graphql::Result<CreateAuthorizationsPayload> {
+        require_role(ctx, Role::Admin)?;
+        if input.items.is_empty() || input.items.len() > MAX_BATCH {
+            return Err(AppError::bad_input(format!(
+                "`items` debe tener entre 1 y {MAX_BATCH} autorizaciones (se recibieron {})",
+                input.items.len()
+            ))
+            .into());
+        }
+        let mut conn = conn(ctx).await?;
+        let user = author(ctx, &mut conn).await?;
+        let items = input
+            .items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| {
+                item.into_new(Some(user)).map_err(|e| match e {
+                    AppError::BadInput(msg) => AppError::bad_input(format!("items[{i}]: {msg}")),
+                    other => other,
+                })
+            })
+            .collect::<AppResult<Vec<_>>>()?;
+        let atomic = input.atomic;
+        let outcome = conn
+            .transaction(async |conn| {
+                model::set_author(conn, user).await?;
+                let mut outcomes = Vec::with_capacity(items.len());
+                for item in &items {
+                    // A savepoint per item: in PostgreSQL a failed statement aborts the whole
+                    // transaction, and the other items must still be tried and reported.
+                    let result = conn.transaction(async |conn| model::insert(conn, item).await).await;
+                    outcomes.push(match result {
+                        Ok(row) => Ok(row),
+                        Err(err) => Err(constraints::user_error(err)?),
+                    });
+                }
+                if atomic && outcomes.iter().any(Result::is_err) {
+                    return Err(Batch::AtomicRollback(outcomes));
+                }
+                Ok(outcomes)
+            })
+            .await;
+        let (outcomes, written) = match outcome {
+            Ok(outcomes) => (outcomes, true),
+            Err(Batch::AtomicRollback(outcomes)) => (outcomes, false),
+            Err(Batch::Failed(err)) => return Err(AppError::from(err).into()),
+        };
+        let mut payload = CreateAuthorizationsPayload { created: 0, failed: 0, results: vec![] };
+        for (index, outcome) in outcomes.into_iter().enumerate() {
+            let (authorization, user_errors) = match outcome {
+                Ok(row) if written => (Some(row), vec![]),
+                Ok(_) => (None, vec![]),
+                Err(error) => (None, vec![error]),
+            };
+            payload.created += i32::from(authorization.is_some());
+            payload.failed += i32::from(!user_errors.is_empty());
+            payload.results.push(BatchItemResult { index: index as i32, authorization, user_errors });
+        }
+        Ok(payload)
+    }
+
+    /// Changes the terms of an authorization. ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Admin)")]
+    async fn update_authorization(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateAuthorizationInput,
+    ) -> async_graphql::Result<AuthorizationPayload> {
+        require_role(ctx, Role::Admin)?;
+        let id = decode_id(&input.id, Authorization::TYPE)?;
+        let changes = AuthorizationChanges {
+            authorized: input.authorized,
+            authorization_date: nullable(input.authorization_date.map_value(|d| d.0)),
+            expiration_date: nullable(input.expiration_date.map_value(|d| d.0)),
+            max_monthly_appointments: nullable(input.max_monthly_appointments),
+            copay_percentage: nullable(input.copay_percentage.map_value(|d| d.0)),
+            requires_prior_authorization: input.requires_prior_authorization,
+            notes: nullable_text(input.notes),
+        };
+        let mut conn = conn(ctx).await?;
+        let user = author(ctx, &mut conn).await?;
+        let result = conn
+            .transaction(async |conn| {
+                model::set_author(conn, user).await?;
+                model::update(conn, id, &changes).await
+            })
+            .await;
+        Ok(constraints::outcome(result, not_found).map_err(AppError::from)?.into())
+    }
+
+    /// Deletes an authorization; its audit trail stays. ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Admin)")]
+    async fn delete_authorization(
+        &self,
+        ctx: &Context<'_>,
+        input: DeleteInput,
+    ) -> async_graphql::Result<DeletePayload> {
+        require_role(ctx, Role::Admin)?;
+        let id = decode_id(&input.id, Authorization::TYPE)?;
+        let mut conn = conn(ctx).await?;
+        let user = author(ctx, &mut conn).await?;
+        let deleted = conn
+            .transaction(async |conn| {
+                model::set_author(conn, user).await?;
+                model::delete(conn, id).await
+            })
+            .await
+            .map_err(AppError::from)?;
+        Ok(if deleted {
+            DeletePayload { deleted_id: Some(input.id), user_errors: vec![] }
+        } else {
+            DeletePayload { deleted_id: None, user_errors: vec![not_found()] }
+        })
+    }
+}

@@ -1,0 +1,9 @@
+//! EPS authorizations per specialty and site: agreements, the validity check, the batch
+//! creation and the audit trail.
+
+mod graphql;
+pub mod loaders;
+pub mod model;
+
+pub use graphql::{AuthorizationMutation, AuthorizationQuery, authorized};
+pub use model::{Authorization, Scope};

@@ -1,0 +1,295 @@
+//! Rows and queries of authorizations. Reads go through the `authorization_rows` view, which
+//! carries the validity verdict computed by the SQL function `authorization_denial`: the rule
+//! lives there, and nothing here restates it.
+
+use std::collections::HashMap;
+
+use bigdecimal::BigDecimal;
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::{
+    dsl::{count_star, sql},
+    pg::Pg,
+    prelude::*,
+    sql_types::{Date, Nullable},
+};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+
+use crate::{
+    db::{
+        FetchById, authorization_denial, is_empty_changeset,
+        schema::{authorization_audit, authorizations, locations, specialties},
+        views::authorization_rows,
+    },
+    graphql::connection::PageRequest,
+};
+
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = authorization_rows)]
+pub struct Authorization {
+    pub id: i32,
+    pub eps_id: i32,
+    pub specialty_id: i32,
+    pub location_id: i32,
+    pub authorized: bool,
+    pub authorization_date: Option<NaiveDate>,
+    pub expiration_date: Option<NaiveDate>,
+    pub max_monthly_appointments: Option<i32>,
+    pub copay_percentage: Option<BigDecimal>,
+    pub requires_prior_authorization: bool,
+    pub notes: Option<String>,
+    pub created_by: Option<i32>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub eps_active: bool,
+    /// Why it may not be used today; None when it may.
+    pub denial_today: Option<String>,
+}
+
+#[derive(Insertable, Debug, Clone)]
+#[diesel(table_name = authorizations)]
+pub struct NewAuthorization {
+    pub eps_id: i32,
+    pub specialty_id: i32,
+    pub location_id: i32,
+    pub authorized: bool,
+    pub authorization_date: Option<NaiveDate>,
+    pub expiration_date: Option<NaiveDate>,
+    pub max_monthly_appointments: Option<i32>,
+    pub copay_percentage: Option<BigDecimal>,
+    pub requires_prior_authorization: bool,
+    pub notes: Option<String>,
+    pub created_by: Option<i32>,
+}
+
+/// `None` leaves a column as it is; `Some(None)` clears a nullable one. The EPS, specialty
+/// and site of an authorization never change: delete it and create another.
+#[derive(AsChangeset, Default)]
+#[diesel(table_name = authorizations)]
+pub struct AuthorizationChanges {
+    pub authorized: Option<bool>,
+    pub authorization_date: Option<Option<NaiveDate>>,
+    pub expiration_date: Option<Option<NaiveDate>>,
+    pub max_monthly_appointments: Option<Option<i32>>,
+    pub copay_percentage: Option<Option<BigDecimal>>,
+    pub requires_prior_authorization: Option<bool>,
+    pub notes: Option<Option<String>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub eps_id: Option<i32>,
+    pub specialty_id: Option<i32>,
+    pub location_id: Option<i32>,
+    pub authorized: Option<bool>,
+    pub currently_valid: Option<bool>,
+    pub valid_on: Option<NaiveDate>,
+}
+
+/// The validity verdict on `on`, or today (in the session's time zone) when `on` is None.
+macro_rules! denial_on {
+    ($on:expr) => {
+        authorization_denial(
+            authorization_rows::eps_active,
+            authorization_rows::authorized,
+            authorization_rows::authorization_date,
+            authorization_rows::expiration_date,
+            sql::<Date>("coalesce(")
+                .bind::<Nullable<Date>, _>($on)
+                .sql(", current_date)"),
+        )
+    };
+}
+
+fn filtered(filter: &Filter) -> authorization_rows::BoxedQuery<'static, Pg> {
+    use authorization_rows as r;
+    let mut query = r::table.into_boxed();
+    if let Some(id) = filter.eps_id {
+        query = query.filter(r::eps_id.eq(id));
+    }
+    if let Some(id) = filter.specialty_id {
+        query = query.filter(r::specialty_id.eq(id));
+    }
+    if let Some(id) = filter.location_id {
+        query = query.filter(r::location_id.eq(id));
+    }
+    if let Some(authorized) = filter.authorized {
+        query = query.filter(r::authorized.eq(authorized));
+    }
+    match filter.currently_valid {
+        Some(true) => query = query.filter(r::denial_today.is_null()),
+        Some(false) => query = query.filter(r::denial_today.is_not_null()),
+        None => {}
+    }
+    if let Some(day) = filter.valid_on {
+        query = query.filter(denial_on!(Some(day)).is_null());
+    }
+    query
+}
+
+/// Authorizations by id.
+pub async fn page(
+    conn: &mut AsyncPgConnection,
+    filter: &Filter,
+    page: &PageRequest<i32>,
+) -> QueryResult<Vec<Authorization>> {
+    use authorization_rows::id;
+    let mut query = filtered(filter);
+    if let Some(after) = page.after {
+        query = query.filter(id.gt(after));
+    }
+    if let Some(before) = page.before {
+        query = query.filter(id.lt(before));
+    }
+    query = if page.backward { query.order(id.desc()) } else { query.order(id.asc()) };
+    query.limit(page.limit()).select(Authorization::as_select()).load(conn).await
+}
+
+pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {
+    filtered(filter).select(count_star()).get_result(conn).await
+}
+
+impl FetchById for Authorization {
+    fn id(&self) -> i32 {
+        self.id
+    }
+    async fn fetch(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Self>> {
+        authorization_rows::table
+            .filter(authorization_rows::id.eq_any(ids))
+            .select(Authorization::as_select())
+            .load(conn)
+            .await
+    }
+}
+
+/// The agreement for a triple, if any, with the rule's verdict on `on` (default today).
+pub async fn check(
+    conn: &mut AsyncPgConnection,
+    eps_id: i32,
+    specialty_id: i32,
+    location_id: i32,
+    on: Option<NaiveDate>,
+) -> QueryResult<Option<(Authorization, Option<String>)>> {
+    use authorization_rows as r;
+    r::table
+        .filter(r::eps_id.eq(eps_id))
+        .filter(r::specialty_id.eq(specialty_id))
+        .filter(r::location_id.eq(location_id))
+        .select((Authorization::as_select(), denial_on!(on)))
+        .first(conn)
+        .await
+        .optional()
+}
+
+/// Which authorizations of an EPS to list: the specialties at a site, or the sites for a
+/// specialty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    AtLocation(i32),
+    ForSpecialty(i32),
+}
+
+/// The authorizations valid on `on` (default today) of several EPS within one scope, per
+/// EPS, ordered by specialty (or site) name: one statement for all of them.
+pub async fn valid_in_scope(
+    conn: &mut AsyncPgConnection,
+    eps_ids: &[i32],
+    scope: Scope,
+    on: Option<NaiveDate>,
+) -> QueryResult<HashMap<i32, Vec<Authorization>>> {
+    use authorization_rows as r;
+    let valid = r::eps_id.eq_any(eps_ids.to_vec()).and(denial_on!(on).is_null());
+    let rows: Vec<Authorization> = match scope {
+        Scope::AtLocation(location) => {
+            r::table
+                .inner_join(specialties::table)
+                .filter(valid.and(r::location_id.eq(location)))
+                .order((specialties::name, specialties::id))
+                .select(Authorization::as_select())
+                .load(conn)
+                .await?
+        }
+        Scope::ForSpecialty(specialty) => {
+            r::table
+                .inner_join(locations::table)
+                .filter(valid.and(r::specialty_id.eq(specialty)))
+                .order((locations::name, locations::id))
+                .select(Authorization::as_select())
+                .load(conn)
+                .await?
+        }
+    };
+    let mut by_eps: HashMap<i32, Vec<Authorization>> = HashMap::new();
+    for row in rows {
+        by_eps.entry(row.eps_id).or_default().push(row);
+    }
+    Ok(by_eps)
+}
+
+/// Makes `user_id` the author of this transaction's changes, for the audit trigger.
+pub async fn set_author(conn: &mut AsyncPgConnection, user_id: i32) -> QueryResult<()> {
+    diesel::sql_query("SELECT set_config('clinic.user_id', $1, true)")
+        .bind::<diesel::sql_types::Text, _>(user_id.to_string())
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn insert(conn: &mut AsyncPgConnection, new: &NewAuthorization) -> QueryResult<Authorization> {
+    let id: i32 = diesel::insert_into(authorizations::table)
+        .values(new)
+        .returning(authorizations::id)
+        .get_result(&mut *conn)
+        .await?;
+    Authorization::fetch(conn, &[id]).await?.pop().ok_or(diesel::NotFound)
+}
+
+pub async fn update(
+    conn: &mut AsyncPgConnection,
+    id: i32,
+    changes: &AuthorizationChanges,
+) -> QueryResult<Option<Authorization>> {
+    let updated = diesel::update(authorizations::table.find(id))
+        .set(changes)
+        .returning(authorizations::id)
+        .get_result::<i32>(&mut *conn)
+        .await;
+    match updated {
+        Err(diesel::NotFound) => Ok(None),
+        Err(err) if !is_empty_changeset(&err) => Err(err),
+        _ => Ok(Authorization::fetch(conn, &[id]).await?.pop()),
+    }
+}
+
+pub async fn delete(conn: &mut AsyncPgConnection, id: i32) -> QueryResult<bool> {
+    Ok(diesel::delete(authorizations::table.find(id)).execute(conn).await? > 0)
+}
+
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = authorization_audit)]
+pub struct AuditRow {
+    pub authorization_id: i32,
+    pub action: String,
+    pub changed_at: DateTime<Utc>,
+    pub changed_by: Option<i32>,
+    pub old_data: Option<serde_json::Value>,
+    pub new_data: Option<serde_json::Value>,
+    pub changed_fields: Vec<String>,
+}
+
+/// The audit trail of several authorizations, newest first.
+pub async fn audit_trails(
+    conn: &mut AsyncPgConnection,
+    authorization_ids: &[i32],
+) -> QueryResult<HashMap<i32, Vec<AuditRow>>> {
+    let rows: Vec<AuditRow> = authorization_audit::table
+        .filter(authorization_audit::authorization_id.eq_any(authorization_ids))
+        .order(authorization_audit::id.desc())
+        .select(AuditRow::as_select())
+        .load(conn)
+        .await?;
+    let mut trails: HashMap<i32, Vec<AuditRow>> = HashMap::new();
+    for row in rows {
+        trails.entry(row.authorization_id).or_default().push(row);
+    }
+    Ok(trails)
+}

@@ -1,0 +1,420 @@
+//! GraphQL types and resolvers of EPS, specialties and sites.
+
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
+
+use super::model::{self, Eps, EpsChanges, Filter, Location, LocationChanges, Specialty, SpecialtyChanges};
+use crate::{
+    auth::{Role, RoleGuard, require_role},
+    authorizations::{self, Authorization},
+    db::constraints::{self, is_still_referenced},
+    error::{AppError, AppResult},
+    graphql::{
+        DeleteInput, DeletePayload, UserError, UserErrorCode, conn,
+        connection::{self, Connection, PageRequest, TotalCount},
+        ids::{decode_id, global_id},
+        input::{optional_text, required_text},
+        scalars::{Date, DateTime},
+        state,
+    },
+    mutation_payload,
+};
+
+impl Eps {
+    pub const TYPE: &'static str = "Eps";
+}
+impl Specialty {
+    pub const TYPE: &'static str = "Specialty";
+}
+impl Location {
+    pub const TYPE: &'static str = "Location";
+}
+
+/// A Colombian health insurer (Entidad Promotora de Salud).
+#[Object]
+impl Eps {
+    pub async fn id(&self) -> ID {
+        global_id(Self::TYPE, self.id)
+    }
+    /// The row id ("EPS 12").
+    async fn database_id(&self) -> i32 {
+        self.id
+    }
+    async fn name(&self) -> &str {
+        &self.name
+    }
+    /// The insurer's own code (FAMISANAR: 2718).
+    async fn code(&self) -> &str {
+        &self.code
+    }
+    /// Inactive: no authorization of this EPS is valid, and no new patient may name it.
+    async fn active(&self) -> bool {
+        self.active
+    }
+    /// Specialties this EPS may be seen for at the site on the day (default today): valid
+    /// authorizations, by specialty name.
+    async fn authorized_specialties(
+        &self,
+        ctx: &Context<'_>,
+        location_id: ID,
+        on: Option<Date>,
+    ) -> async_graphql::Result<Vec<Authorization>> {
+        let location = decode_id(&location_id, Location::TYPE)?;
+        Ok(authorizations::authorized(ctx, self.id, authorizations::Scope::AtLocation(location), on).await?)
+    }
+    /// Sites where this EPS may be seen for the specialty on the day (default today): valid
+    /// authorizations, by site name.
+    async fn authorized_locations(
+        &self,
+        ctx: &Context<'_>,
+        specialty_id: ID,
+        on: Option<Date>,
+    ) -> async_graphql::Result<Vec<Authorization>> {
+        let specialty = decode_id(&specialty_id, Specialty::TYPE)?;
+        Ok(authorizations::authorized(ctx, self.id, authorizations::Scope::ForSpecialty(specialty), on).await?)
+    }
+    async fn created_at(&self) -> DateTime {
+        DateTime(self.created_at)
+    }
+    async fn updated_at(&self) -> DateTime {
+        DateTime(self.updated_at)
+    }
+}
+
+/// A medical specialty (Cardiología, Pediatría…).
+#[Object]
+impl Specialty {
+    pub async fn id(&self) -> ID {
+        global_id(Self::TYPE, self.id)
+    }
+    async fn database_id(&self) -> i32 {
+        self.id
+    }
+    async fn name(&self) -> &str {
+        &self.name
+    }
+    async fn active(&self) -> bool {
+        self.active
+    }
+    async fn created_at(&self) -> DateTime {
+        DateTime(self.created_at)
+    }
+    async fn updated_at(&self) -> DateTime {
+        DateTime(self.updated_at)
+    }
+}
+
+/// A site (sede) of the clinic.
+#[Object]
+impl Location {
+    pub async fn id(&self) -> ID {
+        global_id(Self::TYPE, self.id)
+    }
+    async fn database_id(&self) -> i32 {
+        self.id
+    }
+    async fn name(&self) -> &str {
+        &self.name
+    }
+    async fn address(&self) -> &str {
+        &self.address
+    }
+    async fn active(&self) -> bool {
+        self.active
+    }
+    async fn created_at(&self) -> DateTime {
+        DateTime(self.created_at)
+    }
+    async fn updated_at(&self) -> DateTime {
+        DateTime(self.updated_at)
+    }
+}
+
+#[derive(InputObject, Default)]
+pub struct EpsFilter {
+    pub active: Option<bool>,
+    /// Name contains this, ignoring case and accents.
+    pub search: Option<String>,
+}
+
+#[derive(InputObject, Default)]
+pub struct SpecialtyFilter {
+    pub active: Option<bool>,
+    /// Name contains this, ignoring case and accents.
+    pub search: Option<String>,
+}
+
+#[derive(InputObject, Default)]
+pub struct LocationFilter {
+    pub active: Option<bool>,
+    /// Name contains this, ignoring case and accents.
+    pub search: Option<String>,
+}
+
+fn catalog_filter(active: Option<bool>, search: Option<String>) -> Filter {
+    Filter { active, search: optional_text(search) }
+}
+
+/// One connection resolver for the three catalogues: `$module` holds the queries.
+macro_rules! catalog_page {
+    ($ctx:expr, $module:ident, $row:ty, $filter:expr, $first:expr, $after:expr, $last:expr, $before:expr) => {{
+        require_role($ctx, Role::Viewer)?;
+        let page = PageRequest::new($first, $after, $last, $before)?;
+        let filter = $filter;
+        let rows = model::$module::page(&mut *conn($ctx).await?, &filter, &page).await.map_err(AppError::from)?;
+        let pool = state($ctx).pool.clone();
+        let total = TotalCount::new(move || {
+            let (pool, filter) = (pool.clone(), filter.clone());
+            Box::pin(async move { Ok(model::$module::count(&mut *pool.get().await?, &filter).await?) })
+        });
+        Ok(page.into_connection(rows, <$row>::sort_key, total))
+    }};
+}
+
+#[derive(Default)]
+pub struct CatalogQuery;
+
+#[Object]
+impl CatalogQuery {
+    /// EPS by name, then id.
+    #[graphql(complexity = "connection::cost(first, last, child_complexity)")]
+    async fn eps_list(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        filter: Option<EpsFilter>,
+    ) -> async_graphql::Result<Connection<Eps>> {
+        let f = filter.unwrap_or_default();
+        catalog_page!(ctx, eps, Eps, catalog_filter(f.active, f.search), first, after, last, before)
+    }
+
+    /// Specialties by name, then id.
+    #[graphql(complexity = "connection::cost(first, last, child_complexity)")]
+    async fn specialties(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        filter: Option<SpecialtyFilter>,
+    ) -> async_graphql::Result<Connection<Specialty>> {
+        let f = filter.unwrap_or_default();
+        catalog_page!(ctx, specialties, Specialty, catalog_filter(f.active, f.search), first, after, last, before)
+    }
+
+    /// Sites by name, then id.
+    #[graphql(complexity = "connection::cost(first, last, child_complexity)")]
+    async fn locations(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        filter: Option<LocationFilter>,
+    ) -> async_graphql::Result<Connection<Location>> {
+        let f = filter.unwrap_or_default();
+        catalog_page!(ctx, locations, Location, catalog_filter(f.active, f.search), first, after, last, before)
+    }
+}
+
+#[derive(InputObject)]
+pub struct CreateEpsInput {
+    pub name: String,
+    pub code: String,
+    #[graphql(default = true)]
+    pub active: bool,
+}
+
+#[derive(InputObject)]
+pub struct UpdateEpsInput {
+    pub id: ID,
+    pub name: MaybeUndefined<String>,
+    pub code: MaybeUndefined<String>,
+    pub active: Option<bool>,
+}
+
+#[derive(InputObject)]
+pub struct CreateSpecialtyInput {
+    pub name: String,
+    #[graphql(default = true)]
+    pub active: bool,
+}
+
+#[derive(InputObject)]
+pub struct UpdateSpecialtyInput {
+    pub id: ID,
+    pub name: MaybeUndefined<String>,
+    pub active: Option<bool>,
+}
+
+#[derive(InputObject)]
+pub struct CreateLocationInput {
+    pub name: String,
+    pub address: String,
+    #[graphql(default = true)]
+    pub active: bool,
+}
+
+#[derive(InputObject)]
+pub struct UpdateLocationInput {
+    pub id: ID,
+    pub name: MaybeUndefined<String>,
+    pub address: MaybeUndefined<String>,
+    pub active: Option<bool>,
+}
+
+mutation_payload!(EpsPayload, eps: Eps);
+mutation_payload!(SpecialtyPayload, specialty: Specialty);
+mutation_payload!(LocationPayload, location: Location);
+
+fn not_found(what: &'static str) -> impl FnOnce() -> UserError {
+    move || UserError::new("id", UserErrorCode::NotFound, format!("{what} no existe"))
+}
+
+fn deleted(result: diesel::QueryResult<bool>, id: ID, what: &'static str) -> AppResult<DeletePayload> {
+    let error = match result {
+        Ok(true) => return Ok(DeletePayload { deleted_id: Some(id), user_errors: vec![] }),
+        Ok(false) => not_found(what)(),
+        Err(err) if is_still_referenced(&err) => UserError::new(
+            "id",
+            UserErrorCode::InUse,
+            format!("{what} tiene autorizaciones o pacientes asociados y no puede eliminarse; desactívela"),
+        ),
+        Err(err) => return Err(err.into()),
+    };
+    Ok(DeletePayload { deleted_id: None, user_errors: vec![error] })
+}
+
+#[derive(Default)]
+pub struct CatalogMutation;
+
+#[Object]
+impl CatalogMutation {
+    /// Registers an EPS. ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Admin)")]
+    async fn create_eps(&self, ctx: &Context<'_>, input: CreateEpsInput) -> async_graphql::Result<EpsPayload> {
+        require_role(ctx, Role::Admin)?;
+        let new = EpsChanges {
+            name: Some(input.name.trim().to_owned()),
+            code: Some(input.code.trim().to_owned()),
+            active: Some(input.active),
+            ..Default::default()
+        };
+        let result = model::eps::insert(&mut *conn(ctx).await?, &new).await.map(Some);
+        Ok(constraints::outcome(result, not_found("La EPS")).map_err(AppError::from)?.into())
+    }
+
+    /// Changes an EPS's name, code or active flag. ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Admin)")]
+    async fn update_eps(&self, ctx: &Context<'_>, input: UpdateEpsInput) -> async_graphql::Result<EpsPayload> {
+        require_role(ctx, Role::Admin)?;
+        let id = decode_id(&input.id, Eps::TYPE)?;
+        let changes = EpsChanges {
+            name: required_text(input.name),
+            code: required_text(input.code),
+            active: input.active,
+            ..Default::default()
+        };
+        let result = model::eps::update(&mut *conn(ctx).await?, id, &changes).await;
+        Ok(constraints::outcome(result, not_found("La EPS")).map_err(AppError::from)?.into())
+    }
+
+    /// Deletes an EPS nothing references (else `IN_USE`: deactivate it instead). ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Admin)")]
+    async fn delete_eps(&self, ctx: &Context<'_>, input: DeleteInput) -> async_graphql::Result<DeletePayload> {
+        require_role(ctx, Role::Admin)?;
+        let id = decode_id(&input.id, Eps::TYPE)?;
+        let result = model::eps::delete(&mut *conn(ctx).await?, id).await;
+        Ok(deleted(result, input.id, "La EPS")?)
+    }
+
+    /// Registers a specialty. ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Admin)")]
+    async fn create_specialty(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateSpecialtyInput,
+    ) -> async_graphql::Result<SpecialtyPayload> {
+        require_role(ctx, Role::Admin)?;
+        let new = SpecialtyChanges {
+            name: Some(input.name.trim().to_owned()),
+            active: Some(input.active),
+            ..Default::default()
+        };
+        let result = model::specialties::insert(&mut *conn(ctx).await?, &new).await.map(Some);
+        Ok(constraints::outcome(result, not_found("La especialidad")).map_err(AppError::from)?.into())
+    }
+
+    /// Renames or (de)activates a specialty. ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Admin)")]
+    async fn update_specialty(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateSpecialtyInput,
+    ) -> async_graphql::Result<SpecialtyPayload> {
+        require_role(ctx, Role::Admin)?;
+        let id = decode_id(&input.id, Specialty::TYPE)?;
+        let changes = SpecialtyChanges { name: required_text(input.name), active: input.active, ..Default::default() };
+        let result = model::specialties::update(&mut *conn(ctx).await?, id, &changes).await;
+        Ok(constraints::outcome(result, not_found("La especialidad")).map_err(AppError::from)?.into())
+    }
+
+    /// Deletes a specialty no authorization references (else `IN_USE`). ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Admin)")]
+    async fn delete_specialty(&self, ctx: &Context<'_>, input: DeleteInput) -> async_graphql::Result<DeletePayload> {
+        require_role(ctx, Role::Admin)?;
+        let id = decode_id(&input.id, Specialty::TYPE)?;
+        let result = model::specialties::delete(&mut *conn(ctx).await?, id).await;
+        Ok(deleted(result, input.id, "La especialidad")?)
+    }
+
+    /// Registers a site. ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Admin)")]
+    async fn create_location(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateLocationInput,
+    ) -> async_graphql::Result<LocationPayload> {
+        require_role(ctx, Role::Admin)?;
+        let new = LocationChanges {
+            name: Some(input.name.trim().to_owned()),
+            address: Some(input.address.trim().to_owned()),
+            active: Some(input.active),
+            ..Default::default()
+        };
+        let result = model::locations::insert(&mut *conn(ctx).await?, &new).await.map(Some);
+        Ok(constraints::outcome(result, not_found("La sede")).map_err(AppError::from)?.into())
+    }
+
+    /// Changes a site's name, address or active flag. ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Admin)")]
+    async fn update_location(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateLocationInput,
+    ) -> async_graphql::Result<LocationPayload> {
+        require_role(ctx, Role::Admin)?;
+        let id = decode_id(&input.id, Location::TYPE)?;
+        let changes = LocationChanges {
+            name: required_text(input.name),
+            address: required_text(input.address),
+            active: input.active,
+            ..Default::default()
+        };
+        let result = model::locations::update(&mut *conn(ctx).await?, id, &changes).await;
+        Ok(constraints::outcome(result, not_found("La sede")).map_err(AppError::from)?.into())
+    }
+
+    /// Deletes a site no authorization references (else `IN_USE`). ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Admin)")]
+    async fn delete_location(&self, ctx: &Context<'_>, input: DeleteInput) -> async_graphql::Result<DeletePayload> {
+        require_role(ctx, Role::Admin)?;
+        let id = decode_id(&input.id, Location::TYPE)?;
+        let result = model::locations::delete(&mut *conn(ctx).await?, id).await;
+        Ok(deleted(result, input.id, "La sede")?)
+    }
+}

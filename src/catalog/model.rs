@@ -1,0 +1,174 @@
+//! Rows and queries of `eps`, `specialties` and `locations`: three named, activatable
+//! catalogues that page, filter and write the same way, so one macro writes their queries.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+
+/// Sort key of catalogue connections: name, then id.
+pub type SortKey = (String, i32);
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub active: Option<bool>,
+    /// Name contains, ignoring case and accents.
+    pub search: Option<String>,
+}
+
+#[derive(Queryable, Selectable, Identifiable, Debug, Clone)]
+#[diesel(table_name = crate::db::schema::eps)]
+pub struct Eps {
+    pub id: i32,
+    pub name: String,
+    pub code: String,
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Insertable, AsChangeset, Default)]
+#[diesel(table_name = crate::db::schema::eps)]
+pub struct EpsChanges {
+    pub id: Option<i32>,
+    pub name: Option<String>,
+    pub code: Option<String>,
+    pub active: Option<bool>,
+}
+
+#[derive(Queryable, Selectable, Identifiable, Debug, Clone)]
+#[diesel(table_name = crate::db::schema::specialties)]
+pub struct Specialty {
+    pub id: i32,
+    pub name: String,
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Insertable, AsChangeset, Default)]
+#[diesel(table_name = crate::db::schema::specialties)]
+pub struct SpecialtyChanges {
+    pub id: Option<i32>,
+    pub name: Option<String>,
+    pub active: Option<bool>,
+}
+
+#[derive(Queryable, Selectable, Identifiable, Debug, Clone)]
+#[diesel(table_name = crate::db::schema::locations)]
+pub struct Location {
+    pub id: i32,
+    pub name: String,
+    pub address: String,
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Insertable, AsChangeset, Default)]
+#[diesel(table_name = crate::db::schema::locations)]
+pub struct LocationChanges {
+    pub id: Option<i32>,
+    pub name: Option<String>,
+    pub address: Option<String>,
+    pub active: Option<bool>,
+}
+
+/// `page`, `count`, `insert`, `update` and `delete` for one catalogue table, in a module of
+/// the table's name. The same struct serves insert (omitted columns take their defaults;
+/// `id` only for demo data with fixed ids) and update (omitted columns stay).
+macro_rules! catalog_queries {
+    ($table:ident, $row:ident, $changes:ident) => {
+        impl crate::db::FetchById for $row {
+            fn id(&self) -> i32 {
+                self.id
+            }
+            async fn fetch(conn: &mut diesel_async::AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Self>> {
+                use crate::db::schema::$table;
+                diesel_async::RunQueryDsl::load($table::table.filter($table::id.eq_any(ids)).select($row::as_select()), conn)
+                    .await
+            }
+        }
+
+        impl $row {
+            pub fn sort_key(&self) -> SortKey {
+                (self.name.clone(), self.id)
+            }
+        }
+
+        pub mod $table {
+            use diesel::{dsl::count_star, pg::Pg, prelude::*};
+            use diesel_async::{AsyncPgConnection, RunQueryDsl};
+
+            use super::{$changes, $row, Filter, SortKey};
+            use crate::{
+                db::{FetchById, contains_pattern, is_empty_changeset, schema::$table, search_text},
+                graphql::connection::PageRequest,
+            };
+
+            fn filtered(filter: &Filter) -> $table::BoxedQuery<'static, Pg> {
+                let mut query = $table::table.into_boxed();
+                if let Some(active) = filter.active {
+                    query = query.filter($table::active.eq(active));
+                }
+                if let Some(term) = filter.search.as_deref() {
+                    query = query.filter(search_text($table::name).like(search_text(contains_pattern(term))));
+                }
+                query
+            }
+
+            pub async fn page(
+                conn: &mut AsyncPgConnection,
+                filter: &Filter,
+                page: &PageRequest<SortKey>,
+            ) -> QueryResult<Vec<$row>> {
+                use $table::{id, name};
+                let mut query = filtered(filter);
+                if let Some((n, i)) = page.after.clone() {
+                    query = query.filter(name.gt(n.clone()).or(name.eq(n).and(id.gt(i))));
+                }
+                if let Some((n, i)) = page.before.clone() {
+                    query = query.filter(name.lt(n.clone()).or(name.eq(n).and(id.lt(i))));
+                }
+                query = if page.backward {
+                    query.order((name.desc(), id.desc()))
+                } else {
+                    query.order((name.asc(), id.asc()))
+                };
+                query.limit(page.limit()).select($row::as_select()).load(conn).await
+            }
+
+            pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {
+                filtered(filter).select(count_star()).get_result(conn).await
+            }
+
+            pub async fn insert(conn: &mut AsyncPgConnection, new: &$changes) -> QueryResult<$row> {
+                diesel::insert_into($table::table)
+                    .values(new)
+                    .returning($row::as_returning())
+                    .get_result(conn)
+                    .await
+            }
+
+            pub async fn update(conn: &mut AsyncPgConnection, row_id: i32, changes: &$changes) -> QueryResult<Option<$row>> {
+                let updated = diesel::update($table::table.find(row_id))
+                    .set(changes)
+                    .returning($row::as_returning())
+                    .get_result(&mut *conn)
+                    .await;
+                match updated {
+                    Err(err) if is_empty_changeset(&err) => Ok($row::fetch(conn, &[row_id]).await?.pop()),
+                    other => other.optional(),
+                }
+            }
+
+            /// Whether a row was deleted; a foreign-key violation while still referenced.
+            pub async fn delete(conn: &mut AsyncPgConnection, row_id: i32) -> QueryResult<bool> {
+                Ok(diesel::delete($table::table.find(row_id)).execute(conn).await? > 0)
+            }
+        }
+    };
+}
+
+catalog_queries!(eps, Eps, EpsChanges);
+catalog_queries!(specialties, Specialty, SpecialtyChanges);
+catalog_queries!(locations, Location, LocationChanges);

@@ -1,0 +1,31 @@
+//! Views the service reads, declared by hand (`diesel print-schema` covers tables only).
+
+use super::schema::{locations, specialties};
+
+diesel::table! {
+    /// `authorizations` joined with what the validity rule needs from its EPS, and the rule's
+    /// verdict for today (`denial_today` NULL when valid).
+    authorization_rows (id) {
+        id -> Int4,
+        eps_id -> Int4,
+        specialty_id -> Int4,
+        location_id -> Int4,
+        authorized -> Bool,
+        authorization_date -> Nullable<Date>,
+        expiration_date -> Nullable<Date>,
+        max_monthly_appointments -> Nullable<Int4>,
+        copay_percentage -> Nullable<Numeric>,
+        requires_prior_authorization -> Bool,
+        notes -> Nullable<Text>,
+        created_by -> Nullable<Int4>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        eps_active -> Bool,
+        denial_today -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(authorization_rows -> specialties (specialty_id));
+diesel::joinable!(authorization_rows -> locations (location_id));
+diesel::allow_tables_to_appear_in_same_query!(authorization_rows, specialties);
+diesel::allow_tables_to_appear_in_same_query!(authorization_rows, locations);
