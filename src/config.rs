@@ -197,7 +197,9 @@ impl Config {
 fn parse_time_zone(value: &str) -> Result<String, String> {
     let ok = !value.is_empty()
         && value.len() <= 64
-        && value.chars().all(|c| c.is_ascii_alphanumeric() || "/_+-".contains(c));
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/_+-".contains(c));
     if ok {
         Ok(value.to_owned())
     } else {

@@ -203,11 +203,23 @@ pub async fn load(conn: &mut AsyncPgConnection) -> QueryResult<()> {
 }
 
 /// (id, name, code)
-const EPS: &[(i32, &str, &str)] = &[(12, "FAMISANAR", "2718"), (14, "NUEVA EPS", "EPS037"), (60, "COOSALUD subsidiado", "ESS024")];
+const EPS: &[(i32, &str, &str)] = &[
+    (12, "FAMISANAR", "2718"),
+    (14, "NUEVA EPS", "EPS037"),
+    (60, "COOSALUD subsidiado", "ESS024"),
+];
 /// (id, name)
-const SPECIALTIES: &[(i32, &str)] = &[(1, "Medicina General"), (2, "Pediatría"), (3, "Cardiología"), (5, "Odontología")];
+const SPECIALTIES: &[(i32, &str)] = &[
+    (1, "Medicina General"),
+    (2, "Pediatría"),
+    (3, "Cardiología"),
+    (5, "Odontología"),
+];
 /// (id, name, address)
-const LOCATIONS: &[(i32, &str, &str)] = &[(1, "Sede San Gil", "Cra. 9 #10-29, San Gil"), (3, "Sede Socorro", "Calle 12 #13-31, Socorro")];
+const LOCATIONS: &[(i32, &str, &str)] = &[
+    (1, "Sede San Gil", "Cra. 9 #10-29, San Gil"),
+    (3, "Sede Socorro", "Calle 12 #13-31, Socorro"),
+];
 /// (eps, specialty, location, notes): seed 001's ten agreements, all in force since 2024-01-01.
 const AUTHORIZATIONS: &[(i32, i32, i32, &str)] = &[
     (12, 3, 1, "Convenio inicial - Cardiología"),
@@ -240,7 +252,11 @@ async fn load_authorizations(conn: &mut AsyncPgConnection) -> QueryResult<()> {
     }
     for (id, name, address) in LOCATIONS {
         diesel::insert_into(locations::table)
-            .values((locations::id.eq(id), locations::name.eq(name), locations::address.eq(address)))
+            .values((
+                locations::id.eq(id),
+                locations::name.eq(name),
+                locations::address.eq(address),
+            ))
             .on_conflict_do_nothing()
             .execute(conn)
             .await?;

@@ -2,10 +2,10 @@
 
 /// Shared application state: pool, JWT keys, configuration.
 pub mod app;
-/// EPS authorizations per specialty and site: validity check, batch, audit trail.
-pub mod authorizations;
 /// Roles, JWT claims and keys, password hashing, the role guard.
 pub mod auth;
+/// EPS authorizations per specialty and site: validity check, batch, audit trail.
+pub mod authorizations;
 /// EPS, specialties and sites.
 pub mod catalog;
 /// Environment configuration and the command line.

@@ -4,7 +4,9 @@
 use async_graphql::{Context, Enum, ID, InputObject, Json, MaybeUndefined, Object, SimpleObject};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 
-use super::model::{self, AuditRow, Authorization, AuthorizationChanges, Filter, NewAuthorization, Scope};
+use super::model::{
+    self, AuditRow, Authorization, AuthorizationChanges, Filter, NewAuthorization, Scope,
+};
 use crate::{
     auth::{Role, RoleGuard, require_role},
     catalog::{Eps, Location, Specialty},
@@ -40,7 +42,11 @@ impl Authorization {
         self.id
     }
     async fn eps(&self, ctx: &Context<'_>) -> async_graphql::Result<Eps> {
-        Ok(loaders(ctx).eps.load_one(self.eps_id).await?.ok_or_else(|| dangling("eps", self.id))?)
+        Ok(loaders(ctx)
+            .eps
+            .load_one(self.eps_id)
+            .await?
+            .ok_or_else(|| dangling("eps", self.id))?)
     }
     async fn specialty(&self, ctx: &Context<'_>) -> async_graphql::Result<Specialty> {
         Ok(loaders(ctx)
@@ -100,7 +106,11 @@ impl Authorization {
     }
     /// Every change, newest first.
     async fn audit_trail(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AuditEntry>> {
-        let rows = loaders(ctx).audit.load_one(self.id).await?.unwrap_or_default();
+        let rows = loaders(ctx)
+            .audit
+            .load_one(self.id)
+            .await?
+            .unwrap_or_default();
         Ok(rows.into_iter().map(AuditEntry).collect())
     }
 }
@@ -126,7 +136,9 @@ impl AuditEntry {
             "CREATED" => Ok(AuditAction::Created),
             "UPDATED" => Ok(AuditAction::Updated),
             "DELETED" => Ok(AuditAction::Deleted),
-            other => Err(AppError::internal(format_args!("unknown audit action {other}"))),
+            other => Err(AppError::internal(format_args!(
+                "unknown audit action {other}"
+            ))),
         }
     }
     async fn changed_at(&self) -> DateTime {
@@ -175,7 +187,9 @@ impl AuthorizationDenialReason {
             "NOT_YET_VALID" => Ok(Self::NotYetValid),
             "EXPIRED" => Ok(Self::Expired),
             "EPS_INACTIVE" => Ok(Self::EpsInactive),
-            other => Err(AppError::internal(format_args!("unknown denial reason {other}"))),
+            other => Err(AppError::internal(format_args!(
+                "unknown denial reason {other}"
+            ))),
         }
     }
 }
@@ -244,7 +258,9 @@ impl AuthorizationQuery {
             currently_valid: f.currently_valid,
             valid_on: f.valid_on.map(|d| d.0),
         };
-        let rows = model::page(&mut *conn(ctx).await?, &filter, &page).await.map_err(AppError::from)?;
+        let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
+            .await
+            .map_err(AppError::from)?;
         let pool = state(ctx).pool.clone();
         let total = TotalCount::new(move || {
             let (pool, filter) = (pool.clone(), filter.clone());
@@ -266,9 +282,15 @@ impl AuthorizationQuery {
         let eps = decode_id(&eps_id, Eps::TYPE)?;
         let specialty = decode_id(&specialty_id, Specialty::TYPE)?;
         let location = decode_id(&location_id, Location::TYPE)?;
-        let found = model::check(&mut *conn(ctx).await?, eps, specialty, location, on.map(|d| d.0))
-            .await
-            .map_err(AppError::from)?;
+        let found = model::check(
+            &mut *conn(ctx).await?,
+            eps,
+            specialty,
+            location,
+            on.map(|d| d.0),
+        )
+        .await
+        .map_err(AppError::from)?;
         Ok(match found {
             None => AuthorizationCheck {
                 authorized: false,
@@ -277,7 +299,10 @@ impl AuthorizationQuery {
             },
             Some((authorization, denial)) => AuthorizationCheck {
                 authorized: denial.is_none(),
-                reason: denial.as_deref().map(AuthorizationDenialReason::from_sql).transpose()?,
+                reason: denial
+                    .as_deref()
+                    .map(AuthorizationDenialReason::from_sql)
+                    .transpose()?,
                 authorization: Some(authorization),
             },
         })
@@ -369,7 +394,11 @@ fn not_found() -> UserError {
 /// The caller's user id, for `createdBy` and the audit trail.
 async fn author(ctx: &Context<'_>, conn: &mut AsyncPgConnection) -> AppResult<i32> {
     let claims = require_role(ctx, Role::Admin)?;
-    Ok(users::model::find_or_create(conn, &claims.sub, claims.role, None).await?.id)
+    Ok(
+        users::model::find_or_create(conn, &claims.sub, claims.role, None)
+            .await?
+            .id,
+    )
 }
 
 /// Why a whole batch transaction is rolled back without a database error.
@@ -406,7 +435,9 @@ impl AuthorizationMutation {
                 model::insert(conn, &new).await
             })
             .await;
-        Ok(constraints::outcome(result.map(Some), not_found).map_err(AppError::from)?.into())
+        Ok(constraints::outcome(result.map(Some), not_found)
+            .map_err(AppError::from)?
+            .into())
     }
 
     /// Creates 1 to 250 authorizations in one transaction, reporting each item's outcome.
@@ -446,7 +477,9 @@ impl AuthorizationMutation {
                 for item in &items {
                     // A savepoint per item: in PostgreSQL a failed statement aborts the whole
                     // transaction, and the other items must still be tried and reported.
-                    let result = conn.transaction(async |conn| model::insert(conn, item).await).await;
+                    let result = conn
+                        .transaction(async |conn| model::insert(conn, item).await)
+                        .await;
                     outcomes.push(match result {
                         Ok(row) => Ok(row),
                         Err(err) => Err(constraints::user_error(err)?),
@@ -463,7 +496,11 @@ impl AuthorizationMutation {
             Err(Batch::AtomicRollback(outcomes)) => (outcomes, false),
             Err(Batch::Failed(err)) => return Err(AppError::from(err).into()),
         };
-        let mut payload = CreateAuthorizationsPayload { created: 0, failed: 0, results: vec![] };
+        let mut payload = CreateAuthorizationsPayload {
+            created: 0,
+            failed: 0,
+            results: vec![],
+        };
         for (index, outcome) in outcomes.into_iter().enumerate() {
             let (authorization, user_errors) = match outcome {
                 Ok(row) if written => (Some(row), vec![]),
@@ -472,7 +509,11 @@ impl AuthorizationMutation {
             };
             payload.created += i32::from(authorization.is_some());
             payload.failed += i32::from(!user_errors.is_empty());
-            payload.results.push(BatchItemResult { index: index as i32, authorization, user_errors });
+            payload.results.push(BatchItemResult {
+                index: index as i32,
+                authorization,
+                user_errors,
+            });
         }
         Ok(payload)
     }
@@ -503,7 +544,9 @@ impl AuthorizationMutation {
                 model::update(conn, id, &changes).await
             })
             .await;
-        Ok(constraints::outcome(result, not_found).map_err(AppError::from)?.into())
+        Ok(constraints::outcome(result, not_found)
+            .map_err(AppError::from)?
+            .into())
     }
 
     /// Deletes an authorization; its audit trail stays. ADMIN.
@@ -525,9 +568,15 @@ impl AuthorizationMutation {
             .await
             .map_err(AppError::from)?;
         Ok(if deleted {
-            DeletePayload { deleted_id: Some(input.id), user_errors: vec![] }
+            DeletePayload {
+                deleted_id: Some(input.id),
+                user_errors: vec![],
+            }
         } else {
-            DeletePayload { deleted_id: None, user_errors: vec![not_found()] }
+            DeletePayload {
+                deleted_id: None,
+                user_errors: vec![not_found()],
+            }
         })
     }
 }

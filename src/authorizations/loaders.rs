@@ -30,7 +30,10 @@ impl Loader<AuthorizedKey> for AuthorizedLoader {
     type Value = Vec<Authorization>;
     type Error = AppError;
 
-    async fn load(&self, keys: &[AuthorizedKey]) -> Result<HashMap<AuthorizedKey, Vec<Authorization>>, AppError> {
+    async fn load(
+        &self,
+        keys: &[AuthorizedKey],
+    ) -> Result<HashMap<AuthorizedKey, Vec<Authorization>>, AppError> {
         let mut groups: HashMap<(Scope, Option<NaiveDate>), Vec<i32>> = HashMap::new();
         for (eps, scope, on) in keys {
             groups.entry((*scope, *on)).or_default().push(*eps);

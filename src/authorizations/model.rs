@@ -140,8 +140,16 @@ pub async fn page(
     if let Some(before) = page.before {
         query = query.filter(id.lt(before));
     }
-    query = if page.backward { query.order(id.desc()) } else { query.order(id.asc()) };
-    query.limit(page.limit()).select(Authorization::as_select()).load(conn).await
+    query = if page.backward {
+        query.order(id.desc())
+    } else {
+        query.order(id.asc())
+    };
+    query
+        .limit(page.limit())
+        .select(Authorization::as_select())
+        .load(conn)
+        .await
 }
 
 pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {
@@ -197,7 +205,9 @@ pub async fn valid_in_scope(
     on: Option<NaiveDate>,
 ) -> QueryResult<HashMap<i32, Vec<Authorization>>> {
     use authorization_rows as r;
-    let valid = r::eps_id.eq_any(eps_ids.to_vec()).and(denial_on!(on).is_null());
+    let valid = r::eps_id
+        .eq_any(eps_ids.to_vec())
+        .and(denial_on!(on).is_null());
     let rows: Vec<Authorization> = match scope {
         Scope::AtLocation(location) => {
             r::table
@@ -234,13 +244,19 @@ pub async fn set_author(conn: &mut AsyncPgConnection, user_id: i32) -> QueryResu
         .map(|_| ())
 }
 
-pub async fn insert(conn: &mut AsyncPgConnection, new: &NewAuthorization) -> QueryResult<Authorization> {
+pub async fn insert(
+    conn: &mut AsyncPgConnection,
+    new: &NewAuthorization,
+) -> QueryResult<Authorization> {
     let id: i32 = diesel::insert_into(authorizations::table)
         .values(new)
         .returning(authorizations::id)
         .get_result(&mut *conn)
         .await?;
-    Authorization::fetch(conn, &[id]).await?.pop().ok_or(diesel::NotFound)
+    Authorization::fetch(conn, &[id])
+        .await?
+        .pop()
+        .ok_or(diesel::NotFound)
 }
 
 pub async fn update(
@@ -261,7 +277,10 @@ pub async fn update(
 }
 
 pub async fn delete(conn: &mut AsyncPgConnection, id: i32) -> QueryResult<bool> {
-    Ok(diesel::delete(authorizations::table.find(id)).execute(conn).await? > 0)
+    Ok(diesel::delete(authorizations::table.find(id))
+        .execute(conn)
+        .await?
+        > 0)
 }
 
 #[derive(Queryable, Selectable, Debug, Clone)]

@@ -2,7 +2,9 @@
 
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 
-use super::model::{self, Eps, EpsChanges, Filter, Location, LocationChanges, Specialty, SpecialtyChanges};
+use super::model::{
+    self, Eps, EpsChanges, Filter, Location, LocationChanges, Specialty, SpecialtyChanges,
+};
 use crate::{
     auth::{Role, RoleGuard, require_role},
     authorizations::{self, Authorization},
@@ -59,7 +61,13 @@ impl Eps {
         on: Option<Date>,
     ) -> async_graphql::Result<Vec<Authorization>> {
         let location = decode_id(&location_id, Location::TYPE)?;
-        Ok(authorizations::authorized(ctx, self.id, authorizations::Scope::AtLocation(location), on).await?)
+        Ok(authorizations::authorized(
+            ctx,
+            self.id,
+            authorizations::Scope::AtLocation(location),
+            on,
+        )
+        .await?)
     }
     /// Sites where this EPS may be seen for the specialty on the day (default today): valid
     /// authorizations, by site name.
@@ -70,7 +78,13 @@ impl Eps {
         on: Option<Date>,
     ) -> async_graphql::Result<Vec<Authorization>> {
         let specialty = decode_id(&specialty_id, Specialty::TYPE)?;
-        Ok(authorizations::authorized(ctx, self.id, authorizations::Scope::ForSpecialty(specialty), on).await?)
+        Ok(authorizations::authorized(
+            ctx,
+            self.id,
+            authorizations::Scope::ForSpecialty(specialty),
+            on,
+        )
+        .await?)
     }
     async fn created_at(&self) -> DateTime {
         DateTime(self.created_at)
@@ -151,7 +165,10 @@ pub struct LocationFilter {
 }
 
 fn catalog_filter(active: Option<bool>, search: Option<String>) -> Filter {
-    Filter { active, search: optional_text(search) }
+    Filter {
+        active,
+        search: optional_text(search),
+    }
 }
 
 /// One connection resolver for the three catalogues: `$module` holds the queries.
@@ -160,11 +177,15 @@ macro_rules! catalog_page {
         require_role($ctx, Role::Viewer)?;
         let page = PageRequest::new($first, $after, $last, $before)?;
         let filter = $filter;
-        let rows = model::$module::page(&mut *conn($ctx).await?, &filter, &page).await.map_err(AppError::from)?;
+        let rows = model::$module::page(&mut *conn($ctx).await?, &filter, &page)
+            .await
+            .map_err(AppError::from)?;
         let pool = state($ctx).pool.clone();
         let total = TotalCount::new(move || {
             let (pool, filter) = (pool.clone(), filter.clone());
-            Box::pin(async move { Ok(model::$module::count(&mut *pool.get().await?, &filter).await?) })
+            Box::pin(
+                async move { Ok(model::$module::count(&mut *pool.get().await?, &filter).await?) },
+            )
         });
         Ok(page.into_connection(rows, <$row>::sort_key, total))
     }};
@@ -187,7 +208,16 @@ impl CatalogQuery {
         filter: Option<EpsFilter>,
     ) -> async_graphql::Result<Connection<Eps>> {
         let f = filter.unwrap_or_default();
-        catalog_page!(ctx, eps, Eps, catalog_filter(f.active, f.search), first, after, last, before)
+        catalog_page!(
+            ctx,
+            eps,
+            Eps,
+            catalog_filter(f.active, f.search),
+            first,
+            after,
+            last,
+            before
+        )
     }
 
     /// Specialties by name, then id.
@@ -202,7 +232,16 @@ impl CatalogQuery {
         filter: Option<SpecialtyFilter>,
     ) -> async_graphql::Result<Connection<Specialty>> {
         let f = filter.unwrap_or_default();
-        catalog_page!(ctx, specialties, Specialty, catalog_filter(f.active, f.search), first, after, last, before)
+        catalog_page!(
+            ctx,
+            specialties,
+            Specialty,
+            catalog_filter(f.active, f.search),
+            first,
+            after,
+            last,
+            before
+        )
     }
 
     /// Sites by name, then id.
@@ -217,7 +256,16 @@ impl CatalogQuery {
         filter: Option<LocationFilter>,
     ) -> async_graphql::Result<Connection<Location>> {
         let f = filter.unwrap_or_default();
-        catalog_page!(ctx, locations, Location, catalog_filter(f.active, f.search), first, after, last, before)
+        catalog_page!(
+            ctx,
+            locations,
+            Location,
+            catalog_filter(f.active, f.search),
+            first,
+            after,
+            last,
+            before
+        )
     }
 }
 
@@ -275,18 +323,32 @@ fn not_found(what: &'static str) -> impl FnOnce() -> UserError {
     move || UserError::new("id", UserErrorCode::NotFound, format!("{what} no existe"))
 }
 
-fn deleted(result: diesel::QueryResult<bool>, id: ID, what: &'static str) -> AppResult<DeletePayload> {
+fn deleted(
+    result: diesel::QueryResult<bool>,
+    id: ID,
+    what: &'static str,
+) -> AppResult<DeletePayload> {
     let error = match result {
-        Ok(true) => return Ok(DeletePayload { deleted_id: Some(id), user_errors: vec![] }),
+        Ok(true) => {
+            return Ok(DeletePayload {
+                deleted_id: Some(id),
+                user_errors: vec![],
+            });
+        }
         Ok(false) => not_found(what)(),
         Err(err) if is_still_referenced(&err) => UserError::new(
             "id",
             UserErrorCode::InUse,
-            format!("{what} tiene autorizaciones o pacientes asociados y no puede eliminarse; desactívela"),
+            format!(
+                "{what} tiene autorizaciones o pacientes asociados y no puede eliminarse; desactívela"
+            ),
         ),
         Err(err) => return Err(err.into()),
     };
-    Ok(DeletePayload { deleted_id: None, user_errors: vec![error] })
+    Ok(DeletePayload {
+        deleted_id: None,
+        user_errors: vec![error],
+    })
 }
 
 #[derive(Default)]
@@ -296,7 +358,11 @@ pub struct CatalogMutation;
 impl CatalogMutation {
     /// Registers an EPS. ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
-    async fn create_eps(&self, ctx: &Context<'_>, input: CreateEpsInput) -> async_graphql::Result<EpsPayload> {
+    async fn create_eps(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateEpsInput,
+    ) -> async_graphql::Result<EpsPayload> {
         require_role(ctx, Role::Admin)?;
         let new = EpsChanges {
             name: Some(input.name.trim().to_owned()),
@@ -304,13 +370,21 @@ impl CatalogMutation {
             active: Some(input.active),
             ..Default::default()
         };
-        let result = model::eps::insert(&mut *conn(ctx).await?, &new).await.map(Some);
-        Ok(constraints::outcome(result, not_found("La EPS")).map_err(AppError::from)?.into())
+        let result = model::eps::insert(&mut *conn(ctx).await?, &new)
+            .await
+            .map(Some);
+        Ok(constraints::outcome(result, not_found("La EPS"))
+            .map_err(AppError::from)?
+            .into())
     }
 
     /// Changes an EPS's name, code or active flag. ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
-    async fn update_eps(&self, ctx: &Context<'_>, input: UpdateEpsInput) -> async_graphql::Result<EpsPayload> {
+    async fn update_eps(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateEpsInput,
+    ) -> async_graphql::Result<EpsPayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Eps::TYPE)?;
         let changes = EpsChanges {
@@ -320,12 +394,18 @@ impl CatalogMutation {
             ..Default::default()
         };
         let result = model::eps::update(&mut *conn(ctx).await?, id, &changes).await;
-        Ok(constraints::outcome(result, not_found("La EPS")).map_err(AppError::from)?.into())
+        Ok(constraints::outcome(result, not_found("La EPS"))
+            .map_err(AppError::from)?
+            .into())
     }
 
     /// Deletes an EPS nothing references (else `IN_USE`: deactivate it instead). ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
-    async fn delete_eps(&self, ctx: &Context<'_>, input: DeleteInput) -> async_graphql::Result<DeletePayload> {
+    async fn delete_eps(
+        &self,
+        ctx: &Context<'_>,
+        input: DeleteInput,
+    ) -> async_graphql::Result<DeletePayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Eps::TYPE)?;
         let result = model::eps::delete(&mut *conn(ctx).await?, id).await;
@@ -345,8 +425,12 @@ impl CatalogMutation {
             active: Some(input.active),
             ..Default::default()
         };
-        let result = model::specialties::insert(&mut *conn(ctx).await?, &new).await.map(Some);
-        Ok(constraints::outcome(result, not_found("La especialidad")).map_err(AppError::from)?.into())
+        let result = model::specialties::insert(&mut *conn(ctx).await?, &new)
+            .await
+            .map(Some);
+        Ok(constraints::outcome(result, not_found("La especialidad"))
+            .map_err(AppError::from)?
+            .into())
     }
 
     /// Renames or (de)activates a specialty. ADMIN.
@@ -358,14 +442,24 @@ impl CatalogMutation {
     ) -> async_graphql::Result<SpecialtyPayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Specialty::TYPE)?;
-        let changes = SpecialtyChanges { name: required_text(input.name), active: input.active, ..Default::default() };
+        let changes = SpecialtyChanges {
+            name: required_text(input.name),
+            active: input.active,
+            ..Default::default()
+        };
         let result = model::specialties::update(&mut *conn(ctx).await?, id, &changes).await;
-        Ok(constraints::outcome(result, not_found("La especialidad")).map_err(AppError::from)?.into())
+        Ok(constraints::outcome(result, not_found("La especialidad"))
+            .map_err(AppError::from)?
+            .into())
     }
 
     /// Deletes a specialty no authorization references (else `IN_USE`). ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
-    async fn delete_specialty(&self, ctx: &Context<'_>, input: DeleteInput) -> async_graphql::Result<DeletePayload> {
+    async fn delete_specialty(
+        &self,
+        ctx: &Context<'_>,
+        input: DeleteInput,
+    ) -> async_graphql::Result<DeletePayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Specialty::TYPE)?;
         let result = model::specialties::delete(&mut *conn(ctx).await?, id).await;
@@ -386,8 +480,12 @@ impl CatalogMutation {
             active: Some(input.active),
             ..Default::default()
         };
-        let result = model::locations::insert(&mut *conn(ctx).await?, &new).await.map(Some);
-        Ok(constraints::outcome(result, not_found("La sede")).map_err(AppError::from)?.into())
+        let result = model::locations::insert(&mut *conn(ctx).await?, &new)
+            .await
+            .map(Some);
+        Ok(constraints::outcome(result, not_found("La sede"))
+            .map_err(AppError::from)?
+            .into())
     }
 
     /// Changes a site's name, address or active flag. ADMIN.
@@ -406,12 +504,18 @@ impl CatalogMutation {
             ..Default::default()
         };
         let result = model::locations::update(&mut *conn(ctx).await?, id, &changes).await;
-        Ok(constraints::outcome(result, not_found("La sede")).map_err(AppError::from)?.into())
+        Ok(constraints::outcome(result, not_found("La sede"))
+            .map_err(AppError::from)?
+            .into())
     }
 
     /// Deletes a site no authorization references (else `IN_USE`). ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
-    async fn delete_location(&self, ctx: &Context<'_>, input: DeleteInput) -> async_graphql::Result<DeletePayload> {
+    async fn delete_location(
+        &self,
+        ctx: &Context<'_>,
+        input: DeleteInput,
+    ) -> async_graphql::Result<DeletePayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Location::TYPE)?;
         let result = model::locations::delete(&mut *conn(ctx).await?, id).await;

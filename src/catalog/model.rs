@@ -4,7 +4,6 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-
 /// Sort key of catalogue connections: name, then id.
 pub type SortKey = (String, i32);
 
@@ -82,10 +81,18 @@ macro_rules! catalog_queries {
             fn id(&self) -> i32 {
                 self.id
             }
-            async fn fetch(conn: &mut diesel_async::AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Self>> {
+            async fn fetch(
+                conn: &mut diesel_async::AsyncPgConnection,
+                ids: &[i32],
+            ) -> QueryResult<Vec<Self>> {
                 use crate::db::schema::$table;
-                diesel_async::RunQueryDsl::load($table::table.filter($table::id.eq_any(ids)).select($row::as_select()), conn)
-                    .await
+                diesel_async::RunQueryDsl::load(
+                    $table::table
+                        .filter($table::id.eq_any(ids))
+                        .select($row::as_select()),
+                    conn,
+                )
+                .await
             }
         }
 
@@ -99,9 +106,11 @@ macro_rules! catalog_queries {
             use diesel::{dsl::count_star, pg::Pg, prelude::*};
             use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
-            use super::{$changes, $row, Filter, SortKey};
+            use super::{Filter, SortKey, $changes, $row};
             use crate::{
-                db::{FetchById, contains_pattern, is_empty_changeset, schema::$table, search_text},
+                db::{
+                    FetchById, contains_pattern, is_empty_changeset, schema::$table, search_text,
+                },
                 graphql::connection::PageRequest,
             };
 
@@ -111,7 +120,9 @@ macro_rules! catalog_queries {
                     query = query.filter($table::active.eq(active));
                 }
                 if let Some(term) = filter.search.as_deref() {
-                    query = query.filter(search_text($table::name).like(search_text(contains_pattern(term))));
+                    query = query.filter(
+                        search_text($table::name).like(search_text(contains_pattern(term))),
+                    );
                 }
                 query
             }
@@ -134,7 +145,11 @@ macro_rules! catalog_queries {
                 } else {
                     query.order((name.asc(), id.asc()))
                 };
-                query.limit(page.limit()).select($row::as_select()).load(conn).await
+                query
+                    .limit(page.limit())
+                    .select($row::as_select())
+                    .load(conn)
+                    .await
             }
 
             pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {
@@ -149,21 +164,30 @@ macro_rules! catalog_queries {
                     .await
             }
 
-            pub async fn update(conn: &mut AsyncPgConnection, row_id: i32, changes: &$changes) -> QueryResult<Option<$row>> {
+            pub async fn update(
+                conn: &mut AsyncPgConnection,
+                row_id: i32,
+                changes: &$changes,
+            ) -> QueryResult<Option<$row>> {
                 let updated = diesel::update($table::table.find(row_id))
                     .set(changes)
                     .returning($row::as_returning())
                     .get_result(&mut *conn)
                     .await;
                 match updated {
-                    Err(err) if is_empty_changeset(&err) => Ok($row::fetch(conn, &[row_id]).await?.pop()),
+                    Err(err) if is_empty_changeset(&err) => {
+                        Ok($row::fetch(conn, &[row_id]).await?.pop())
+                    }
                     other => other.optional(),
                 }
             }
 
             /// Whether a row was deleted; a foreign-key violation while still referenced.
             pub async fn delete(conn: &mut AsyncPgConnection, row_id: i32) -> QueryResult<bool> {
-                Ok(diesel::delete($table::table.find(row_id)).execute(conn).await? > 0)
+                Ok(diesel::delete($table::table.find(row_id))
+                    .execute(conn)
+                    .await?
+                    > 0)
             }
         }
     };

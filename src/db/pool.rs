@@ -60,7 +60,12 @@ impl Instrumentation for CountQueries {
 /// Builds the pool; connections are made lazily, each set up with a statement timeout and
 /// an application name (visible in pg_stat_activity).
 /// `time_zone` becomes each session's TimeZone, so `current_date` is the clinic's today.
-pub fn build_pool(database_url: &str, size: usize, time_zone: &str, counter: QueryCounter) -> DbPool {
+pub fn build_pool(
+    database_url: &str,
+    size: usize,
+    time_zone: &str,
+    counter: QueryCounter,
+) -> DbPool {
     let setup = session_setup(time_zone);
     let mut manager_config = ManagerConfig::default();
     // A broken connection is noticed by its failing query and dropped; verifying every
@@ -73,8 +78,8 @@ pub fn build_pool(database_url: &str, size: usize, time_zone: &str, counter: Que
                 .await
                 .map_err(|_| ConnectionError::BadConnection("connection timed out".into()))??;
             conn.batch_execute(&setup)
-            .await
-            .map_err(ConnectionError::CouldntSetupConfiguration)?;
+                .await
+                .map_err(ConnectionError::CouldntSetupConfiguration)?;
             conn.set_instrumentation(CountQueries(counter));
             Ok(conn)
         }
@@ -105,13 +110,19 @@ fn session_setup(time_zone: &str) -> String {
 
 /// Fails unless PostgreSQL knows `time_zone`.
 pub async fn check_time_zone(url: &str, time_zone: &str) -> Result<(), StartupError> {
-    let mut conn = connect(url).await.map_err(|err| StartupError::Unreachable {
-        url: redact_url(url),
-        reason: err.to_string(),
-    })?;
+    let mut conn = connect(url)
+        .await
+        .map_err(|err| StartupError::Unreachable {
+            url: redact_url(url),
+            reason: err.to_string(),
+        })?;
     conn.batch_execute(&session_setup(time_zone))
         .await
-        .map_err(|_| StartupError::Config(format!("CLINIC_TIME_ZONE: PostgreSQL does not know the time zone `{time_zone}`")))
+        .map_err(|_| {
+            StartupError::Config(format!(
+                "CLINIC_TIME_ZONE: PostgreSQL does not know the time zone `{time_zone}`"
+            ))
+        })
 }
 
 /// Why the service could not start; `Display` is the one line the operator reads.

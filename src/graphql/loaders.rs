@@ -6,7 +6,10 @@ use std::{collections::HashMap, marker::PhantomData, time::Duration};
 use async_graphql::dataloader::{DataLoader, Loader};
 
 use crate::{
-    authorizations::{Authorization, loaders::{AuditLoader, AuthorizedLoader}},
+    authorizations::{
+        Authorization,
+        loaders::{AuditLoader, AuthorizedLoader},
+    },
     catalog::{Eps, Location, Specialty},
     db::{DbPool, FetchById},
     error::AppError,

@@ -6,9 +6,9 @@ use futures_util::future::try_join_all;
 use super::ids::decode_global_id;
 use crate::{
     auth::{Role, require_role},
-    error::{AppError, AppResult},
     authorizations::Authorization,
     catalog::{Eps, Location, Specialty},
+    error::{AppError, AppResult},
     patients::Patient,
     social_works::SocialWork,
     users::User,
@@ -70,9 +70,17 @@ async fn load_node(ctx: &Context<'_>, id: &ID) -> AppResult<Option<Node>> {
         Patient::TYPE => loaders.patients.load_one(db_id).await?.map(Node::Patient),
         User::TYPE => loaders.users.load_one(db_id).await?.map(Node::User),
         Eps::TYPE => loaders.eps.load_one(db_id).await?.map(Node::Eps),
-        Specialty::TYPE => loaders.specialties.load_one(db_id).await?.map(Node::Specialty),
+        Specialty::TYPE => loaders
+            .specialties
+            .load_one(db_id)
+            .await?
+            .map(Node::Specialty),
         Location::TYPE => loaders.locations.load_one(db_id).await?.map(Node::Location),
-        Authorization::TYPE => loaders.authorizations.load_one(db_id).await?.map(Node::Authorization),
+        Authorization::TYPE => loaders
+            .authorizations
+            .load_one(db_id)
+            .await?
+            .map(Node::Authorization),
         _ => {
             return Err(AppError::bad_input(
                 "El ID no corresponde a ningún tipo conocido",

@@ -5,6 +5,7 @@ use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, SimpleObje
 use super::model::{self, DocumentType, Filter, NewPatient, Patient, PatientChanges, SortKey};
 use crate::{
     auth::{Role, RoleGuard, require_role},
+    catalog::Eps,
     db::constraints,
     error::{AppError, AppResult},
     graphql::{
@@ -16,7 +17,6 @@ use crate::{
         scalars::{Date, DateTime},
         state,
     },
-    catalog::Eps,
     social_works::SocialWork,
 };
 
@@ -158,7 +158,11 @@ impl PatientQuery {
                 .as_ref()
                 .map(|id| decode_id(id, SocialWork::TYPE))
                 .transpose()?,
-            eps_id: filter.eps_id.as_ref().map(|id| decode_id(id, Eps::TYPE)).transpose()?,
+            eps_id: filter
+                .eps_id
+                .as_ref()
+                .map(|id| decode_id(id, Eps::TYPE))
+                .transpose()?,
             search: optional_text(filter.search),
         };
         let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
@@ -242,7 +246,11 @@ impl PatientMutation {
             address: optional_text(input.address),
             social_work_id: decode_id(&input.social_work_id, SocialWork::TYPE)?,
             affiliate_number: optional_text(input.affiliate_number),
-            eps_id: input.eps_id.as_ref().map(|id| decode_id(id, Eps::TYPE)).transpose()?,
+            eps_id: input
+                .eps_id
+                .as_ref()
+                .map(|id| decode_id(id, Eps::TYPE))
+                .transpose()?,
         };
         let result = model::insert(&mut *conn(ctx).await?, &new).await;
         Ok(payload(result.map(Some))?)

@@ -288,3 +288,40 @@ pub fn patient_input(social_work_id: &str, document: &str) -> Value {
         "socialWorkId": social_work_id,
     })
 }
+
+/// Creates an EPS, a specialty and a site; returns their global IDs.
+pub async fn create_catalog(app: &TestApp, suffix: &str) -> (String, String, String) {
+    let body = app
+        .admin(
+            "mutation($e: CreateEpsInput!, $s: CreateSpecialtyInput!, $l: CreateLocationInput!) {
+               createEps(input: $e) { eps { id } userErrors { message } }
+               createSpecialty(input: $s) { specialty { id } userErrors { message } }
+               createLocation(input: $l) { location { id } userErrors { message } }
+             }",
+            json!({
+                "e": { "name": format!("EPS {suffix}"), "code": format!("C{suffix}") },
+                "s": { "name": format!("Especialidad {suffix}") },
+                "l": { "name": format!("Sede {suffix}"), "address": "Calle 1 #2-3" },
+            }),
+        )
+        .await;
+    let id = |path: [&str; 2]| {
+        body["data"][path[0]][path[1]]["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{body}"))
+            .to_owned()
+    };
+    (
+        id(["createEps", "eps"]),
+        id(["createSpecialty", "specialty"]),
+        id(["createLocation", "location"]),
+    )
+}
+
+pub const CREATE_AUTHORIZATION: &str = "mutation($input: CreateAuthorizationInput!) {
+  createAuthorization(input: $input) {
+    authorization { id databaseId authorized authorizationDate expirationDate maxMonthlyAppointments
+                    copayPercentage requiresPriorAuthorization notes isCurrentlyValid createdBy { username } }
+    userErrors { field message code }
+  }
+}";

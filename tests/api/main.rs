@@ -2,6 +2,8 @@
 //! memory, against a real PostgreSQL.
 
 mod auth;
+mod authorizations;
+mod catalog;
 mod common;
 mod http;
 mod limits;

@@ -1,0 +1,617 @@
+use chrono::{Days, NaiveDate, Utc};
+use clinic::auth::Role;
+use serde_json::{Value, json};
+
+use crate::common::*;
+
+const CHECK: &str = "query($e: ID!, $s: ID!, $l: ID!, $on: Date) {
+  authorizationCheck(epsId: $e, specialtyId: $s, locationId: $l, on: $on) { authorized reason authorization { databaseId } }
+}";
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+async fn check(app: &TestApp, (e, s, l): (&str, &str, &str), on: Option<NaiveDate>) -> Value {
+    let body = app
+        .gql_as(
+            Role::Viewer,
+            CHECK,
+            json!({ "e": e, "s": s, "l": l, "on": on.map(|d| d.to_string()) }),
+        )
+        .await;
+    body["data"]["authorizationCheck"].clone()
+}
+
+async fn create(app: &TestApp, e: &str, s: &str, l: &str, extra: Value) -> Value {
+    let mut input = json!({ "epsId": e, "specialtyId": s, "locationId": l });
+    input
+        .as_object_mut()
+        .unwrap()
+        .extend(extra.as_object().unwrap().clone());
+    let body = app
+        .admin(CREATE_AUTHORIZATION, json!({ "input": input }))
+        .await;
+    body["data"]["createAuthorization"].clone()
+}
+
+#[tokio::test]
+async fn validity_boundaries_day_by_day_and_each_denial_reason() {
+    let app = TestApp::new().await;
+    let (e, s, l) = create_catalog(&app, "1").await;
+    let triple = (e.as_str(), s.as_str(), l.as_str());
+
+    let none = check(&app, triple, Some(day("2025-03-01"))).await;
+    assert_eq!(
+        none,
+        json!({ "authorized": false, "reason": "NO_AGREEMENT", "authorization": null })
+    );
+
+    let created = create(
+        &app,
+        &e,
+        &s,
+        &l,
+        json!({ "authorizationDate": "2025-03-01", "expirationDate": "2025-03-31" }),
+    )
+    .await;
+    assert_eq!(created["userErrors"], json!([]), "{created}");
+    let cases = [
+        ("2025-02-28", false, Some("NOT_YET_VALID")),
+        ("2025-03-01", true, None),
+        ("2025-03-15", true, None),
+        ("2025-03-31", true, None),
+        ("2025-04-01", false, Some("EXPIRED")),
+    ];
+    for (on, authorized, reason) in cases {
+        let answer = check(&app, triple, Some(day(on))).await;
+        assert_eq!(answer["authorized"], authorized, "{on}: {answer}");
+        assert_eq!(answer["reason"], json!(reason), "{on}");
+        assert!(answer["authorization"].is_object());
+    }
+
+    // Open ends: no authorization date is valid since always; no expiration, forever.
+    let id = created["authorization"]["id"].clone();
+    let update = "mutation($i: UpdateAuthorizationInput!) { updateAuthorization(input: $i) { authorization { authorizationDate expirationDate } userErrors { code } } }";
+    app.admin(
+        update,
+        json!({ "i": { "id": id, "authorizationDate": null, "expirationDate": null } }),
+    )
+    .await;
+    for on in ["1900-01-01", "2999-12-31"] {
+        assert_eq!(
+            check(&app, triple, Some(day(on))).await["authorized"],
+            true,
+            "{on}"
+        );
+    }
+    app.admin(update, json!({ "i": { "id": id, "authorized": false } }))
+        .await;
+    assert_eq!(
+        check(&app, triple, Some(day("2025-03-15"))).await["reason"],
+        "SUSPENDED"
+    );
+    app.admin(update, json!({ "i": { "id": id, "authorized": true } }))
+        .await;
+
+    let update_eps = "mutation($i: UpdateEpsInput!) { updateEps(input: $i) { eps { active } userErrors { code } } }";
+    app.admin(update_eps, json!({ "i": { "id": e, "active": false } }))
+        .await;
+    assert_eq!(
+        check(&app, triple, Some(day("2025-03-15"))).await["reason"],
+        "EPS_INACTIVE"
+    );
+    let body = app
+        .gql_as(
+            Role::Viewer,
+            "query($id: ID!) { node(id: $id) { ... on Authorization { isCurrentlyValid } } }",
+            json!({ "id": id }),
+        )
+        .await;
+    assert_eq!(body["data"]["node"]["isCurrentlyValid"], false, "{body}");
+}
+
+#[tokio::test]
+async fn today_is_the_default_day() {
+    let app = TestApp::new().await;
+    let (e, s, l) = create_catalog(&app, "1").await;
+    let today = Utc::now().date_naive();
+    let tomorrow = today.checked_add_days(Days::new(1)).unwrap();
+    let created = create(
+        &app,
+        &e,
+        &s,
+        &l,
+        json!({ "authorizationDate": tomorrow.to_string() }),
+    )
+    .await;
+    assert_eq!(
+        created["authorization"]["isCurrentlyValid"], false,
+        "{created}"
+    );
+    assert_eq!(
+        check(&app, (&e, &s, &l), None).await["reason"],
+        "NOT_YET_VALID"
+    );
+    assert_eq!(
+        check(&app, (&e, &s, &l), Some(tomorrow)).await["authorized"],
+        true
+    );
+
+    let q = "query($f: AuthorizationFilter) { authorizations(filter: $f) { totalCount } }";
+    let app = &app;
+    let count = |f: Value| async move {
+        app.gql_as(Role::Viewer, q, json!({ "f": f })).await["data"]["authorizations"]["totalCount"]
+            .clone()
+    };
+    assert_eq!(count(json!({ "currentlyValid": true })).await, 0);
+    assert_eq!(count(json!({ "currentlyValid": false })).await, 1);
+    assert_eq!(count(json!({ "validOn": tomorrow.to_string() })).await, 1);
+    assert_eq!(count(json!({ "validOn": today.to_string() })).await, 0);
+    assert_eq!(count(json!({ "epsId": e, "authorized": true })).await, 1);
+    assert_eq!(count(json!({ "authorized": false })).await, 0);
+}
+
+#[tokio::test]
+async fn zero_is_kept_and_bad_terms_are_user_errors() {
+    let app = TestApp::new().await;
+    let (e, s, l) = create_catalog(&app, "1").await;
+    let created = create(
+        &app,
+        &e,
+        &s,
+        &l,
+        json!({ "maxMonthlyAppointments": 0, "copayPercentage": "0", "notes": "  " }),
+    )
+    .await;
+    let a = &created["authorization"];
+    assert_eq!(
+        (
+            a["maxMonthlyAppointments"].clone(),
+            a["copayPercentage"].clone()
+        ),
+        (json!(0), json!("0")),
+        "{created}"
+    );
+    assert_eq!(a["notes"], json!(null));
+    assert_eq!(a["createdBy"]["username"], "admin");
+    assert_eq!(a["requiresPriorAuthorization"], false);
+
+    let (e2, s2, l2) = create_catalog(&app, "2").await;
+    let cases = [
+        (
+            json!({ "copayPercentage": "100.01" }),
+            "copayPercentage",
+            "INVALID_RANGE",
+        ),
+        (
+            json!({ "copayPercentage": "-1" }),
+            "copayPercentage",
+            "INVALID_RANGE",
+        ),
+        (
+            json!({ "copayPercentage": "10.555" }),
+            "copayPercentage",
+            "INVALID_FORMAT",
+        ),
+        (
+            json!({ "maxMonthlyAppointments": -1 }),
+            "maxMonthlyAppointments",
+            "INVALID_RANGE",
+        ),
+        (
+            json!({ "authorizationDate": "2025-02-01", "expirationDate": "2025-01-31" }),
+            "expirationDate",
+            "INVALID_RANGE",
+        ),
+    ];
+    for (extra, field, code) in cases {
+        let payload = create(&app, &e2, &s2, &l2, extra.clone()).await;
+        assert_eq!(payload["userErrors"][0]["code"], code, "{extra}: {payload}");
+        assert_eq!(payload["userErrors"][0]["field"], json!([field]), "{extra}");
+    }
+    let ok = create(&app, &e2, &s2, &l2, json!({ "copayPercentage": "100", "authorizationDate": "2025-02-01", "expirationDate": "2025-02-01" })).await;
+    assert_eq!(ok["authorization"]["copayPercentage"], "100", "{ok}");
+
+    let missing = clinic::graphql::ids::global_id("Eps", 9999).0;
+    let payload = create(&app, &missing, &s, &l, json!({})).await;
+    assert_eq!(
+        user_errors(&payload),
+        vec![("NOT_FOUND".to_owned(), "La EPS no existe".to_owned())]
+    );
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM authorizations").await,
+        2
+    );
+}
+
+#[tokio::test]
+async fn one_agreement_per_triple_even_when_created_concurrently() {
+    let app = TestApp::new().await;
+    let (e, s, l) = create_catalog(&app, "1").await;
+    let token = app.token(Role::Admin);
+    let input = json!({ "input": { "epsId": e, "specialtyId": s, "locationId": l } });
+    let (a, b) = tokio::join!(
+        app.post(Some(&token), CREATE_AUTHORIZATION, input.clone()),
+        app.post(Some(&token), CREATE_AUTHORIZATION, input.clone())
+    );
+    let payloads = [
+        &a.1["data"]["createAuthorization"],
+        &b.1["data"]["createAuthorization"],
+    ];
+    let wins = payloads
+        .iter()
+        .filter(|p| p["authorization"].is_object())
+        .count();
+    assert_eq!(wins, 1, "{a:?} {b:?}");
+    let loser = payloads
+        .iter()
+        .find(|p| p["authorization"].is_null())
+        .unwrap();
+    assert_eq!(
+        user_errors(loser),
+        vec![(
+            "TAKEN".to_owned(),
+            "Ya existe una autorización para esa EPS, especialidad y sede".to_owned()
+        )]
+    );
+}
+
+const BATCH: &str = "mutation($input: CreateAuthorizationsInput!) {
+  createAuthorizations(input: $input) {
+    created failed
+    results { index authorization { databaseId } userErrors { field code message } }
+  }
+}";
+
+#[tokio::test]
+async fn atomic_batch_writes_nothing_when_one_item_fails() {
+    let app = TestApp::new().await;
+    let (e, s, l) = create_catalog(&app, "1").await;
+    let (_, s2, l2) = create_catalog(&app, "2").await;
+    let items = json!([
+        { "epsId": e, "specialtyId": s, "locationId": l },
+        { "epsId": e, "specialtyId": s2, "locationId": l, "copayPercentage": "150" },
+        { "epsId": e, "specialtyId": s, "locationId": l2 },
+        { "epsId": e, "specialtyId": s2, "locationId": l2 },
+    ]);
+    let body = app
+        .admin(BATCH, json!({ "input": { "items": items } }))
+        .await;
+    let payload = &body["data"]["createAuthorizations"];
+    assert_eq!(
+        (payload["created"].clone(), payload["failed"].clone()),
+        (json!(0), json!(1)),
+        "{body}"
+    );
+    let results = payload["results"].as_array().unwrap();
+    assert_eq!(results.len(), 4);
+    assert_eq!(results[1]["userErrors"][0]["code"], "INVALID_RANGE");
+    assert!(results.iter().all(|r| r["authorization"].is_null()));
+    assert!(
+        [0, 2, 3]
+            .iter()
+            .all(|&i| results[i]["userErrors"] == json!([]))
+    );
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM authorizations").await,
+        0
+    );
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM authorization_audit")
+            .await,
+        0
+    );
+
+    // The same batch, not atomic: the three good items are written.
+    let body = app
+        .admin(
+            BATCH,
+            json!({ "input": { "items": items, "atomic": false } }),
+        )
+        .await;
+    let payload = &body["data"]["createAuthorizations"];
+    assert_eq!(
+        (payload["created"].clone(), payload["failed"].clone()),
+        (json!(3), json!(1)),
+        "{body}"
+    );
+    assert!(payload["results"][2]["authorization"]["databaseId"].is_number());
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM authorizations").await,
+        3
+    );
+
+    // A duplicate inside one batch is caught per item too.
+    let dup = json!([{ "epsId": e, "specialtyId": s, "locationId": l }]);
+    let body = app
+        .admin(BATCH, json!({ "input": { "items": dup, "atomic": false } }))
+        .await;
+    assert_eq!(
+        body["data"]["createAuthorizations"]["results"][0]["userErrors"][0]["code"],
+        "TAKEN"
+    );
+
+    for n in [0, 251] {
+        let items: Vec<Value> = (0..n)
+            .map(|_| json!({ "epsId": e, "specialtyId": s, "locationId": l }))
+            .collect();
+        let body = app
+            .admin(BATCH, json!({ "input": { "items": items } }))
+            .await;
+        assert_eq!(error_code(&body), "BAD_USER_INPUT", "{n}");
+    }
+}
+
+const TRAIL: &str = "query($id: ID!) { node(id: $id) { ... on Authorization {
+  auditTrail { action changedBy { username } changedFields oldData newData changedAt } } } }";
+
+#[tokio::test]
+async fn every_change_is_audited_with_its_author() {
+    let app = TestApp::new().await;
+    let (e, s, l) = create_catalog(&app, "1").await;
+    let created = create(&app, &e, &s, &l, json!({ "notes": "inicial" })).await;
+    let id = created["authorization"]["id"].as_str().unwrap().to_owned();
+    let db_id = created["authorization"]["databaseId"].as_i64().unwrap();
+    let update = "mutation($i: UpdateAuthorizationInput!) { updateAuthorization(input: $i) { userErrors { code } } }";
+    app.admin(
+        update,
+        json!({ "i": { "id": id, "notes": "renovado", "copayPercentage": "12.5" } }),
+    )
+    .await;
+    app.admin(update, json!({ "i": { "id": id, "notes": "renovado" } }))
+        .await; // no-op
+    app.admin(update, json!({ "i": { "id": id } })).await; // nothing at all
+    // A change by hand in SQL is audited too, without an author.
+    let mut conn = app.state.pool.get().await.unwrap();
+    use diesel_async::RunQueryDsl;
+    diesel::sql_query(format!(
+        "UPDATE authorizations SET max_monthly_appointments = 40 WHERE id = {db_id}"
+    ))
+    .execute(&mut conn)
+    .await
+    .unwrap();
+
+    let body = app.gql_as(Role::Viewer, TRAIL, json!({ "id": id })).await;
+    let trail = body["data"]["node"]["auditTrail"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{body}"))
+        .clone();
+    let summary: Vec<(String, Value, Value)> = trail
+        .iter()
+        .map(|t| {
+            (
+                t["action"].as_str().unwrap().to_owned(),
+                t["changedBy"]["username"].clone(),
+                t["changedFields"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (
+                "UPDATED".to_owned(),
+                Value::Null,
+                json!(["max_monthly_appointments"])
+            ),
+            (
+                "UPDATED".to_owned(),
+                json!("admin"),
+                json!(["copay_percentage", "notes"])
+            ),
+            (
+                "CREATED".to_owned(),
+                json!("admin"),
+                trail[2]["changedFields"].clone()
+            ),
+        ]
+    );
+    assert_eq!(trail[1]["oldData"]["notes"], "inicial");
+    assert_eq!(trail[1]["newData"]["notes"], "renovado");
+    assert_eq!(trail[2]["oldData"], Value::Null);
+    assert!(
+        trail[2]["changedFields"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("eps_id"))
+    );
+
+    let delete = "mutation($id: ID!) { deleteAuthorization(input: {id: $id}) { deletedId userErrors { code } } }";
+    let body = app.admin(delete, json!({ "id": id })).await;
+    assert_eq!(body["data"]["deleteAuthorization"]["deletedId"], json!(id));
+    let rows = app
+        .sql_count(&format!(
+            "SELECT count(*) FROM authorization_audit a JOIN users u ON u.id = a.changed_by
+              WHERE authorization_id = {db_id} AND action = 'DELETED' AND new_data IS NULL
+                AND old_data->>'notes' = 'renovado' AND u.username = 'admin'"
+        ))
+        .await;
+    assert_eq!(rows, 1, "the trail survives the deletion, with its author");
+    assert_eq!(
+        app.sql_count(&format!(
+            "SELECT count(*) FROM authorization_audit WHERE authorization_id = {db_id}"
+        ))
+        .await,
+        4
+    );
+
+    // The trail is append-only, whoever asks.
+    let err = diesel::sql_query("DELETE FROM authorization_audit")
+        .execute(&mut conn)
+        .await;
+    assert!(err.is_err());
+}
+
+#[tokio::test]
+async fn sql_functions_and_graphql_agree_on_a_grid() {
+    let app = TestApp::new().await;
+    let mut triples = vec![];
+    let terms = [
+        json!({}),
+        json!({ "authorizationDate": "2025-01-10" }),
+        json!({ "expirationDate": "2025-01-20" }),
+        json!({ "authorizationDate": "2025-01-10", "expirationDate": "2025-01-20" }),
+        json!({ "authorized": false }),
+        json!({ "authorizationDate": "2025-01-15", "expirationDate": "2025-01-15" }),
+    ];
+    for (i, extra) in terms.iter().enumerate() {
+        let (e, s, l) = create_catalog(&app, &i.to_string()).await;
+        let payload = create(&app, &e, &s, &l, extra.clone()).await;
+        assert!(payload["authorization"].is_object(), "{payload}");
+        triples.push((e, s, l));
+    }
+    let (e_inactive, s_x, l_x) = create_catalog(&app, "inactive").await;
+    create(&app, &e_inactive, &s_x, &l_x, json!({})).await;
+    app.admin(
+        "mutation($id: ID!) { updateEps(input: {id: $id, active: false}) { userErrors { code } } }",
+        json!({ "id": e_inactive }),
+    )
+    .await;
+    triples.push((e_inactive, s_x, l_x));
+    // A triple without agreement: EPS of one, specialty of another.
+    triples.push((
+        triples[0].0.clone(),
+        triples[1].1.clone(),
+        triples[0].2.clone(),
+    ));
+
+    let db_id = |id: &str| {
+        clinic::graphql::ids::decode_global_id(&async_graphql::ID(id.to_owned()))
+            .unwrap()
+            .1
+    };
+    let mut compared = 0;
+    for (e, s, l) in &triples {
+        for d in [
+            "2025-01-09",
+            "2025-01-10",
+            "2025-01-15",
+            "2025-01-20",
+            "2025-01-21",
+        ] {
+            let graphql = check(&app, (e, s, l), Some(day(d))).await["authorized"]
+                .as_bool()
+                .unwrap();
+            let sql = app
+                .sql_count(&format!(
+                    "SELECT is_eps_authorized({}, {}, {}, DATE '{d}')::int::bigint",
+                    db_id(e),
+                    db_id(s),
+                    db_id(l)
+                ))
+                .await
+                == 1;
+            let listed = app
+                .sql_count(&format!(
+                    "SELECT count(*) FROM get_authorized_specialties_for_eps({}, {}, DATE '{d}') WHERE specialty_id = {}",
+                    db_id(e),
+                    db_id(l),
+                    db_id(s)
+                ))
+                .await
+                == 1;
+            assert_eq!((graphql, graphql), (sql, listed), "{e} {s} {l} on {d}");
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 40);
+}
+
+#[tokio::test]
+async fn booking_screen_lists_from_the_demo_data() {
+    let app = TestApp::new().await;
+    clinic::demo::load(&mut app.state.pool.get().await.unwrap())
+        .await
+        .unwrap();
+    let famisanar = clinic::graphql::ids::global_id("Eps", 12).0;
+    let san_gil = clinic::graphql::ids::global_id("Location", 1).0;
+    let cardiology = clinic::graphql::ids::global_id("Specialty", 3).0;
+    let q = "query($e: ID!, $l: ID!, $s: ID!) { node(id: $e) { ... on Eps { name
+        authorizedSpecialties(locationId: $l, on: \"2025-06-01\") { specialty { name } }
+        authorizedLocations(specialtyId: $s) { location { name address } } } } }";
+    let body = app
+        .gql_as(
+            Role::Viewer,
+            q,
+            json!({ "e": famisanar, "l": san_gil, "s": cardiology }),
+        )
+        .await;
+    let eps = &body["data"]["node"];
+    assert_eq!(eps["name"], "FAMISANAR", "{body}");
+    let names: Vec<&str> = eps["authorizedSpecialties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["specialty"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Cardiología", "Medicina General", "Odontología"]);
+    assert_eq!(
+        eps["authorizedLocations"],
+        json!([
+            { "location": { "name": "Sede San Gil", "address": "Cra. 9 #10-29, San Gil" } },
+            { "location": { "name": "Sede Socorro", "address": "Calle 12 #13-31, Socorro" } }
+        ])
+    );
+    // The seed's own example: is_eps_authorized(12, 3, 1).
+    assert_eq!(
+        app.sql_count("SELECT is_eps_authorized(12, 3, 1)::int::bigint")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM v_eps_authorizations WHERE is_currently_valid")
+            .await,
+        10
+    );
+
+    // Across a list of EPS, one statement answers every EPS's question.
+    let q = "query($l: ID!) { epsList { nodes { name authorizedSpecialties(locationId: $l) { specialty { name } } } } }";
+    let before = app.statements();
+    let body = app.gql_as(Role::Viewer, q, json!({ "l": san_gil })).await;
+    assert_eq!(
+        body["data"]["epsList"]["nodes"].as_array().unwrap().len(),
+        3,
+        "{body}"
+    );
+    assert!(
+        app.statements() - before <= 3,
+        "{}",
+        app.statements() - before
+    );
+}
+
+#[tokio::test]
+async fn a_page_of_authorizations_costs_a_constant_number_of_statements() {
+    let app = TestApp::new().await;
+    let mut conn = app.state.pool.get().await.unwrap();
+    use diesel_async::SimpleAsyncConnection;
+    conn.batch_execute(
+        "INSERT INTO eps (name, code) SELECT 'EPS ' || g, 'C' || g FROM generate_series(1, 10) g;
+         INSERT INTO specialties (name) SELECT 'Esp ' || g FROM generate_series(1, 6) g;
+         INSERT INTO locations (name, address) SELECT 'Sede ' || g, 'Calle ' || g FROM generate_series(1, 2) g;
+         INSERT INTO authorizations (eps_id, specialty_id, location_id)
+           SELECT e.id, s.id, l.id FROM eps e, specialties s, locations l;",
+    )
+    .await
+    .unwrap();
+    drop(conn);
+    let q = "query($n: Int) { authorizations(first: $n) { nodes { isCurrentlyValid eps { name } specialty { name } location { name } } } }";
+    let mut counts = vec![];
+    for n in [5, 50] {
+        let token = app.token(Role::Viewer);
+        let before = app.statements();
+        let body = app.post(Some(&token), q, json!({ "n": n })).await.1;
+        counts.push(app.statements() - before);
+        assert_eq!(
+            body["data"]["authorizations"]["nodes"]
+                .as_array()
+                .unwrap()
+                .len(),
+            n as usize,
+            "{body}"
+        );
+    }
+    assert_eq!(counts[0], counts[1], "{counts:?}");
+    assert!(counts[1] <= 4, "{counts:?}");
+}
