@@ -615,3 +615,24 @@ async fn a_page_of_authorizations_costs_a_constant_number_of_statements() {
     assert_eq!(counts[0], counts[1], "{counts:?}");
     assert!(counts[1] <= 4, "{counts:?}");
 }
+
+#[tokio::test]
+async fn today_is_the_clinic_time_zone_date() {
+    // UTC+14 and UTC-11: at any instant their dates differ from each other.
+    let ahead = TestApp::with_args(&["--clinic-time-zone", "Pacific/Kiritimati"]).await;
+    let behind = TestApp::with_args(&["--clinic-time-zone", "Pacific/Pago_Pago"]).await;
+    let today = "SELECT (current_date - DATE '2000-01-01')::bigint";
+    let expected = |hours: i64| {
+        (Utc::now() + chrono::Duration::hours(hours))
+            .date_naive()
+            .signed_duration_since(day("2000-01-01"))
+            .num_days()
+    };
+    assert_eq!(ahead.sql_count(today).await, expected(14));
+    assert_eq!(behind.sql_count(today).await, expected(-11));
+
+    let err = clinic::db::check_time_zone(&format!("{}/postgres", server_url()), "Mars/Olympus")
+        .await
+        .unwrap_err();
+    assert!(err.to_string().starts_with("CLINIC_TIME_ZONE"), "{err}");
+}
