@@ -180,12 +180,8 @@ macro_rules! catalog_page {
         let rows = model::$module::page(&mut *conn($ctx).await?, &filter, &page)
             .await
             .map_err(AppError::from)?;
-        let pool = state($ctx).pool.clone();
-        let total = TotalCount::new(move || {
-            let (pool, filter) = (pool.clone(), filter.clone());
-            Box::pin(
-                async move { Ok(model::$module::count(&mut *pool.get().await?, &filter).await?) },
-            )
+        let total = TotalCount::of(&state($ctx).pool, filter, |conn, f| {
+            Box::pin(model::$module::count(conn, f))
         });
         Ok(page.into_connection(rows, <$row>::sort_key, total))
     }};

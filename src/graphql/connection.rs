@@ -10,7 +10,13 @@ use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use futures_util::future::BoxFuture;
 use serde::{Serialize, de::DeserializeOwned};
 
-use crate::error::{AppError, AppResult};
+use diesel::QueryResult;
+use diesel_async::AsyncPgConnection;
+
+use crate::{
+    db::DbPool,
+    error::{AppError, AppResult},
+};
 
 pub const DEFAULT_PAGE_SIZE: i32 = 20;
 pub const MAX_PAGE_SIZE: i32 = 100;
@@ -123,11 +129,24 @@ type CountFn = Box<dyn Fn() -> BoxFuture<'static, AppResult<i64>> + Send + Sync>
 /// `totalCount`, computed only when a client asks for it.
 pub struct TotalCount(CountFn);
 
+/// A model's `count(conn, filter)` query.
+pub type CountQuery<F> =
+    for<'a> fn(&'a mut AsyncPgConnection, &'a F) -> BoxFuture<'a, QueryResult<i64>>;
+
 impl TotalCount {
     pub fn new(
         count: impl Fn() -> BoxFuture<'static, AppResult<i64>> + Send + Sync + 'static,
     ) -> Self {
         Self(Box::new(count))
+    }
+
+    /// Counts with `count(conn, &filter)` on a connection of `pool`, when asked.
+    pub fn of<F: Send + Sync + 'static>(pool: &DbPool, filter: F, count: CountQuery<F>) -> Self {
+        let (pool, filter) = (pool.clone(), std::sync::Arc::new(filter));
+        Self::new(move || {
+            let (pool, filter) = (pool.clone(), filter.clone());
+            Box::pin(async move { Ok(count(&mut *pool.get().await?, &filter).await?) })
+        })
     }
 }
 

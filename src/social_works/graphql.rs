@@ -121,10 +121,8 @@ impl SocialWorkQuery {
         let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
             .await
             .map_err(crate::error::AppError::from)?;
-        let pool = state(ctx).pool.clone();
-        let total = TotalCount::new(move || {
-            let (pool, filter) = (pool.clone(), filter.clone());
-            Box::pin(async move { Ok(model::count(&mut *pool.get().await?, &filter).await?) })
+        let total = TotalCount::of(&state(ctx).pool, filter, |conn, f| {
+            Box::pin(model::count(conn, f))
         });
         Ok(page.into_connection(rows, SocialWork::sort_key, total))
     }
