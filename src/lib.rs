@@ -20,6 +20,8 @@ pub mod error;
 pub mod graphql;
 /// The axum router and its layers.
 pub mod http;
+/// Orders and their items, the billing rule, the SUAP import.
+pub mod orders;
 /// Patients and their affiliation.
 pub mod patients;
 /// Building the state and serving, shared by the binary and the tests.

@@ -55,6 +55,53 @@ diesel::table! {
 }
 
 diesel::table! {
+    order_items (id) {
+        id -> Int4,
+        order_id -> Int4,
+        position -> Int4,
+        suap_token -> Nullable<Text>,
+        nomenclator_code -> Text,
+        nomenclator -> Text,
+        name -> Text,
+        authorization_status -> Int2,
+        authorization_message -> Nullable<Text>,
+        total_value -> Numeric,
+        copay_value -> Nullable<Numeric>,
+    }
+}
+
+diesel::table! {
+    orders (id) {
+        id -> Int4,
+        suap_token -> Nullable<Text>,
+        #[sql_name = "type"]
+        type_ -> Text,
+        order_number -> Nullable<Text>,
+        point_of_care_id -> Nullable<Int4>,
+        suap_point_of_care -> Nullable<Int4>,
+        branch -> Nullable<Text>,
+        performed_on -> Nullable<Date>,
+        prescribed_on -> Nullable<Date>,
+        authorized_at -> Nullable<Timestamptz>,
+        diagnosis_text -> Nullable<Text>,
+        observations -> Nullable<Text>,
+        authorization_status -> Int2,
+        authorization_message -> Nullable<Text>,
+        cancelled_by_provider -> Bool,
+        draft -> Bool,
+        verified -> Bool,
+        affiliate_id -> Int4,
+        social_work_id -> Int4,
+        provider_id -> Nullable<Int4>,
+        prescriber_id -> Nullable<Int4>,
+        total_authorized_value -> Numeric,
+        total_copay_value -> Numeric,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     patients (id) {
         id -> Int4,
         first_name -> Text,
@@ -71,6 +118,19 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         eps_id -> Nullable<Int4>,
+    }
+}
+
+diesel::table! {
+    practitioners (id) {
+        id -> Int4,
+        full_name -> Text,
+        document_type -> Nullable<Text>,
+        document_number -> Nullable<Text>,
+        provincial_license -> Nullable<Text>,
+        national_license -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -115,6 +175,10 @@ diesel::joinable!(authorizations -> eps (eps_id));
 diesel::joinable!(authorizations -> locations (location_id));
 diesel::joinable!(authorizations -> specialties (specialty_id));
 diesel::joinable!(authorizations -> users (created_by));
+diesel::joinable!(order_items -> orders (order_id));
+diesel::joinable!(orders -> locations (point_of_care_id));
+diesel::joinable!(orders -> patients (affiliate_id));
+diesel::joinable!(orders -> social_works (social_work_id));
 diesel::joinable!(patients -> eps (eps_id));
 diesel::joinable!(patients -> social_works (social_work_id));
 
@@ -123,7 +187,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     authorizations,
     eps,
     locations,
+    order_items,
+    orders,
     patients,
+    practitioners,
     social_works,
     specialties,
     users,

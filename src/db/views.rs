@@ -29,3 +29,57 @@ diesel::joinable!(authorization_rows -> specialties (specialty_id));
 diesel::joinable!(authorization_rows -> locations (location_id));
 diesel::allow_tables_to_appear_in_same_query!(authorization_rows, specialties);
 diesel::allow_tables_to_appear_in_same_query!(authorization_rows, locations);
+
+diesel::table! {
+    /// `order_items` with the billing rule's verdict (`order_item_billable`).
+    order_item_rows (id) {
+        id -> Int4,
+        order_id -> Int4,
+        position -> Int4,
+        suap_token -> Nullable<Text>,
+        nomenclator_code -> Text,
+        nomenclator -> Text,
+        name -> Text,
+        authorization_status -> Int2,
+        authorization_message -> Nullable<Text>,
+        total_value -> Numeric,
+        copay_value -> Nullable<Numeric>,
+        billable -> Bool,
+    }
+}
+
+diesel::table! {
+    /// `orders` with the billing rule applied to their items, and the totals check.
+    order_rows (id) {
+        id -> Int4,
+        suap_token -> Nullable<Text>,
+        #[sql_name = "type"]
+        type_ -> Text,
+        order_number -> Nullable<Text>,
+        point_of_care_id -> Nullable<Int4>,
+        suap_point_of_care -> Nullable<Int4>,
+        branch -> Nullable<Text>,
+        performed_on -> Nullable<Date>,
+        prescribed_on -> Nullable<Date>,
+        authorized_at -> Nullable<Timestamptz>,
+        diagnosis_text -> Nullable<Text>,
+        observations -> Nullable<Text>,
+        authorization_status -> Int2,
+        authorization_message -> Nullable<Text>,
+        cancelled_by_provider -> Bool,
+        draft -> Bool,
+        verified -> Bool,
+        affiliate_id -> Int4,
+        social_work_id -> Int4,
+        provider_id -> Nullable<Int4>,
+        prescriber_id -> Nullable<Int4>,
+        total_authorized_value -> Numeric,
+        total_copay_value -> Numeric,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        billable -> Bool,
+        billable_amount -> Numeric,
+        billable_copay_amount -> Numeric,
+        totals_mismatch -> Bool,
+    }
+}

@@ -28,6 +28,7 @@ use crate::{
     catalog::{CatalogMutation, CatalogQuery},
     db::DbConn,
     error::AppResult,
+    orders::{OrderMutation, OrderQuery},
     patients::{PatientMutation, PatientQuery},
     social_works::{SocialWorkMutation, SocialWorkQuery},
     users::{UserMutation, UserQuery},
@@ -41,6 +42,7 @@ pub struct Query(
     PatientQuery,
     CatalogQuery,
     AuthorizationQuery,
+    OrderQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -50,6 +52,7 @@ pub struct Mutation(
     PatientMutation,
     CatalogMutation,
     AuthorizationMutation,
+    OrderMutation,
 );
 
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;

@@ -9,6 +9,7 @@ use crate::{
     authorizations::Authorization,
     catalog::{Eps, Location, Specialty},
     error::{AppError, AppResult},
+    orders::{Order, Practitioner},
     patients::Patient,
     social_works::SocialWork,
     users::User,
@@ -27,6 +28,8 @@ pub enum Node {
     Specialty(Specialty),
     Location(Location),
     Authorization(Authorization),
+    Order(Order),
+    Practitioner(Practitioner),
 }
 
 #[derive(Default)]
@@ -81,6 +84,12 @@ async fn load_node(ctx: &Context<'_>, id: &ID) -> AppResult<Option<Node>> {
             .load_one(db_id)
             .await?
             .map(Node::Authorization),
+        Order::TYPE => loaders.orders.load_one(db_id).await?.map(Node::Order),
+        Practitioner::TYPE => loaders
+            .practitioners
+            .load_one(db_id)
+            .await?
+            .map(Node::Practitioner),
         _ => {
             return Err(AppError::bad_input(
                 "El ID no corresponde a ningún tipo conocido",

@@ -1,0 +1,689 @@
+//! GraphQL types and resolvers of orders: the SUAP fields, the billing verdicts, the billing
+//! summary, and the order mutations.
+
+use async_graphql::{Context, Enum, ID, InputObject, Json, Object, SimpleObject};
+use diesel_async::AsyncConnection;
+
+use super::{
+    import,
+    model::{self, Filter, ItemFields, Order, OrderFields, OrderItem, Practitioner},
+};
+use crate::{
+    auth::{Role, RoleGuard, require_role},
+    catalog::Location,
+    db::constraints,
+    error::{AppError, AppResult},
+    graphql::{
+        UserError, UserErrorCode, conn,
+        connection::{self, Connection, PageRequest, TotalCount},
+        ids::{decode_id, global_id},
+        input::optional_text,
+        loaders,
+        scalars::{Date, DateTime, Decimal},
+        state,
+    },
+    mutation_payload,
+    patients::{DocumentType, Patient},
+    social_works::SocialWork,
+};
+
+/// Most items one order may carry (createOrder and importSuapOrder alike).
+pub const MAX_ITEMS: usize = 500;
+
+/// SUAP's order types.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderType {
+    /// SUAP `CONSUMO`.
+    Consumption,
+}
+
+/// SUAP EstadoAutorizacion of an order; imports take the numbers in brackets.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderAuthorizationStatus {
+    /// [0] SIN_PROCESAR
+    Unprocessed,
+    /// [1] AUTORIZADA
+    Authorized,
+    /// [2] PARCIALMENTE_AUTORIZADA
+    PartiallyAuthorized,
+    /// [3] REMITIDA_AUDITORIA
+    ReferredToAudit,
+    /// [4] RECHAZADA
+    Rejected,
+    /// [5] PARCIALMENTE_REMITIDA_AUDITORIA
+    PartiallyReferredToAudit,
+    /// [6] AUTORIZADA_EXTRA_SISTEMA
+    AuthorizedOffSystem,
+    /// [7] REMITIDA_AUDITORIA_ADM
+    ReferredToAdminAudit,
+    /// [8] PARCIALMENTE_REMITIDA_AUDITORIA_ADM
+    PartiallyReferredToAdminAudit,
+}
+
+/// SUAP EstadoAutorizacion of an item; imports take the numbers in brackets.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderItemAuthorizationStatus {
+    /// [0] SIN_PROCESAR
+    Unprocessed,
+    /// [1] AUTORIZADA
+    Authorized,
+    /// [2] REMITIDA A AUDITORIA
+    ReferredToAudit,
+    /// [3] RECHAZADA
+    Rejected,
+    /// [6] AUTORIZADA EXTRA SISTEMA
+    AuthorizedOffSystem,
+}
+
+/// SUAP's numeric codes, in the order of the enums above.
+pub const ORDER_CODES: [(i16, OrderAuthorizationStatus); 9] = {
+    use OrderAuthorizationStatus::*;
+    [
+        (0, Unprocessed),
+        (1, Authorized),
+        (2, PartiallyAuthorized),
+        (3, ReferredToAudit),
+        (4, Rejected),
+        (5, PartiallyReferredToAudit),
+        (6, AuthorizedOffSystem),
+        (7, ReferredToAdminAudit),
+        (8, PartiallyReferredToAdminAudit),
+    ]
+};
+pub const ITEM_CODES: [(i16, OrderItemAuthorizationStatus); 5] = {
+    use OrderItemAuthorizationStatus::*;
+    [
+        (0, Unprocessed),
+        (1, Authorized),
+        (2, ReferredToAudit),
+        (3, Rejected),
+        (6, AuthorizedOffSystem),
+    ]
+};
+
+fn order_status(code: i16) -> AppResult<OrderAuthorizationStatus> {
+    ORDER_CODES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, s)| *s)
+        .ok_or_else(|| AppError::internal(format_args!("order status {code} outside its CHECK")))
+}
+fn order_code(status: OrderAuthorizationStatus) -> i16 {
+    ORDER_CODES
+        .iter()
+        .find(|(_, s)| *s == status)
+        .map_or(0, |(c, _)| *c)
+}
+fn item_status(code: i16) -> AppResult<OrderItemAuthorizationStatus> {
+    ITEM_CODES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, s)| *s)
+        .ok_or_else(|| AppError::internal(format_args!("item status {code} outside its CHECK")))
+}
+fn item_code(status: OrderItemAuthorizationStatus) -> i16 {
+    ITEM_CODES
+        .iter()
+        .find(|(_, s)| *s == status)
+        .map_or(0, |(c, _)| *c)
+}
+
+impl Order {
+    pub const TYPE: &'static str = "Order";
+}
+impl Practitioner {
+    pub const TYPE: &'static str = "Practitioner";
+}
+
+/// An order (SUAP "orden"): who was seen, for what, and how the insurer authorized it.
+#[Object]
+impl Order {
+    pub async fn id(&self) -> ID {
+        global_id(Self::TYPE, self.id)
+    }
+    async fn database_id(&self) -> i32 {
+        self.id
+    }
+    /// "O" + number.
+    async fn token(&self) -> String {
+        format!("O{}", self.id)
+    }
+    /// SUAP's own token, for imported orders.
+    async fn suap_token(&self) -> Option<&str> {
+        self.suap_token.as_deref()
+    }
+    #[graphql(name = "type")]
+    async fn order_type(&self) -> OrderType {
+        OrderType::Consumption
+    }
+    async fn order_number(&self) -> Option<&str> {
+        self.order_number.as_deref()
+    }
+    async fn point_of_care(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Location>> {
+        Ok(match self.point_of_care_id {
+            Some(id) => loaders(ctx).locations.load_one(id).await?,
+            None => None,
+        })
+    }
+    /// SUAP's _PuntoAtencion, as received.
+    async fn suap_point_of_care(&self) -> Option<i32> {
+        self.suap_point_of_care
+    }
+    async fn branch(&self) -> Option<&str> {
+        self.branch.as_deref()
+    }
+    async fn performed_on(&self) -> Option<Date> {
+        self.performed_on.map(Date)
+    }
+    async fn prescribed_on(&self) -> Option<Date> {
+        self.prescribed_on.map(Date)
+    }
+    /// SUAP FechaAutorizacion: the consumption date.
+    async fn authorized_at(&self) -> Option<DateTime> {
+        self.authorized_at.map(DateTime)
+    }
+    async fn diagnosis_text(&self) -> Option<&str> {
+        self.diagnosis_text.as_deref()
+    }
+    async fn observations(&self) -> Option<&str> {
+        self.observations.as_deref()
+    }
+    async fn authorization_status(&self) -> AppResult<OrderAuthorizationStatus> {
+        order_status(self.authorization_status)
+    }
+    async fn authorization_message(&self) -> Option<&str> {
+        self.authorization_message.as_deref()
+    }
+    async fn cancelled_by_provider(&self) -> bool {
+        self.cancelled_by_provider
+    }
+    async fn draft(&self) -> bool {
+        self.draft
+    }
+    async fn verified(&self) -> bool {
+        self.verified
+    }
+    async fn affiliate(&self, ctx: &Context<'_>) -> async_graphql::Result<Patient> {
+        Ok(loaders(ctx)
+            .patients
+            .load_one(self.affiliate_id)
+            .await?
+            .ok_or_else(|| {
+                AppError::internal(format_args!("order {} without affiliate", self.id))
+            })?)
+    }
+    async fn social_work(&self, ctx: &Context<'_>) -> async_graphql::Result<SocialWork> {
+        Ok(loaders(ctx)
+            .social_works
+            .load_one(self.social_work_id)
+            .await?
+            .ok_or_else(|| {
+                AppError::internal(format_args!("order {} without social work", self.id))
+            })?)
+    }
+    async fn provider(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Practitioner>> {
+        Ok(match self.provider_id {
+            Some(id) => loaders(ctx).practitioners.load_one(id).await?,
+            None => None,
+        })
+    }
+    async fn prescriber(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Practitioner>> {
+        Ok(match self.prescriber_id {
+            Some(id) => loaders(ctx).practitioners.load_one(id).await?,
+            None => None,
+        })
+    }
+    async fn items(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<OrderItem>> {
+        Ok(loaders(ctx)
+            .order_items
+            .load_one(self.id)
+            .await?
+            .unwrap_or_default())
+    }
+    /// As SUAP reported it (for orders created here: the sum of the authorized items).
+    async fn total_authorized_value(&self) -> Decimal {
+        Decimal(self.total_authorized_value.clone())
+    }
+    /// As SUAP reported it (for orders created here: the sum of the authorized items' copays).
+    async fn total_copay_value(&self) -> Decimal {
+        Decimal(self.total_copay_value.clone())
+    }
+    /// At least one item may be billed (seed 002's rules).
+    async fn billable(&self) -> bool {
+        self.billable
+    }
+    /// Sum of the billable items' values.
+    async fn billable_amount(&self) -> Decimal {
+        Decimal(self.billable_amount.clone())
+    }
+    /// Sum of the billable items' copays.
+    async fn billable_copay_amount(&self) -> Decimal {
+        Decimal(self.billable_copay_amount.clone())
+    }
+    /// SUAP's totals differ from the sums of its authorized items.
+    async fn totals_mismatch(&self) -> bool {
+        self.totals_mismatch
+    }
+    async fn created_at(&self) -> DateTime {
+        DateTime(self.created_at)
+    }
+    async fn updated_at(&self) -> DateTime {
+        DateTime(self.updated_at)
+    }
+}
+
+/// One practice of an order (SUAP "itemsOrden").
+#[Object]
+impl OrderItem {
+    /// "PO" + number.
+    async fn token(&self) -> String {
+        format!("PO{}", self.id)
+    }
+    async fn nomenclator_code(&self) -> &str {
+        &self.nomenclator_code
+    }
+    async fn nomenclator(&self) -> &str {
+        &self.nomenclator
+    }
+    async fn name(&self) -> &str {
+        &self.name
+    }
+    async fn authorization_status(&self) -> AppResult<OrderItemAuthorizationStatus> {
+        item_status(self.authorization_status)
+    }
+    async fn authorization_message(&self) -> Option<&str> {
+        self.authorization_message.as_deref()
+    }
+    /// The practice's value whatever its authorization.
+    async fn total_value(&self) -> Decimal {
+        Decimal(self.total_value.clone())
+    }
+    async fn copay_value(&self) -> Option<Decimal> {
+        self.copay_value.clone().map(Decimal)
+    }
+    /// May be billed to the insurer (seed 002's table).
+    async fn billable(&self) -> bool {
+        self.billable
+    }
+}
+
+/// A provider (prestador) or prescriber (prescriptor).
+#[Object]
+impl Practitioner {
+    pub async fn id(&self) -> ID {
+        global_id(Self::TYPE, self.id)
+    }
+    async fn database_id(&self) -> i32 {
+        self.id
+    }
+    async fn full_name(&self) -> &str {
+        &self.full_name
+    }
+    async fn document_type(&self) -> Option<DocumentType> {
+        self.document_type
+    }
+    async fn document_number(&self) -> Option<&str> {
+        self.document_number.as_deref()
+    }
+    async fn provincial_license(&self) -> Option<&str> {
+        self.provincial_license.as_deref()
+    }
+    async fn national_license(&self) -> Option<&str> {
+        self.national_license.as_deref()
+    }
+}
+
+#[derive(InputObject, Default)]
+pub struct OrderFilter {
+    pub social_work_id: Option<ID>,
+    pub patient_id: Option<ID>,
+    /// Any of these order states.
+    pub status: Option<Vec<OrderAuthorizationStatus>>,
+    pub billable: Option<bool>,
+    pub totals_mismatch: Option<bool>,
+    /// Performed on or after this day.
+    pub performed_from: Option<Date>,
+    /// Performed on or before this day.
+    pub performed_to: Option<Date>,
+}
+
+#[derive(SimpleObject)]
+pub struct BillingSummaryRow {
+    pub social_work: SocialWork,
+    pub order_count: i32,
+    pub billable_order_count: i32,
+    pub billable_amount: Decimal,
+    pub copay_amount: Decimal,
+}
+
+#[derive(Default)]
+pub struct OrderQuery;
+
+#[Object]
+impl OrderQuery {
+    /// Orders by id.
+    #[graphql(complexity = "connection::cost(first, last, child_complexity)")]
+    async fn orders(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        filter: Option<OrderFilter>,
+    ) -> async_graphql::Result<Connection<Order>> {
+        require_role(ctx, Role::Viewer)?;
+        let page = PageRequest::new(first, after, last, before)?;
+        let f = filter.unwrap_or_default();
+        let filter = Filter {
+            social_work_id: f
+                .social_work_id
+                .as_ref()
+                .map(|id| decode_id(id, SocialWork::TYPE))
+                .transpose()?,
+            patient_id: f
+                .patient_id
+                .as_ref()
+                .map(|id| decode_id(id, Patient::TYPE))
+                .transpose()?,
+            statuses: f.status.map(|s| s.into_iter().map(order_code).collect()),
+            billable: f.billable,
+            totals_mismatch: f.totals_mismatch,
+            performed_from: f.performed_from.map(|d| d.0),
+            performed_to: f.performed_to.map(|d| d.0),
+        };
+        let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
+            .await
+            .map_err(AppError::from)?;
+        let total = TotalCount::of(&state(ctx).pool, filter, |conn, f| {
+            Box::pin(model::count(conn, f))
+        });
+        Ok(page.into_connection(rows, |o| o.id, total))
+    }
+
+    /// An order by its token ("O1234").
+    async fn order_by_token(
+        &self,
+        ctx: &Context<'_>,
+        token: String,
+    ) -> async_graphql::Result<Option<Order>> {
+        require_role(ctx, Role::Viewer)?;
+        let id = token
+            .strip_prefix('O')
+            .and_then(|n| n.parse::<i32>().ok())
+            .filter(|n| *n > 0)
+            .ok_or_else(|| {
+                AppError::bad_input("El token de orden debe ser O seguido de un número")
+            })?;
+        Ok(loaders(ctx).orders.load_one(id).await?)
+    }
+
+    /// Per social work, the orders consumed (SUAP's authorization date, in the clinic's time
+    /// zone) from `from` to `to`, both inclusive: how many, how many billable, and the billable
+    /// amounts.
+    async fn billing_summary(
+        &self,
+        ctx: &Context<'_>,
+        from: Date,
+        to: Date,
+        social_work_id: Option<ID>,
+    ) -> async_graphql::Result<Vec<BillingSummaryRow>> {
+        require_role(ctx, Role::Viewer)?;
+        if from > to {
+            return Err(AppError::bad_input("`from` no puede ser posterior a `to`").into());
+        }
+        let social_work = social_work_id
+            .as_ref()
+            .map(|id| decode_id(id, SocialWork::TYPE))
+            .transpose()?;
+        let rows = model::billing_summary(&mut *conn(ctx).await?, from.0, to.0, social_work)
+            .await
+            .map_err(AppError::from)?;
+        let social_works = loaders(ctx)
+            .social_works
+            .load_many(rows.iter().map(|r| r.social_work_id))
+            .await?;
+        rows.into_iter()
+            .map(|row| {
+                let social_work = social_works
+                    .get(&row.social_work_id)
+                    .cloned()
+                    .ok_or_else(|| AppError::internal("summary row without social work"))?;
+                Ok(BillingSummaryRow {
+                    social_work,
+                    order_count: i32::try_from(row.order_count).unwrap_or(i32::MAX),
+                    billable_order_count: i32::try_from(row.billable_order_count)
+                        .unwrap_or(i32::MAX),
+                    billable_amount: Decimal(row.billable_amount),
+                    copay_amount: Decimal(row.copay_amount),
+                })
+            })
+            .collect::<AppResult<_>>()
+            .map_err(Into::into)
+    }
+}
+
+#[derive(InputObject)]
+pub struct CreateOrderItemInput {
+    pub nomenclator_code: String,
+    pub nomenclator: String,
+    pub name: String,
+    #[graphql(default_with = "OrderItemAuthorizationStatus::Unprocessed")]
+    pub authorization_status: OrderItemAuthorizationStatus,
+    pub authorization_message: Option<String>,
+    pub total_value: Decimal,
+    pub copay_value: Option<Decimal>,
+}
+
+#[derive(InputObject)]
+pub struct CreateOrderInput {
+    /// The patient seen.
+    pub affiliate_id: ID,
+    /// Default: the patient's social work.
+    pub social_work_id: Option<ID>,
+    #[graphql(name = "type", default_with = "OrderType::Consumption")]
+    pub order_type: OrderType,
+    pub order_number: Option<String>,
+    pub point_of_care_id: Option<ID>,
+    pub branch: Option<String>,
+    pub performed_on: Option<Date>,
+    pub prescribed_on: Option<Date>,
+    pub authorized_at: Option<DateTime>,
+    pub diagnosis_text: Option<String>,
+    pub observations: Option<String>,
+    #[graphql(default_with = "OrderAuthorizationStatus::Unprocessed")]
+    pub authorization_status: OrderAuthorizationStatus,
+    pub authorization_message: Option<String>,
+    #[graphql(default = false)]
+    pub draft: bool,
+    #[graphql(default = false)]
+    pub verified: bool,
+    pub provider_id: Option<ID>,
+    pub prescriber_id: Option<ID>,
+    /// 1 to 500 practices.
+    pub items: Vec<CreateOrderItemInput>,
+}
+
+#[derive(InputObject)]
+pub struct CancelOrderInput {
+    pub id: ID,
+}
+
+#[derive(InputObject)]
+pub struct ImportSuapOrderInput {
+    /// The RENDER section of a SUAP order, with SUAP's field names.
+    pub render: Json<serde_json::Value>,
+}
+
+mutation_payload!(OrderPayload, order: Order);
+
+fn order_not_found() -> UserError {
+    UserError::new("id", UserErrorCode::NotFound, "La orden no existe")
+}
+
+async fn fetch_order(ctx: &Context<'_>, id: i32) -> AppResult<Option<Order>> {
+    use crate::db::FetchById;
+    Ok(Order::fetch(&mut *conn(ctx).await?, &[id]).await?.pop())
+}
+
+#[derive(Default)]
+pub struct OrderMutation;
+
+#[Object]
+impl OrderMutation {
+    /// Registers an order with its items, in one transaction; its totals are the sums of the
+    /// authorized items. STAFF or ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Staff)")]
+    async fn create_order(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateOrderInput,
+    ) -> async_graphql::Result<OrderPayload> {
+        require_role(ctx, Role::Staff)?;
+        if input.items.is_empty() || input.items.len() > MAX_ITEMS {
+            return Ok(OrderPayload::from(Err(UserError::new(
+                "items",
+                UserErrorCode::InvalidLength,
+                format!("La orden debe tener entre 1 y {MAX_ITEMS} prácticas"),
+            ))));
+        }
+        let affiliate_id = decode_id(&input.affiliate_id, Patient::TYPE)?;
+        let explicit_social_work = input
+            .social_work_id
+            .as_ref()
+            .map(|id| decode_id(id, SocialWork::TYPE))
+            .transpose()?;
+        let practitioner = |id: &Option<ID>| {
+            id.as_ref()
+                .map(|id| decode_id(id, Practitioner::TYPE))
+                .transpose()
+        };
+        let (provider_id, prescriber_id) = (
+            practitioner(&input.provider_id)?,
+            practitioner(&input.prescriber_id)?,
+        );
+        let point_of_care_id = input
+            .point_of_care_id
+            .as_ref()
+            .map(|id| decode_id(id, Location::TYPE))
+            .transpose()?;
+        let Some(patient) = loaders(ctx).patients.load_one(affiliate_id).await? else {
+            return Ok(OrderPayload::from(Err(UserError::new(
+                "affiliateId",
+                UserErrorCode::NotFound,
+                "El paciente no existe",
+            ))));
+        };
+        let fields = OrderFields {
+            suap_token: None,
+            order_number: optional_text(input.order_number),
+            point_of_care_id,
+            suap_point_of_care: None,
+            branch: optional_text(input.branch),
+            performed_on: input.performed_on.map(|d| d.0),
+            prescribed_on: input.prescribed_on.map(|d| d.0),
+            authorized_at: input.authorized_at.map(|d| d.0.to_rfc3339()),
+            diagnosis_text: optional_text(input.diagnosis_text),
+            observations: optional_text(input.observations),
+            authorization_status: order_code(input.authorization_status),
+            authorization_message: optional_text(input.authorization_message),
+            cancelled_by_provider: false,
+            draft: input.draft,
+            verified: input.verified,
+            affiliate_id,
+            social_work_id: explicit_social_work.unwrap_or(patient.social_work_id),
+            provider_id,
+            prescriber_id,
+            totals: None,
+        };
+        let items: Vec<ItemFields> = input
+            .items
+            .into_iter()
+            .enumerate()
+            .map(|(position, item)| ItemFields {
+                position: position as i32,
+                suap_token: None,
+                nomenclator_code: item.nomenclator_code.trim().to_owned(),
+                nomenclator: item.nomenclator.trim().to_owned(),
+                name: item.name.trim().to_owned(),
+                authorization_status: item_code(item.authorization_status),
+                authorization_message: optional_text(item.authorization_message),
+                total_value: item.total_value.0,
+                copay_value: item.copay_value.map(|d| d.0),
+            })
+            .collect();
+        let saved = conn(ctx)
+            .await?
+            .transaction(async |conn| {
+                let id = model::save_order(conn, None, &fields).await?;
+                model::save_items(conn, id, &items).await?;
+                model::set_totals_from_items(conn, id).await?;
+                Ok(id)
+            })
+            .await;
+        match constraints::outcome(saved.map(Some), order_not_found).map_err(AppError::from)? {
+            Ok(id) => Ok(fetch_order(ctx, id)
+                .await?
+                .ok_or_else(order_not_found)
+                .into()),
+            Err(error) => Ok(OrderPayload::from(Err(error))),
+        }
+    }
+
+    /// Marks an order cancelled by the provider: never billable again. STAFF or ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Staff)")]
+    async fn cancel_order(
+        &self,
+        ctx: &Context<'_>,
+        input: CancelOrderInput,
+    ) -> async_graphql::Result<OrderPayload> {
+        require_role(ctx, Role::Staff)?;
+        let id = decode_id(&input.id, Order::TYPE)?;
+        if !model::cancel(&mut *conn(ctx).await?, id)
+            .await
+            .map_err(AppError::from)?
+        {
+            return Ok(OrderPayload::from(Err(order_not_found())));
+        }
+        Ok(fetch_order(ctx, id)
+            .await?
+            .ok_or_else(order_not_found)
+            .into())
+    }
+
+    /// Creates or updates an order from the RENDER section of a SUAP order, finding or creating
+    /// its patient and practitioners, in one transaction; the same document twice changes
+    /// nothing the second time. Problems come back as user errors whose `field` is the JSON
+    /// path. STAFF or ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Staff)")]
+    async fn import_suap_order(
+        &self,
+        ctx: &Context<'_>,
+        input: ImportSuapOrderInput,
+    ) -> async_graphql::Result<OrderPayload> {
+        require_role(ctx, Role::Staff)?;
+        let render = match import::parse(&input.render.0) {
+            Ok(render) => render,
+            Err(errors) => {
+                return Ok(OrderPayload {
+                    order: None,
+                    user_errors: errors,
+                });
+            }
+        };
+        let mut conn = conn(ctx).await?;
+        match import::save(&mut conn, &render).await? {
+            Ok(id) => {
+                drop(conn);
+                Ok(fetch_order(ctx, id)
+                    .await?
+                    .ok_or_else(order_not_found)
+                    .into())
+            }
+            Err(errors) => Ok(OrderPayload {
+                order: None,
+                user_errors: errors,
+            }),
+        }
+    }
+}

@@ -1,0 +1,764 @@
+//! `importSuapOrder`: the RENDER section of a SUAP order (seed 002), read with SUAP's field
+//! names. Every problem is reported with its JSON path, and nothing is written while any
+//! exists; the write is one transaction, and importing the same document again changes
+//! nothing.
+
+use bigdecimal::BigDecimal;
+use chrono::NaiveDate;
+use diesel::{OptionalExtension, prelude::*};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use serde_json::{Map, Value};
+
+use super::{
+    graphql::{ITEM_CODES, MAX_ITEMS, ORDER_CODES},
+    model::{self, ItemFields, OrderFields},
+};
+use crate::{
+    db::{
+        constraints,
+        schema::{patients, practitioners, social_works},
+    },
+    error::AppResult,
+    graphql::{UserError, UserErrorCode},
+    patients::DocumentType,
+};
+
+/// A person as SUAP sends one (afiliado, prestador, prescriptor).
+#[derive(Debug, Clone)]
+pub struct Person {
+    path: &'static str,
+    full_name: String,
+    document: Option<(DocumentType, String)>,
+    affiliate_number: Option<String>,
+    provincial_license: Option<String>,
+    national_license: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Render {
+    token: String,
+    order_number: Option<String>,
+    suap_point_of_care: Option<i32>,
+    branch: Option<String>,
+    performed_on: Option<NaiveDate>,
+    prescribed_on: Option<NaiveDate>,
+    authorized_at: Option<String>,
+    diagnosis_text: Option<String>,
+    observations: Option<String>,
+    status: i16,
+    message: Option<String>,
+    cancelled: bool,
+    draft: bool,
+    verified: bool,
+    total_authorized: BigDecimal,
+    total_copay: BigDecimal,
+    affiliate: Person,
+    provider: Option<Person>,
+    prescriber: Option<Person>,
+    social_work_token: String,
+    unit_value: Option<BigDecimal>,
+    items: Vec<ItemFields>,
+}
+
+/// Reads values out of the document, collecting every problem with its path.
+#[derive(Default)]
+struct Reader {
+    errors: Vec<UserError>,
+}
+
+fn path_of(path: &str) -> Vec<String> {
+    path.split('.').map(str::to_owned).collect()
+}
+
+impl Reader {
+    fn error(&mut self, path: &str, code: UserErrorCode, message: impl Into<String>) {
+        self.errors.push(UserError {
+            field: Some(path_of(path)),
+            message: message.into(),
+            code,
+        });
+    }
+
+    /// The value at `key`, treating JSON null as absent.
+    fn get<'v>(&mut self, obj: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+        obj.get(key).filter(|v| !v.is_null())
+    }
+
+    fn required<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        key: &str,
+        path: &str,
+    ) -> Option<&'v Value> {
+        let value = self.get(obj, key);
+        if value.is_none() {
+            self.error(
+                path,
+                UserErrorCode::Required,
+                "Falta este campo obligatorio",
+            );
+        }
+        value
+    }
+
+    fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+        let obj = value.as_object();
+        if obj.is_none() {
+            self.error(
+                path,
+                UserErrorCode::InvalidFormat,
+                "Debe ser un objeto JSON",
+            );
+        }
+        obj
+    }
+
+    /// Text; numbers are accepted as their decimal text (SUAP sends some codes as numbers).
+    fn text(&mut self, value: Option<&Value>, path: &str, max: usize) -> Option<String> {
+        let text = match value? {
+            Value::String(s) => s.trim().to_owned(),
+            Value::Number(n) => n.to_string(),
+            _ => {
+                self.error(path, UserErrorCode::InvalidFormat, "Debe ser un texto");
+                return None;
+            }
+        };
+        if text.chars().count() > max {
+            self.error(
+                path,
+                UserErrorCode::TooLong,
+                format!("No puede superar los {max} caracteres"),
+            );
+            return None;
+        }
+        Some(text).filter(|t| !t.is_empty())
+    }
+
+    fn required_text(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        path: &str,
+        max: usize,
+    ) -> Option<String> {
+        let value = self.required(obj, key, path)?;
+        let text = self.text(Some(value), path, max);
+        if text.is_none() && value.as_str().is_some_and(|s| s.trim().is_empty()) {
+            self.error(
+                path,
+                UserErrorCode::Required,
+                "Falta este campo obligatorio",
+            );
+        }
+        text
+    }
+
+    fn integer(&mut self, value: Option<&Value>, path: &str) -> Option<i64> {
+        let value = value?;
+        let number = value
+            .as_i64()
+            .or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()));
+        if number.is_none() {
+            self.error(
+                path,
+                UserErrorCode::InvalidFormat,
+                "Debe ser un número entero",
+            );
+        }
+        number
+    }
+
+    fn boolean(&mut self, value: Option<&Value>, path: &str) -> bool {
+        match value {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                self.error(path, UserErrorCode::InvalidFormat, "Debe ser true o false");
+                false
+            }
+        }
+    }
+
+    fn decimal(&mut self, value: Option<&Value>, path: &str) -> Option<BigDecimal> {
+        let text = match value? {
+            Value::Number(n) => n.to_string(),
+            Value::String(s) => s.trim().to_owned(),
+            _ => String::new(),
+        };
+        // Money: non-negative, at most two decimals (never rounded silently), fits numeric(14, 2).
+        let parsed = text.parse::<BigDecimal>().ok().filter(|d| {
+            let d = d.normalized();
+            text.len() <= 30
+                && d.sign() != bigdecimal::num_bigint::Sign::Minus
+                && d.fractional_digit_count() <= 2
+                && d.digits() as i64 - d.fractional_digit_count().max(0) <= 12
+        });
+        if parsed.is_none() {
+            self.error(
+                path,
+                UserErrorCode::InvalidFormat,
+                "Debe ser un importe no negativo con hasta dos decimales",
+            );
+        }
+        parsed
+    }
+
+    /// A date, or the date part of a date and time.
+    fn date(&mut self, value: Option<&Value>, path: &str) -> Option<NaiveDate> {
+        let value = value?;
+        let parsed = value
+            .as_str()
+            .and_then(|s| s.get(..10))
+            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+        if parsed.is_none() {
+            self.error(
+                path,
+                UserErrorCode::InvalidFormat,
+                "Fecha inválida: use AAAA-MM-DD",
+            );
+        }
+        parsed
+    }
+
+    /// A date and time; without a zone it is read in the clinic's time zone (by PostgreSQL).
+    fn date_time(&mut self, value: Option<&Value>, path: &str) -> Option<String> {
+        let text = value?
+            .as_str()
+            .map(str::trim)
+            .unwrap_or_default()
+            .to_owned();
+        let ok = chrono::DateTime::parse_from_rfc3339(&text).is_ok()
+            || [
+                "%Y-%m-%d %H:%M:%S",
+                "%Y-%m-%dT%H:%M:%S",
+                "%Y-%m-%d %H:%M:%S%.f",
+                "%Y-%m-%dT%H:%M:%S%.f",
+            ]
+            .iter()
+            .any(|f| chrono::NaiveDateTime::parse_from_str(&text, f).is_ok())
+            || NaiveDate::parse_from_str(&text, "%Y-%m-%d").is_ok();
+        if !ok {
+            self.error(
+                path,
+                UserErrorCode::InvalidFormat,
+                "Fecha y hora inválida: use AAAA-MM-DD HH:MM:SS",
+            );
+            return None;
+        }
+        Some(text)
+    }
+
+    fn code(&mut self, value: Option<&Value>, path: &str, valid: &[i16]) -> Option<i16> {
+        let code = self.integer(value, path)?;
+        match i16::try_from(code).ok().filter(|c| valid.contains(c)) {
+            Some(code) => Some(code),
+            None => {
+                let valid: Vec<String> = valid.iter().map(ToString::to_string).collect();
+                self.error(
+                    path,
+                    UserErrorCode::InvalidRange,
+                    format!(
+                        "Estado de autorización desconocido: {code} (válidos: {})",
+                        valid.join(", ")
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn document_type(&mut self, value: Option<&Value>, path: &str) -> Option<DocumentType> {
+        let text = self.text(value, path, 20)?;
+        let parsed = match text.to_uppercase().as_str() {
+            "DNI" => Some(DocumentType::Dni),
+            "LE" => Some(DocumentType::Le),
+            "LC" => Some(DocumentType::Lc),
+            "CI" => Some(DocumentType::Ci),
+            "PAS" | "PASAPORTE" | "PASSPORT" => Some(DocumentType::Passport),
+            "CC" => Some(DocumentType::Cc),
+            "TI" => Some(DocumentType::Ti),
+            "CE" => Some(DocumentType::Ce),
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.error(
+                path,
+                UserErrorCode::InvalidFormat,
+                format!("Tipo de documento desconocido: {text}"),
+            );
+        }
+        parsed
+    }
+
+    fn person(&mut self, value: &Value, path: &'static str, affiliate: bool) -> Option<Person> {
+        let obj = self.object(value, path)?;
+        let at = |key: &str| format!("{path}.{key}");
+        let full_name = self.required_text(obj, "NombreCompuesto", &at("NombreCompuesto"), 200);
+        let doc_type = if affiliate {
+            self.required(obj, "DocTipo", &at("DocTipo"))
+                .and_then(|v| self.document_type(Some(v), &at("DocTipo")))
+        } else {
+            let v = self.get(obj, "DocTipo");
+            self.document_type(v, &at("DocTipo"))
+        };
+        let doc_number = if affiliate {
+            self.required_text(obj, "DocNumero", &at("DocNumero"), 20)
+        } else {
+            let v = self.get(obj, "DocNumero");
+            self.text(v, &at("DocNumero"), 20)
+        };
+        let affiliate_number = {
+            let v = self.get(obj, "NumeroAfiliado");
+            self.text(v, &at("NumeroAfiliado"), 40)
+        };
+        let provincial_license = {
+            let v = self.get(obj, "MatriculaProvincial");
+            self.text(v, &at("MatriculaProvincial"), 40)
+        };
+        let national_license = {
+            let v = self.get(obj, "MatriculaNacional");
+            self.text(v, &at("MatriculaNacional"), 40)
+        };
+        Some(Person {
+            path,
+            full_name: full_name?,
+            document: doc_type.zip(doc_number),
+            affiliate_number,
+            provincial_license,
+            national_license,
+        })
+    }
+}
+
+/// Reads the document; every problem is reported, with its JSON path.
+pub fn parse(document: &Value) -> Result<Render, Vec<UserError>> {
+    let mut r = Reader::default();
+    let Some(obj) = r.object(document, "render") else {
+        return Err(r.errors);
+    };
+    let token = r.required_text(obj, "Token", "Token", 20);
+    if let Some(t) = &token
+        && !(t.starts_with('O') && t.len() > 1 && t[1..].chars().all(|c| c.is_ascii_digit()))
+    {
+        r.error(
+            "Token",
+            UserErrorCode::InvalidFormat,
+            "Debe ser O seguido del número de orden de SUAP",
+        );
+    }
+    match r.required_text(obj, "Tipo", "Tipo", 20).as_deref() {
+        Some("CONSUMO") | None => {}
+        Some(other) => r.error(
+            "Tipo",
+            UserErrorCode::InvalidFormat,
+            format!("Tipo de orden desconocido: {other} (se espera CONSUMO)"),
+        ),
+    }
+    let order_codes: Vec<i16> = ORDER_CODES.iter().map(|(c, _)| *c).collect();
+    let status = {
+        let v = r.required(obj, "EstadoAutorizacion", "EstadoAutorizacion");
+        v.and_then(|v| r.code(Some(v), "EstadoAutorizacion", &order_codes))
+    };
+    macro_rules! optional {
+        ($method:ident, $key:literal $(, $arg:expr)?) => {{
+            let v = r.get(obj, $key);
+            r.$method(v, $key $(, $arg)?)
+        }};
+    }
+    let order_number = optional!(text, "NumeroOrden", 40);
+    let suap_point_of_care = optional!(integer, "_PuntoAtencion").and_then(|n| {
+        let n = i32::try_from(n).ok();
+        if n.is_none() {
+            r.error(
+                "_PuntoAtencion",
+                UserErrorCode::InvalidRange,
+                "Identificador fuera de rango",
+            );
+        }
+        n
+    });
+    let branch = optional!(text, "Sucursal", 100);
+    let performed_on = optional!(date, "FechaRealizacion");
+    let prescribed_on = optional!(date, "FechaPrescripcion");
+    let authorized_at = optional!(date_time, "FechaAutorizacion");
+    let diagnosis_text = optional!(text, "DiagnosticoTexto", 2000);
+    let observations = optional!(text, "Observaciones", 2000);
+    let message = optional!(text, "MensajeAutorizacion", 2000);
+    let cancelled = optional!(boolean, "AnuladoPorPrestador");
+    let draft = optional!(boolean, "Borrador");
+    let verified = optional!(boolean, "EstadoVerificacion");
+    let total_authorized = optional!(decimal, "ValorTotalAutorizado");
+    let total_copay = optional!(decimal, "ValorTotalCoseguro");
+
+    let affiliate = r
+        .required(obj, "afiliado", "afiliado")
+        .and_then(|v| r.person(v, "afiliado", true));
+    let provider = r
+        .get(obj, "prestador")
+        .and_then(|v| r.person(v, "prestador", false));
+    let prescriber = r
+        .get(obj, "prescriptor")
+        .and_then(|v| r.person(v, "prescriptor", false));
+
+    let (mut social_work_token, mut unit_value) = (None, None);
+    if let Some(sw) = r
+        .required(obj, "obraSocial", "obraSocial")
+        .and_then(|v| r.object(v, "obraSocial"))
+    {
+        social_work_token = r.required_text(sw, "Token", "obraSocial.Token", 20);
+        if let Some(t) = &social_work_token
+            && !(t.starts_with("OS") && t.len() > 2 && t[2..].chars().all(|c| c.is_ascii_digit()))
+        {
+            r.error(
+                "obraSocial.Token",
+                UserErrorCode::InvalidFormat,
+                "Debe ser OS seguido del número de convenio",
+            );
+        }
+        let v = r.get(sw, "ValorUnidadBioquimica");
+        unit_value = r.decimal(v, "obraSocial.ValorUnidadBioquimica");
+    }
+
+    let mut items = vec![];
+    match r.required(obj, "itemsOrden", "itemsOrden") {
+        Some(Value::Array(list)) if list.is_empty() => {
+            r.error(
+                "itemsOrden",
+                UserErrorCode::InvalidLength,
+                "La orden no tiene prácticas",
+            );
+        }
+        Some(Value::Array(list)) if list.len() > MAX_ITEMS => {
+            r.error(
+                "itemsOrden",
+                UserErrorCode::InvalidLength,
+                format!(
+                    "La orden tiene {} prácticas; el máximo es {MAX_ITEMS}",
+                    list.len()
+                ),
+            );
+        }
+        Some(Value::Array(list)) => {
+            let item_codes: Vec<i16> = ITEM_CODES.iter().map(|(c, _)| *c).collect();
+            for (i, value) in list.iter().enumerate() {
+                let at = |key: &str| format!("itemsOrden.{i}.{key}");
+                let Some(item) = r.object(value, &format!("itemsOrden.{i}")) else {
+                    continue;
+                };
+                let suap_token = {
+                    let v = r.get(item, "Token");
+                    r.text(v, &at("Token"), 20)
+                };
+                let code = r.required_text(item, "CodigoNomenclador", &at("CodigoNomenclador"), 40);
+                let nomenclator = r.required_text(item, "Nomenclador", &at("Nomenclador"), 100);
+                let name = r.required_text(item, "Nombre", &at("Nombre"), 300);
+                let status = r
+                    .required(item, "EstadoAutorizacion", &at("EstadoAutorizacion"))
+                    .and_then(|v| r.code(Some(v), &at("EstadoAutorizacion"), &item_codes));
+                let message = {
+                    let v = r.get(item, "MensajeAutorizacion");
+                    r.text(v, &at("MensajeAutorizacion"), 2000)
+                };
+                let value = r
+                    .required(item, "ValorTotal", &at("ValorTotal"))
+                    .and_then(|v| r.decimal(Some(v), &at("ValorTotal")));
+                let copay = {
+                    let v = r.get(item, "ValorCoseguro");
+                    r.decimal(v, &at("ValorCoseguro"))
+                };
+                if let (Some(code), Some(nomenclator), Some(name), Some(status), Some(value)) =
+                    (code, nomenclator, name, status, value)
+                {
+                    items.push(ItemFields {
+                        position: i as i32,
+                        suap_token,
+                        nomenclator_code: code,
+                        nomenclator,
+                        name,
+                        authorization_status: status,
+                        authorization_message: message,
+                        total_value: value,
+                        copay_value: copay,
+                    });
+                }
+            }
+        }
+        Some(_) => r.error(
+            "itemsOrden",
+            UserErrorCode::InvalidFormat,
+            "Debe ser una lista",
+        ),
+        None => {}
+    }
+
+    match (token, status, affiliate, social_work_token) {
+        (Some(token), Some(status), Some(affiliate), Some(social_work_token))
+            if r.errors.is_empty() =>
+        {
+            Ok(Render {
+                token,
+                order_number,
+                suap_point_of_care,
+                branch,
+                performed_on,
+                prescribed_on,
+                authorized_at,
+                diagnosis_text,
+                observations,
+                status,
+                message,
+                cancelled,
+                draft,
+                verified,
+                total_authorized: total_authorized.unwrap_or_else(|| BigDecimal::from(0)),
+                total_copay: total_copay.unwrap_or_else(|| BigDecimal::from(0)),
+                affiliate,
+                provider,
+                prescriber,
+                social_work_token,
+                unit_value,
+                items,
+            })
+        }
+        _ => Err(r.errors),
+    }
+}
+
+/// Why an import's transaction is rolled back.
+enum Abort {
+    User(UserError),
+    Db(diesel::result::Error),
+}
+
+impl From<diesel::result::Error> for Abort {
+    fn from(err: diesel::result::Error) -> Self {
+        Self::Db(err)
+    }
+}
+
+/// Saves a read document in one transaction: the order's id, or the user errors.
+pub async fn save(
+    conn: &mut AsyncPgConnection,
+    render: &Render,
+) -> AppResult<Result<i32, Vec<UserError>>> {
+    let saved = conn
+        .transaction(async |conn| save_in_transaction(conn, render).await)
+        .await;
+    match saved {
+        Ok(id) => Ok(Ok(id)),
+        Err(Abort::User(error)) => Ok(Err(vec![error])),
+        Err(Abort::Db(err)) => Ok(Err(vec![constraints::user_error(err)?])),
+    }
+}
+
+async fn save_in_transaction(conn: &mut AsyncPgConnection, render: &Render) -> Result<i32, Abort> {
+    let social_work_id = social_work(conn, render).await?;
+    let affiliate_id = patient(conn, &render.affiliate, social_work_id).await?;
+    let provider_id = match &render.provider {
+        Some(person) => Some(practitioner(conn, person).await?),
+        None => None,
+    };
+    let prescriber_id = match &render.prescriber {
+        Some(person) => Some(practitioner(conn, person).await?),
+        None => None,
+    };
+    let fields = OrderFields {
+        suap_token: Some(render.token.clone()),
+        order_number: render.order_number.clone(),
+        point_of_care_id: None,
+        suap_point_of_care: render.suap_point_of_care,
+        branch: render.branch.clone(),
+        performed_on: render.performed_on,
+        prescribed_on: render.prescribed_on,
+        authorized_at: render.authorized_at.clone(),
+        diagnosis_text: render.diagnosis_text.clone(),
+        observations: render.observations.clone(),
+        authorization_status: render.status,
+        authorization_message: render.message.clone(),
+        cancelled_by_provider: render.cancelled,
+        draft: render.draft,
+        verified: render.verified,
+        affiliate_id,
+        social_work_id,
+        provider_id,
+        prescriber_id,
+        totals: Some((render.total_authorized.clone(), render.total_copay.clone())),
+    };
+    let existing = model::id_by_suap_token(conn, &render.token).await?;
+    let id = model::save_order(conn, existing, &fields).await?;
+    model::save_items(conn, id, &render.items).await?;
+    Ok(id)
+}
+
+/// The social work of the convenio token; SUAP's biochemical unit value is kept current.
+/// A social work is not created here: it needs contact data that SUAP does not send.
+async fn social_work(conn: &mut AsyncPgConnection, render: &Render) -> Result<i32, Abort> {
+    use social_works as sw;
+    let found: Option<i32> = sw::table
+        .filter(sw::code.eq(&render.social_work_token))
+        .select(sw::id)
+        .first(conn)
+        .await
+        .optional()?;
+    let Some(id) = found else {
+        return Err(Abort::User(UserError {
+            field: Some(path_of("obraSocial.Token")),
+            code: UserErrorCode::NotFound,
+            message: format!(
+                "No hay una obra social con el convenio {}: regístrela (con ese código) antes de importar",
+                render.social_work_token
+            ),
+        }));
+    };
+    if let Some(value) = &render.unit_value {
+        diesel::update(sw::table.find(id))
+            .filter(sw::biochemical_unit_value.is_distinct_from(value))
+            .set(sw::biochemical_unit_value.eq(value))
+            .execute(conn)
+            .await?;
+    }
+    Ok(id)
+}
+
+/// SUAP's NombreCompuesto is "APELLIDO, NOMBRE" or "APELLIDO NOMBRE".
+fn split_name(full: &str) -> (String, String) {
+    let (last, first) = match full.split_once(',') {
+        Some((last, first)) => (last.trim(), first.trim()),
+        None => full
+            .trim()
+            .split_once(' ')
+            .map_or((full.trim(), ""), |(l, f)| (l, f.trim())),
+    };
+    let first = if first.is_empty() { last } else { first };
+    (first.to_owned(), last.to_owned())
+}
+
+/// The patient with the affiliate's document (its affiliate number updated), or a new one on
+/// the order's social work.
+async fn patient(
+    conn: &mut AsyncPgConnection,
+    person: &Person,
+    social_work_id: i32,
+) -> Result<i32, Abort> {
+    use patients as p;
+    let (doc_type, doc_number) = person
+        .document
+        .clone()
+        .expect("the affiliate's document is required");
+    let found: Option<i32> = p::table
+        .filter(p::document_type.eq(doc_type))
+        .filter(p::document_number.eq(&doc_number))
+        .select(p::id)
+        .first(conn)
+        .await
+        .optional()?;
+    if let Some(id) = found {
+        if let Some(number) = &person.affiliate_number {
+            diesel::update(p::table.find(id))
+                .filter(p::affiliate_number.is_distinct_from(number))
+                .set(p::affiliate_number.eq(number))
+                .execute(conn)
+                .await?;
+        }
+        return Ok(id);
+    }
+    let (first_name, last_name) = split_name(&person.full_name);
+    let inserted = conn
+        .transaction(async |conn| {
+            diesel::insert_into(p::table)
+                .values((
+                    p::first_name.eq(first_name),
+                    p::last_name.eq(last_name),
+                    p::document_type.eq(doc_type),
+                    p::document_number.eq(&doc_number),
+                    p::social_work_id.eq(social_work_id),
+                    p::affiliate_number.eq(&person.affiliate_number),
+                ))
+                .returning(p::id)
+                .get_result::<i32>(conn)
+                .await
+        })
+        .await;
+    inserted.map_err(|err| at_path(err, person.path))
+}
+
+/// A constraint violation while saving a person, reported at that person's path.
+fn at_path(err: diesel::result::Error, path: &str) -> Abort {
+    match constraints::user_error(err) {
+        Ok(mut error) => {
+            error.field = Some(path_of(path));
+            Abort::User(error)
+        }
+        Err(err) => Abort::Db(err),
+    }
+}
+
+/// The practitioner with the person's provincial licence, national licence or document, or a
+/// new one.
+async fn practitioner(conn: &mut AsyncPgConnection, person: &Person) -> Result<i32, Abort> {
+    use practitioners as pr;
+    let mut found: Option<i32> = None;
+    if let Some(license) = &person.provincial_license {
+        found = pr::table
+            .filter(pr::provincial_license.eq(license))
+            .select(pr::id)
+            .first(conn)
+            .await
+            .optional()?;
+    }
+    if found.is_none()
+        && let Some(license) = &person.national_license
+    {
+        found = pr::table
+            .filter(pr::national_license.eq(license))
+            .select(pr::id)
+            .first(conn)
+            .await
+            .optional()?;
+    }
+    if found.is_none()
+        && let Some((doc_type, number)) = &person.document
+    {
+        found = pr::table
+            .filter(pr::document_type.eq(*doc_type))
+            .filter(pr::document_number.eq(number))
+            .select(pr::id)
+            .first(conn)
+            .await
+            .optional()?;
+    }
+    if let Some(id) = found {
+        return Ok(id);
+    }
+    let inserted = conn
+        .transaction(async |conn| {
+            diesel::insert_into(pr::table)
+                .values((
+                    pr::full_name.eq(&person.full_name),
+                    pr::document_type.eq(person.document.as_ref().map(|d| d.0)),
+                    pr::document_number.eq(person.document.as_ref().map(|d| d.1.clone())),
+                    pr::provincial_license.eq(&person.provincial_license),
+                    pr::national_license.eq(&person.national_license),
+                ))
+                .returning(pr::id)
+                .get_result::<i32>(conn)
+                .await
+        })
+        .await;
+    inserted.map_err(|err| at_path(err, person.path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_name;
+
+    #[test]
+    fn names() {
+        assert_eq!(
+            split_name("PEREZ, JUAN CARLOS"),
+            ("JUAN CARLOS".into(), "PEREZ".into())
+        );
+        assert_eq!(split_name("PEREZ JUAN"), ("JUAN".into(), "PEREZ".into()));
+        assert_eq!(split_name("PEREZ"), ("PEREZ".into(), "PEREZ".into()));
+    }
+}

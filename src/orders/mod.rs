@@ -1,0 +1,9 @@
+//! Orders and their items as SUAP describes them, the billing rule, and the SUAP import.
+
+mod graphql;
+mod import;
+pub mod loaders;
+pub mod model;
+
+pub use graphql::{OrderMutation, OrderQuery};
+pub use model::{Order, OrderItem, Practitioner};

@@ -1,0 +1,407 @@
+//! Rows and queries of orders, items and practitioners. Reads go through the `order_rows` and
+//! `order_item_rows` views, which carry the billing rule's verdicts computed by the SQL
+//! function `order_item_billable`: the rule lives there and nowhere else.
+
+use std::collections::HashMap;
+
+use bigdecimal::BigDecimal;
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::{dsl::count_star, pg::Pg, prelude::*};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+
+use crate::{
+    db::{
+        FetchById,
+        schema::{order_items, orders, practitioners},
+        views::{order_item_rows, order_rows},
+    },
+    graphql::connection::PageRequest,
+    patients::DocumentType,
+};
+
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = order_rows)]
+pub struct Order {
+    pub id: i32,
+    pub suap_token: Option<String>,
+    pub type_: String,
+    pub order_number: Option<String>,
+    pub point_of_care_id: Option<i32>,
+    pub suap_point_of_care: Option<i32>,
+    pub branch: Option<String>,
+    pub performed_on: Option<NaiveDate>,
+    pub prescribed_on: Option<NaiveDate>,
+    pub authorized_at: Option<DateTime<Utc>>,
+    pub diagnosis_text: Option<String>,
+    pub observations: Option<String>,
+    pub authorization_status: i16,
+    pub authorization_message: Option<String>,
+    pub cancelled_by_provider: bool,
+    pub draft: bool,
+    pub verified: bool,
+    pub affiliate_id: i32,
+    pub social_work_id: i32,
+    pub provider_id: Option<i32>,
+    pub prescriber_id: Option<i32>,
+    pub total_authorized_value: BigDecimal,
+    pub total_copay_value: BigDecimal,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub billable: bool,
+    pub billable_amount: BigDecimal,
+    pub billable_copay_amount: BigDecimal,
+    pub totals_mismatch: bool,
+}
+
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = order_item_rows)]
+pub struct OrderItem {
+    pub id: i32,
+    pub order_id: i32,
+    pub position: i32,
+    pub suap_token: Option<String>,
+    pub nomenclator_code: String,
+    pub nomenclator: String,
+    pub name: String,
+    pub authorization_status: i16,
+    pub authorization_message: Option<String>,
+    pub total_value: BigDecimal,
+    pub copay_value: Option<BigDecimal>,
+    pub billable: bool,
+}
+
+#[derive(Queryable, Selectable, Identifiable, Debug, Clone)]
+#[diesel(table_name = practitioners)]
+pub struct Practitioner {
+    pub id: i32,
+    pub full_name: String,
+    pub document_type: Option<DocumentType>,
+    pub document_number: Option<String>,
+    pub provincial_license: Option<String>,
+    pub national_license: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// An order's own columns, for insert and (imports) update. `authorized_at` is text so that
+/// PostgreSQL reads a SUAP time without zone in the clinic's time zone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderFields {
+    pub suap_token: Option<String>,
+    pub order_number: Option<String>,
+    pub point_of_care_id: Option<i32>,
+    pub suap_point_of_care: Option<i32>,
+    pub branch: Option<String>,
+    pub performed_on: Option<NaiveDate>,
+    pub prescribed_on: Option<NaiveDate>,
+    pub authorized_at: Option<String>,
+    pub diagnosis_text: Option<String>,
+    pub observations: Option<String>,
+    pub authorization_status: i16,
+    pub authorization_message: Option<String>,
+    pub cancelled_by_provider: bool,
+    pub draft: bool,
+    pub verified: bool,
+    pub affiliate_id: i32,
+    pub social_work_id: i32,
+    pub provider_id: Option<i32>,
+    pub prescriber_id: Option<i32>,
+    /// None: computed from the authorized items (orders created here).
+    pub totals: Option<(BigDecimal, BigDecimal)>,
+}
+
+#[derive(Insertable, AsChangeset, Debug, Clone, PartialEq)]
+#[diesel(table_name = order_items, treat_none_as_null = true)]
+pub struct ItemFields {
+    pub position: i32,
+    pub suap_token: Option<String>,
+    pub nomenclator_code: String,
+    pub nomenclator: String,
+    pub name: String,
+    pub authorization_status: i16,
+    pub authorization_message: Option<String>,
+    pub total_value: BigDecimal,
+    pub copay_value: Option<BigDecimal>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub social_work_id: Option<i32>,
+    pub patient_id: Option<i32>,
+    pub statuses: Option<Vec<i16>>,
+    pub billable: Option<bool>,
+    pub totals_mismatch: Option<bool>,
+    pub performed_from: Option<NaiveDate>,
+    pub performed_to: Option<NaiveDate>,
+}
+
+fn filtered(filter: &Filter) -> order_rows::BoxedQuery<'static, Pg> {
+    use order_rows as o;
+    let mut query = o::table.into_boxed();
+    if let Some(id) = filter.social_work_id {
+        query = query.filter(o::social_work_id.eq(id));
+    }
+    if let Some(id) = filter.patient_id {
+        query = query.filter(o::affiliate_id.eq(id));
+    }
+    if let Some(statuses) = filter.statuses.clone() {
+        query = query.filter(o::authorization_status.eq_any(statuses));
+    }
+    if let Some(billable) = filter.billable {
+        query = query.filter(o::billable.eq(billable));
+    }
+    if let Some(mismatch) = filter.totals_mismatch {
+        query = query.filter(o::totals_mismatch.eq(mismatch));
+    }
+    if let Some(from) = filter.performed_from {
+        query = query.filter(o::performed_on.ge(from));
+    }
+    if let Some(to) = filter.performed_to {
+        query = query.filter(o::performed_on.le(to));
+    }
+    query
+}
+
+/// Orders by id.
+pub async fn page(
+    conn: &mut AsyncPgConnection,
+    filter: &Filter,
+    page: &PageRequest<i32>,
+) -> QueryResult<Vec<Order>> {
+    use order_rows::id;
+    let mut query = filtered(filter);
+    if let Some(after) = page.after {
+        query = query.filter(id.gt(after));
+    }
+    if let Some(before) = page.before {
+        query = query.filter(id.lt(before));
+    }
+    query = if page.backward {
+        query.order(id.desc())
+    } else {
+        query.order(id.asc())
+    };
+    query
+        .limit(page.limit())
+        .select(Order::as_select())
+        .load(conn)
+        .await
+}
+
+pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {
+    filtered(filter).select(count_star()).get_result(conn).await
+}
+
+impl FetchById for Order {
+    fn id(&self) -> i32 {
+        self.id
+    }
+    async fn fetch(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Self>> {
+        order_rows::table
+            .filter(order_rows::id.eq_any(ids))
+            .select(Order::as_select())
+            .load(conn)
+            .await
+    }
+}
+
+impl FetchById for Practitioner {
+    fn id(&self) -> i32 {
+        self.id
+    }
+    async fn fetch(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Self>> {
+        practitioners::table
+            .filter(practitioners::id.eq_any(ids))
+            .select(Practitioner::as_select())
+            .load(conn)
+            .await
+    }
+}
+
+/// The items of several orders, each list in position order.
+pub async fn items_of(
+    conn: &mut AsyncPgConnection,
+    order_ids: &[i32],
+) -> QueryResult<HashMap<i32, Vec<OrderItem>>> {
+    let rows: Vec<OrderItem> = order_item_rows::table
+        .filter(order_item_rows::order_id.eq_any(order_ids))
+        .order((order_item_rows::order_id, order_item_rows::position))
+        .select(OrderItem::as_select())
+        .load(conn)
+        .await?;
+    let mut by_order: HashMap<i32, Vec<OrderItem>> = HashMap::new();
+    for row in rows {
+        by_order.entry(row.order_id).or_default().push(row);
+    }
+    Ok(by_order)
+}
+
+pub async fn id_by_suap_token(
+    conn: &mut AsyncPgConnection,
+    token: &str,
+) -> QueryResult<Option<i32>> {
+    orders::table
+        .filter(orders::suap_token.eq(token))
+        .select(orders::id)
+        .first(conn)
+        .await
+        .optional()
+}
+
+/// Inserts or (with `id`) updates an order's columns; returns its id. An update that
+/// changes nothing leaves the row, and its `updated_at`, as they were.
+pub async fn save_order(
+    conn: &mut AsyncPgConnection,
+    id: Option<i32>,
+    fields: &OrderFields,
+) -> QueryResult<i32> {
+    use diesel::{
+        dsl::sql,
+        sql_types::{Nullable, Text, Timestamptz},
+    };
+    use orders as o;
+    let authorized_at = sql::<Nullable<Timestamptz>>("")
+        .bind::<Nullable<Text>, _>(fields.authorized_at.clone())
+        .sql("::timestamptz");
+    let values = (
+        o::suap_token.eq(fields.suap_token.clone()),
+        o::order_number.eq(fields.order_number.clone()),
+        o::point_of_care_id.eq(fields.point_of_care_id),
+        o::suap_point_of_care.eq(fields.suap_point_of_care),
+        o::branch.eq(fields.branch.clone()),
+        o::performed_on.eq(fields.performed_on),
+        o::prescribed_on.eq(fields.prescribed_on),
+        o::authorized_at.eq(authorized_at),
+        o::diagnosis_text.eq(fields.diagnosis_text.clone()),
+        o::observations.eq(fields.observations.clone()),
+        o::authorization_status.eq(fields.authorization_status),
+        o::authorization_message.eq(fields.authorization_message.clone()),
+        o::cancelled_by_provider.eq(fields.cancelled_by_provider),
+        o::draft.eq(fields.draft),
+        o::verified.eq(fields.verified),
+        o::affiliate_id.eq(fields.affiliate_id),
+        o::social_work_id.eq(fields.social_work_id),
+        o::provider_id.eq(fields.provider_id),
+        o::prescriber_id.eq(fields.prescriber_id),
+    );
+    let id = match id {
+        Some(id) => {
+            diesel::update(o::table.find(id))
+                .set(values)
+                .returning(o::id)
+                .get_result(conn)
+                .await?
+        }
+        None => {
+            diesel::insert_into(o::table)
+                .values(values)
+                .returning(o::id)
+                .get_result(conn)
+                .await?
+        }
+    };
+    if let Some((value, copay)) = &fields.totals {
+        diesel::update(o::table.find(id))
+            .set((
+                o::total_authorized_value.eq(value),
+                o::total_copay_value.eq(copay),
+            ))
+            .execute(conn)
+            .await?;
+    }
+    Ok(id)
+}
+
+/// Makes the order's items be `items` (by position): changed ones updated in place, new ones
+/// inserted, extra ones deleted, identical ones untouched.
+pub async fn save_items(
+    conn: &mut AsyncPgConnection,
+    order_id: i32,
+    items: &[ItemFields],
+) -> QueryResult<()> {
+    use order_items as i;
+    for item in items {
+        let updated = diesel::update(
+            i::table
+                .filter(i::order_id.eq(order_id))
+                .filter(i::position.eq(item.position)),
+        )
+        .set(item)
+        .execute(conn)
+        .await?;
+        if updated == 0 {
+            diesel::insert_into(i::table)
+                .values((i::order_id.eq(order_id), item))
+                .execute(conn)
+                .await?;
+        }
+    }
+    diesel::delete(
+        i::table
+            .filter(i::order_id.eq(order_id))
+            .filter(i::position.ge(items.len() as i32)),
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// For orders created here: totals from the authorized items (SQL function of the migration).
+pub async fn set_totals_from_items(conn: &mut AsyncPgConnection, order_id: i32) -> QueryResult<()> {
+    diesel::sql_query("SELECT set_order_totals_from_items($1)")
+        .bind::<diesel::sql_types::Int4, _>(order_id)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn cancel(conn: &mut AsyncPgConnection, id: i32) -> QueryResult<bool> {
+    let updated = diesel::update(orders::table.find(id))
+        .set(orders::cancelled_by_provider.eq(true))
+        .execute(conn)
+        .await?;
+    Ok(updated > 0)
+}
+
+#[derive(QueryableByName, Debug, Clone)]
+pub struct SummaryRow {
+    #[diesel(sql_type = diesel::sql_types::Int4)]
+    pub social_work_id: i32,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub order_count: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub billable_order_count: i64,
+    #[diesel(sql_type = diesel::sql_types::Numeric)]
+    pub billable_amount: BigDecimal,
+    #[diesel(sql_type = diesel::sql_types::Numeric)]
+    pub copay_amount: BigDecimal,
+}
+
+/// Per social work, the orders consumed (SUAP's authorization date, in the clinic's time zone)
+/// between `from` and `to` inclusive, by social work name.
+pub async fn billing_summary(
+    conn: &mut AsyncPgConnection,
+    from: NaiveDate,
+    to: NaiveDate,
+    social_work_id: Option<i32>,
+) -> QueryResult<Vec<SummaryRow>> {
+    use diesel::sql_types::{Date, Int4, Nullable};
+    diesel::sql_query(
+        "SELECT o.social_work_id,
+                count(*) AS order_count,
+                count(*) FILTER (WHERE o.billable) AS billable_order_count,
+                coalesce(sum(o.billable_amount), 0) AS billable_amount,
+                coalesce(sum(o.billable_copay_amount), 0) AS copay_amount
+           FROM order_rows o
+           JOIN social_works sw ON sw.id = o.social_work_id
+          WHERE o.authorized_at::date BETWEEN $1 AND $2
+            AND ($3::integer IS NULL OR o.social_work_id = $3)
+          GROUP BY o.social_work_id, sw.name
+          ORDER BY sw.name, o.social_work_id",
+    )
+    .bind::<Date, _>(from)
+    .bind::<Date, _>(to)
+    .bind::<Nullable<Int4>, _>(social_work_id)
+    .load(conn)
+    .await
+}
