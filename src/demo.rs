@@ -1,5 +1,6 @@
 //! Demo data: the social works the seeds name, a few dozen patients, one user per role, and
-//! seed 001's EPS, specialties, sites and ten authorizations (with the seed's ids).
+//! seed 001's EPS, specialties, sites and ten authorizations (with the seed's ids), and a few
+//! dozen orders in every SUAP state, some drafts and cancellations, consumed in recent months.
 //! Loaded automatically into an empty database at start, or by `clinic seed`; idempotent.
 
 use bigdecimal::BigDecimal;
@@ -197,6 +198,7 @@ pub async fn load(conn: &mut AsyncPgConnection) -> QueryResult<()> {
             .on_conflict_do_nothing()
             .execute(conn)
             .await?;
+        load_orders(conn).await?;
         Ok(())
     })
     .await
@@ -283,6 +285,51 @@ async fn load_authorizations(conn: &mut AsyncPgConnection) -> QueryResult<()> {
             .await?;
     }
     Ok(())
+}
+
+/// Three dozen orders over the last ten weeks: every order state (i % 9), items cycling
+/// through every item state, every seventh a draft, every eleventh cancelled, and two whose
+/// SUAP totals disagree with their items. Loaded only while there are no orders.
+async fn load_orders(conn: &mut AsyncPgConnection) -> QueryResult<()> {
+    conn.batch_execute(
+        "DO $$
+         DECLARE
+             i integer;
+             k integer;
+             new_order integer;
+             patient record;
+             item_states smallint[] := ARRAY[1, 6, 0, 2, 3];
+         BEGIN
+             IF EXISTS (SELECT FROM orders) THEN
+                 RETURN;
+             END IF;
+             FOR i IN 0..35 LOOP
+                 SELECT id, social_work_id INTO patient FROM patients ORDER BY id OFFSET i % 30 LIMIT 1;
+                 INSERT INTO orders (suap_token, order_number, branch, performed_on, prescribed_on,
+                                     authorized_at, diagnosis_text, authorization_status,
+                                     authorization_message, cancelled_by_provider, draft, verified,
+                                     affiliate_id, social_work_id)
+                 VALUES ('O' || (900000 + i), lpad((1000 + i)::text, 8, '0'), 'Casa central',
+                         current_date - (i * 2 + 1), current_date - (i * 2 + 3),
+                         (current_date - i * 2)::timestamp + interval '10 hours',
+                         'Control', i % 9, 'Estado ' || i % 9, i % 11 = 10, i % 7 = 6, i % 2 = 0,
+                         patient.id, patient.social_work_id)
+                 RETURNING id INTO new_order;
+                 FOR k IN 0..(i % 3) LOOP
+                     INSERT INTO order_items (order_id, position, nomenclator_code, nomenclator, name,
+                                              authorization_status, total_value, copay_value)
+                     VALUES (new_order, k, (660475 + k)::text, 'NBU',
+                             (ARRAY['Hemograma', 'Glucemia', 'Uremia'])[k + 1],
+                             item_states[(i + k) % 5 + 1], 1500 + 250 * k + i * 10, 150 + 25 * k);
+                 END LOOP;
+                 PERFORM set_order_totals_from_items(new_order);
+             END LOOP;
+             -- SUAP sometimes reports totals its items do not add up to.
+             UPDATE orders SET total_authorized_value = total_authorized_value + 100
+              WHERE suap_token IN ('O900001', 'O900010');
+         END $$;",
+    )
+    .await
 }
 
 fn demo_patient(i: usize, social_works: &[i32]) -> NewPatient {

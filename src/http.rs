@@ -3,9 +3,10 @@
 
 use std::{sync::Arc, time::Duration};
 
+use async_graphql::ParseRequestError;
 use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
-use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use async_graphql_axum::{GraphQLRequest, GraphQLResponse, rejection::GraphQLRejection};
 use axum::{
     Router,
     extract::{RawQuery, State},
@@ -104,11 +105,13 @@ async fn execute(
 async fn graphql_post(
     State(http): State<Http>,
     headers: HeaderMap,
-    request: GraphQLRequest,
+    request: Result<GraphQLRequest, GraphQLRejection>,
 ) -> Response {
-    execute(&http, &headers, request.into_inner())
-        .await
-        .into_response()
+    let request = match request {
+        Ok(request) => request.into_inner(),
+        Err(GraphQLRejection(err)) => return rejected(&err),
+    };
+    execute(&http, &headers, request).await.into_response()
 }
 
 async fn graphql_get(
@@ -150,6 +153,35 @@ async fn graphql_get(
             .into_response();
     }
     execute(&http, &headers, request).await.into_response()
+}
+
+/// A body that is not one GraphQL request. async-graphql-axum's own answer would echo the
+/// parser's `Debug` text; this one says what is wrong, in the API's error shape.
+fn rejected(err: &ParseRequestError) -> Response {
+    let text = err.to_string();
+    let (status, message) = match err {
+        ParseRequestError::PayloadTooLarge => (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "El cuerpo supera el máximo admitido",
+        ),
+        // A streamed body cut by RequestBodyLimitLayer surfaces as an I/O error.
+        ParseRequestError::Io(_) if text.contains("length limit exceeded") => (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "El cuerpo supera el máximo admitido",
+        ),
+        ParseRequestError::UnsupportedBatch => {
+            (StatusCode::BAD_REQUEST, "No se admiten pedidos en lote")
+        }
+        _ => (
+            StatusCode::BAD_REQUEST,
+            "El cuerpo no es un pedido GraphQL en JSON válido",
+        ),
+    };
+    tracing::debug!(error = %text, "rejected request body");
+    let body = serde_json::json!({
+        "errors": [{ "message": message, "extensions": { "code": crate::error::code::BAD_USER_INPUT } }]
+    });
+    (status, axum::Json(body)).into_response()
 }
 
 fn is_mutation(request: &mut async_graphql::Request) -> bool {

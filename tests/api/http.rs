@@ -94,7 +94,23 @@ async fn batches_and_huge_bodies_are_refused() {
         .header("content-type", "application/json")
         .body(Body::from("{not json"))
         .unwrap();
-    assert_eq!(app.send(request).await.0, 400);
+    let (status, body) = app.send(request).await;
+    assert_eq!(status, 400);
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(error_code(&body), "BAD_USER_INPUT");
+    assert!(
+        !body.to_string().contains("Error("),
+        "no Rust debug text: {body}"
+    );
+
+    // A streamed (chunked) body past the limit is refused the same way.
+    let chunks =
+        futures_util::stream::iter((0..400).map(|_| Ok::<_, std::io::Error>(vec![b' '; 1024])));
+    let request = Request::post("/graphql")
+        .header("content-type", "application/json")
+        .body(Body::from_stream(chunks))
+        .unwrap();
+    assert_eq!(app.send(request).await.0, 413);
 }
 
 #[tokio::test]

@@ -7,6 +7,7 @@ mod catalog;
 mod common;
 mod http;
 mod limits;
+mod orders;
 mod pagination;
 mod patients;
 mod schema;

@@ -1,0 +1,617 @@
+use clinic::auth::Role;
+use serde_json::{Value, json};
+
+use crate::common::*;
+
+const ORDER_STATES: [&str; 9] = [
+    "UNPROCESSED",
+    "AUTHORIZED",
+    "PARTIALLY_AUTHORIZED",
+    "REFERRED_TO_AUDIT",
+    "REJECTED",
+    "PARTIALLY_REFERRED_TO_AUDIT",
+    "AUTHORIZED_OFF_SYSTEM",
+    "REFERRED_TO_ADMIN_AUDIT",
+    "PARTIALLY_REFERRED_TO_ADMIN_AUDIT",
+];
+const ITEM_STATES: [&str; 5] = [
+    "UNPROCESSED",
+    "AUTHORIZED",
+    "REFERRED_TO_AUDIT",
+    "REJECTED",
+    "AUTHORIZED_OFF_SYSTEM",
+];
+
+/// Seed 002's table: rows are item states, columns order states 0..8.
+const BILLABLE: [[bool; 9]; 5] = {
+    const N: bool = false;
+    const S: bool = true;
+    [
+        [N, N, N, N, N, N, N, N, N], // 0 S.P.
+        [N, S, S, N, N, S, S, N, S], // 1 AUT
+        [N, N, N, N, N, N, N, N, N], // 2 REM
+        [N, N, N, N, N, N, N, N, N], // 3 RECH
+        [N, S, S, N, N, S, S, N, S], // 6 AUT. EXT
+    ]
+};
+
+const ORDER_FIELDS: &str =
+    "id token databaseId authorizationStatus draft cancelledByProvider billable
+  billableAmount billableCopayAmount totalAuthorizedValue totalCopayValue totalsMismatch
+  items { token name authorizationStatus totalValue copayValue billable }";
+
+fn create_order_mutation() -> String {
+    format!(
+        "mutation($input: CreateOrderInput!) {{ createOrder(input: $input) {{ order {{ {ORDER_FIELDS} }} userErrors {{ field code message }} }} }}"
+    )
+}
+
+async fn patient(app: &TestApp) -> String {
+    let sw = create_social_work(app, "OSDE").await;
+    let body = app
+        .gql_as(
+            Role::Staff,
+            CREATE_PATIENT,
+            json!({ "input": patient_input(&sw, "30111222") }),
+        )
+        .await;
+    body["data"]["createPatient"]["patient"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn items() -> Value {
+    json!(ITEM_STATES
+        .iter()
+        .enumerate()
+        .map(|(i, s)| json!({
+            "nomenclatorCode": format!("66047{i}"), "nomenclator": "NBU", "name": format!("Práctica {i}"),
+            "authorizationStatus": s, "totalValue": format!("{}.50", 1000 * (i + 1)), "copayValue": format!("{}", 10 * (i + 1))
+        }))
+        .collect::<Vec<_>>())
+}
+
+#[tokio::test]
+async fn every_cell_of_the_billing_table() {
+    let app = TestApp::new().await;
+    let affiliate = patient(&app).await;
+    for (column, state) in ORDER_STATES.iter().enumerate() {
+        let input = json!({ "affiliateId": affiliate, "authorizationStatus": state, "authorizedAt": "2026-11-02T12:00:00Z", "items": items() });
+        let body = app
+            .gql_as(
+                Role::Staff,
+                &create_order_mutation(),
+                json!({ "input": input }),
+            )
+            .await;
+        let order = &body["data"]["createOrder"]["order"];
+        assert_eq!(order["authorizationStatus"], *state, "{body}");
+        let mut expected_amount = 0.0;
+        for (row, item) in order["items"].as_array().unwrap().iter().enumerate() {
+            assert_eq!(item["authorizationStatus"], ITEM_STATES[row]);
+            assert_eq!(
+                item["billable"], BILLABLE[row][column],
+                "order {state}, item {}",
+                ITEM_STATES[row]
+            );
+            if BILLABLE[row][column] {
+                expected_amount += item["totalValue"].as_str().unwrap().parse::<f64>().unwrap();
+            }
+        }
+        let any = (0..5).any(|row| BILLABLE[row][column]);
+        assert_eq!(order["billable"], any, "{state}");
+        assert_eq!(
+            order["billableAmount"]
+                .as_str()
+                .unwrap()
+                .parse::<f64>()
+                .unwrap(),
+            expected_amount,
+            "{state}"
+        );
+        // Totals of an order created here: its authorized items (1 and 6): 1000.50... no, 2000.50 + 5000.50.
+        assert_eq!(order["totalAuthorizedValue"], "7001", "{state}");
+        assert_eq!(order["totalCopayValue"], "70");
+        assert_eq!(order["totalsMismatch"], false);
+        assert!(order["token"].as_str().unwrap().starts_with('O'));
+        assert!(
+            order["items"][0]["token"]
+                .as_str()
+                .unwrap()
+                .starts_with("PO")
+        );
+    }
+    let billable_columns = [1, 2, 5, 6, 8];
+    let body = app
+        .gql_as(
+            Role::Viewer,
+            "{ orders(filter: {billable: true}) { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(body["data"]["orders"]["totalCount"], billable_columns.len());
+}
+
+#[tokio::test]
+async fn header_conditions_drafts_and_cancellations_are_never_billed() {
+    let app = TestApp::new().await;
+    let affiliate = patient(&app).await;
+    let create = |draft: bool| json!({ "input": { "affiliateId": affiliate, "authorizationStatus": "AUTHORIZED", "draft": draft, "items": items() } });
+    let body = app
+        .gql_as(Role::Staff, &create_order_mutation(), create(true))
+        .await;
+    let draft = &body["data"]["createOrder"]["order"];
+    assert_eq!(
+        (
+            draft["draft"].clone(),
+            draft["billable"].clone(),
+            draft["billableAmount"].clone()
+        ),
+        (json!(true), json!(false), json!("0")),
+        "{body}"
+    );
+    assert!(
+        draft["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["billable"] == false)
+    );
+
+    let body = app
+        .gql_as(Role::Staff, &create_order_mutation(), create(false))
+        .await;
+    let order = body["data"]["createOrder"]["order"].clone();
+    assert_eq!(order["billable"], true);
+    assert_eq!(order["billableAmount"], "7001");
+    assert_eq!(order["billableCopayAmount"], "70");
+
+    let cancel = format!(
+        "mutation($id: ID!) {{ cancelOrder(input: {{id: $id}}) {{ order {{ {ORDER_FIELDS} }} userErrors {{ code }} }} }}"
+    );
+    let body = app
+        .gql_as(Role::Staff, &cancel, json!({ "id": order["id"] }))
+        .await;
+    let cancelled = &body["data"]["cancelOrder"]["order"];
+    assert_eq!(
+        (
+            cancelled["cancelledByProvider"].clone(),
+            cancelled["billable"].clone()
+        ),
+        (json!(true), json!(false)),
+        "{body}"
+    );
+    assert!(
+        cancelled["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["billable"] == false)
+    );
+
+    // By token, as SUAP names orders.
+    let q = "query($t: String!) { orderByToken(token: $t) { databaseId cancelledByProvider } }";
+    let body = app
+        .gql_as(Role::Viewer, q, json!({ "t": order["token"] }))
+        .await;
+    assert_eq!(
+        body["data"]["orderByToken"]["databaseId"],
+        order["databaseId"]
+    );
+    let body = app.gql_as(Role::Viewer, q, json!({ "t": "O999999" })).await;
+    assert_eq!(body["data"]["orderByToken"], Value::Null);
+    let body = app.gql_as(Role::Viewer, q, json!({ "t": "X1" })).await;
+    assert_eq!(error_code(&body), "BAD_USER_INPUT");
+
+    let body = app
+        .gql_as(Role::Viewer, &cancel, json!({ "id": order["id"] }))
+        .await;
+    assert_eq!(error_code(&body), "FORBIDDEN");
+}
+
+#[tokio::test]
+async fn the_sql_rule_agrees_with_the_table() {
+    let app = TestApp::new().await;
+    let codes = [0, 1, 2, 3, 6];
+    for (row, item) in codes.iter().enumerate() {
+        for column in 0..9 {
+            let sql = format!(
+                "SELECT order_item_billable('CONSUMPTION', false, false, {column}::smallint, {item}::smallint)::int::bigint"
+            );
+            assert_eq!(
+                app.sql_count(&sql).await == 1,
+                BILLABLE[row][column],
+                "order {column}, item {item}"
+            );
+            for (draft, cancelled) in [(true, false), (false, true)] {
+                let sql = format!(
+                    "SELECT order_item_billable('CONSUMPTION', {draft}, {cancelled}, {column}::smallint, {item}::smallint)::int::bigint"
+                );
+                assert_eq!(app.sql_count(&sql).await, 0);
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn filters_and_sums_agree_with_the_fields_on_the_demo_orders() {
+    let app = TestApp::new().await;
+    clinic::demo::load(&mut app.state.pool.get().await.unwrap())
+        .await
+        .unwrap();
+    let q = "query($f: OrderFilter) { orders(first: 100, filter: $f) { totalCount nodes { databaseId billable billableAmount totalsMismatch authorizationStatus socialWork { id } authorizedAt } } }";
+    let all = app.gql_as(Role::Viewer, q, json!({})).await["data"]["orders"].clone();
+    let nodes = all["nodes"].as_array().unwrap();
+    assert!(nodes.len() >= 30, "{all}");
+    let ids = |body: &Value| -> Vec<i64> {
+        body["data"]["orders"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["databaseId"].as_i64().unwrap())
+            .collect()
+    };
+    for billable in [true, false] {
+        let filtered = ids(&app
+            .gql_as(Role::Viewer, q, json!({ "f": { "billable": billable } }))
+            .await);
+        let expected: Vec<i64> = nodes
+            .iter()
+            .filter(|n| n["billable"] == billable)
+            .map(|n| n["databaseId"].as_i64().unwrap())
+            .collect();
+        assert_eq!(filtered, expected, "billable = {billable}");
+        assert!(!expected.is_empty());
+    }
+    let mismatched = ids(&app
+        .gql_as(Role::Viewer, q, json!({ "f": { "totalsMismatch": true } }))
+        .await);
+    assert_eq!(mismatched.len(), 2);
+    let states = ids(&app
+        .gql_as(
+            Role::Viewer,
+            q,
+            json!({ "f": { "status": ["REJECTED", "AUTHORIZED"] } }),
+        )
+        .await);
+    let expected: Vec<i64> = nodes
+        .iter()
+        .filter(|n| {
+            n["authorizationStatus"] == "REJECTED" || n["authorizationStatus"] == "AUTHORIZED"
+        })
+        .map(|n| n["databaseId"].as_i64().unwrap())
+        .collect();
+    assert_eq!(states, expected);
+
+    // billingSummary over all time equals the sums of the fields, per social work.
+    let summary = "query($from: Date!, $to: Date!, $sw: ID) { billingSummary(from: $from, to: $to, socialWorkId: $sw) {
+        socialWork { id name } orderCount billableOrderCount billableAmount copayAmount } }";
+    let body = app
+        .gql_as(
+            Role::Viewer,
+            summary,
+            json!({ "from": "2000-01-01", "to": "2999-12-31" }),
+        )
+        .await;
+    let rows = body["data"]["billingSummary"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{body}"))
+        .clone();
+    let mut total_orders = 0;
+    for row in &rows {
+        let sw = &row["socialWork"]["id"];
+        let mine: Vec<&Value> = nodes
+            .iter()
+            .filter(|n| &n["socialWork"]["id"] == sw)
+            .collect();
+        let amount: f64 = mine
+            .iter()
+            .map(|n| {
+                n["billableAmount"]
+                    .as_str()
+                    .unwrap()
+                    .parse::<f64>()
+                    .unwrap()
+            })
+            .sum();
+        assert_eq!(row["orderCount"], mine.len(), "{row}");
+        assert_eq!(
+            row["billableOrderCount"],
+            mine.iter().filter(|n| n["billable"] == true).count()
+        );
+        assert_eq!(
+            row["billableAmount"]
+                .as_str()
+                .unwrap()
+                .parse::<f64>()
+                .unwrap(),
+            amount
+        );
+        total_orders += mine.len();
+    }
+    assert_eq!(total_orders, nodes.len());
+    let names: Vec<&str> = rows
+        .iter()
+        .map(|r| r["socialWork"]["name"].as_str().unwrap())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(names, sorted, "by social work name");
+
+    // One day, one social work: only that day's consumption, both ends inclusive.
+    let first = &nodes[0];
+    let day = &first["authorizedAt"].as_str().unwrap()[..10];
+    let body = app
+        .gql_as(
+            Role::Viewer,
+            summary,
+            json!({ "from": day, "to": day, "sw": first["socialWork"]["id"] }),
+        )
+        .await;
+    let rows = body["data"]["billingSummary"].as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{body}");
+    assert_eq!(rows[0]["orderCount"], 1);
+    let body = app
+        .gql_as(
+            Role::Viewer,
+            summary,
+            json!({ "from": "2026-02-01", "to": "2026-01-01" }),
+        )
+        .await;
+    assert_eq!(error_code(&body), "BAD_USER_INPUT");
+}
+
+const IMPORT: &str = "mutation($render: JSON!) { importSuapOrder(input: {render: $render}) {
+  order { id token suapToken type orderNumber suapPointOfCare branch performedOn prescribedOn authorizedAt
+          diagnosisText observations authorizationStatus authorizationMessage cancelledByProvider draft verified
+          totalAuthorizedValue totalCopayValue billable billableAmount billableCopayAmount totalsMismatch updatedAt
+          affiliate { fullName documentType documentNumber affiliateNumber socialWork { name } }
+          socialWork { code biochemicalUnitValue }
+          provider { fullName provincialLicense } prescriber { fullName nationalLicense documentNumber }
+          items { token nomenclatorCode nomenclator name authorizationStatus authorizationMessage totalValue copayValue billable } }
+  userErrors { field message code } } }";
+
+fn fixture() -> Value {
+    serde_json::from_str(include_str!("../fixtures/suap_render.json")).unwrap()
+}
+
+async fn osde_with_code(app: &TestApp) {
+    let mut input = social_work_input("OSDE");
+    input["code"] = json!("OS5");
+    app.admin(CREATE_SOCIAL_WORK, json!({ "input": input }))
+        .await;
+}
+
+#[tokio::test]
+async fn importing_a_suap_order_twice_changes_nothing_the_second_time() {
+    let app = TestApp::new().await;
+    osde_with_code(&app).await;
+    let first = app
+        .gql_as(Role::Staff, IMPORT, json!({ "render": fixture() }))
+        .await;
+    let payload = &first["data"]["importSuapOrder"];
+    assert_eq!(payload["userErrors"], json!([]), "{first}");
+    let order = &payload["order"];
+    assert_eq!(order["suapToken"], "O458812");
+    assert_eq!(order["type"], "CONSUMPTION");
+    assert_eq!(order["authorizationStatus"], "PARTIALLY_AUTHORIZED");
+    assert_eq!(
+        order["authorizedAt"], "2026-11-02T09:41:17.000Z",
+        "read in the clinic's zone (UTC here)"
+    );
+    assert_eq!(order["totalAuthorizedValue"], "6480.5");
+    assert_eq!(order["totalCopayValue"], "648.05");
+    assert_eq!(order["billable"], true);
+    assert_eq!(order["billableAmount"], "6480.5");
+    assert_eq!(order["billableCopayAmount"], "648.05");
+    assert_eq!(order["totalsMismatch"], false);
+    assert_eq!(
+        order["affiliate"],
+        json!({ "fullName": "MARIA LAURA GOMEZ", "documentType": "DNI", "documentNumber": "28444555",
+                "affiliateNumber": "61 123456 7 01", "socialWork": { "name": "OSDE" } })
+    );
+    assert_eq!(
+        order["socialWork"],
+        json!({ "code": "OS5", "biochemicalUnitValue": "1.85" })
+    );
+    assert_eq!(
+        order["provider"],
+        json!({ "fullName": "LABORATORIO CENTRAL SRL", "provincialLicense": "MP 4512" })
+    );
+    assert_eq!(order["prescriber"]["nationalLicense"], "MN 55120");
+    let billable: Vec<bool> = order["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["billable"].as_bool().unwrap())
+        .collect();
+    assert_eq!(billable, [true, true, false]);
+    assert_eq!(order["items"][1]["nomenclatorCode"], "660412");
+
+    let counts = "SELECT (SELECT count(*) FROM orders) * 1000000 + (SELECT count(*) FROM order_items) * 10000
+                  + (SELECT count(*) FROM patients) * 100 + (SELECT count(*) FROM practitioners)";
+    let before = app.sql_count(counts).await;
+    let second = app
+        .gql_as(Role::Staff, IMPORT, json!({ "render": fixture() }))
+        .await;
+    assert_eq!(second, first, "the same document twice changes nothing");
+    assert_eq!(app.sql_count(counts).await, before);
+    assert_eq!(before, 1_000_000 + 3 * 10_000 + 100 + 2);
+
+    // A later version of the order (SUAP audited the rejected item) updates it in place.
+    let mut later = fixture();
+    later["itemsOrden"][2]["EstadoAutorizacion"] = json!(1);
+    later["EstadoAutorizacion"] = json!(1);
+    later["itemsOrden"].as_array_mut().unwrap().remove(1);
+    let third = app
+        .gql_as(Role::Staff, IMPORT, json!({ "render": later }))
+        .await;
+    let order = &third["data"]["importSuapOrder"]["order"];
+    assert_eq!(order["id"], first["data"]["importSuapOrder"]["order"]["id"]);
+    assert_eq!(order["items"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        order["items"][0]["token"],
+        first["data"]["importSuapOrder"]["order"]["items"][0]["token"]
+    );
+    assert_eq!(
+        order["totalsMismatch"], true,
+        "SUAP's total no longer matches its items: {third}"
+    );
+    let q = "{ orders(filter: {totalsMismatch: true}) { totalCount } }";
+    assert_eq!(
+        app.gql_as(Role::Viewer, q, json!({})).await["data"]["orders"]["totalCount"],
+        1
+    );
+}
+
+#[tokio::test]
+async fn import_problems_are_reported_with_their_json_path_and_nothing_is_written() {
+    let app = TestApp::new().await;
+    osde_with_code(&app).await;
+    let mut bad = fixture();
+    bad["itemsOrden"][2]["EstadoAutorizacion"] = json!(4);
+    bad["itemsOrden"][0]["ValorTotal"] = json!("mucho");
+    bad["itemsOrden"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("Nombre");
+    bad["EstadoAutorizacion"] = json!(9);
+    bad["Borrador"] = json!("no");
+    bad["Tipo"] = json!("RECETA");
+    bad["FechaRealizacion"] = json!("02/11/2026");
+    bad["afiliado"].as_object_mut().unwrap().remove("DocNumero");
+    bad["obraSocial"]["Token"] = json!(5);
+    let body = app
+        .gql_as(Role::Staff, IMPORT, json!({ "render": bad }))
+        .await;
+    let payload = &body["data"]["importSuapOrder"];
+    assert_eq!(payload["order"], Value::Null, "{body}");
+    let mut found: Vec<(String, String)> = payload["userErrors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let path: Vec<&str> = e["field"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_str().unwrap())
+                .collect();
+            (path.join("."), e["code"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    found.sort();
+    let mut expected: Vec<(String, String)> = [
+        ("EstadoAutorizacion", "INVALID_RANGE"),
+        ("Borrador", "INVALID_FORMAT"),
+        ("Tipo", "INVALID_FORMAT"),
+        ("FechaRealizacion", "INVALID_FORMAT"),
+        ("afiliado.DocNumero", "REQUIRED"),
+        ("obraSocial.Token", "INVALID_FORMAT"),
+        ("itemsOrden.0.ValorTotal", "INVALID_FORMAT"),
+        ("itemsOrden.1.Nombre", "REQUIRED"),
+        ("itemsOrden.2.EstadoAutorizacion", "INVALID_RANGE"),
+    ]
+    .iter()
+    .map(|(p, c)| (p.to_string(), c.to_string()))
+    .collect();
+    expected.sort();
+    assert_eq!(found, expected, "{body}");
+    let message = payload["userErrors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["field"] == json!(["itemsOrden", "2", "EstadoAutorizacion"]))
+        .unwrap();
+    assert_eq!(
+        message["message"],
+        "Estado de autorización desconocido: 4 (válidos: 0, 1, 2, 3, 6)"
+    );
+
+    for (document, path) in [
+        (json!([]), "render"),
+        (json!({}), "Token"),
+        (json!("O1"), "render"),
+    ] {
+        let body = app
+            .gql_as(Role::Staff, IMPORT, json!({ "render": document }))
+            .await;
+        let errors = &body["data"]["importSuapOrder"]["userErrors"];
+        assert!(
+            errors
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["field"][0] == path),
+            "{document}: {body}"
+        );
+    }
+
+    // An unknown convenio: the social work must be registered first.
+    let mut unknown = fixture();
+    unknown["obraSocial"]["Token"] = json!("OS999");
+    let body = app
+        .gql_as(Role::Staff, IMPORT, json!({ "render": unknown }))
+        .await;
+    assert_eq!(
+        body["data"]["importSuapOrder"]["userErrors"][0]["code"], "NOT_FOUND",
+        "{body}"
+    );
+    assert_eq!(
+        body["data"]["importSuapOrder"]["userErrors"][0]["field"],
+        json!(["obraSocial", "Token"])
+    );
+
+    assert_eq!(app.sql_count("SELECT count(*) FROM orders").await, 0);
+    assert_eq!(app.sql_count("SELECT count(*) FROM patients").await, 0);
+    assert_eq!(app.sql_count("SELECT count(*) FROM practitioners").await, 0);
+}
+
+#[tokio::test]
+async fn huge_documents_are_refused_by_a_clear_limit() {
+    let app = TestApp::new().await;
+    osde_with_code(&app).await;
+    let item = fixture()["itemsOrden"][0].clone();
+    let mut over = fixture();
+    over["itemsOrden"] = json!(vec![item.clone(); 501]);
+    let body = app
+        .gql_as(Role::Staff, IMPORT, json!({ "render": over }))
+        .await;
+    assert_eq!(
+        body["data"]["importSuapOrder"]["userErrors"][0],
+        json!({ "field": ["itemsOrden"], "code": "INVALID_LENGTH", "message": "La orden tiene 501 prácticas; el máximo es 500" }),
+    );
+    let mut huge = fixture();
+    huge["itemsOrden"] = json!(vec![item; 10_000]);
+    let (status, _) = app
+        .post(
+            Some(&app.token(Role::Staff)),
+            IMPORT,
+            json!({ "render": huge }),
+        )
+        .await;
+    assert_eq!(status, 413, "the body limit refuses it before any parsing");
+}
+
+#[tokio::test]
+async fn a_page_of_orders_with_items_costs_a_constant_number_of_statements() {
+    let app = TestApp::new().await;
+    clinic::demo::load(&mut app.state.pool.get().await.unwrap())
+        .await
+        .unwrap();
+    let q = "query($n: Int) { orders(first: $n) { nodes { token billable items { name billable } affiliate { fullName } socialWork { name } provider { fullName } } } }";
+    let mut counts = vec![];
+    for n in [3, 30] {
+        let token = app.token(Role::Viewer);
+        let before = app.statements();
+        let body = app.post(Some(&token), q, json!({ "n": n })).await.1;
+        counts.push(app.statements() - before);
+        assert_eq!(
+            body["data"]["orders"]["nodes"].as_array().unwrap().len(),
+            n as usize,
+            "{body}"
+        );
+    }
+    assert_eq!(counts[0], counts[1], "{counts:?}");
+}
