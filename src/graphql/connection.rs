@@ -112,6 +112,27 @@ impl<K> PageRequest<K> {
     }
 }
 
+/// A boxed Diesel query narrowed to one page of a connection ordered by `$id` alone: the
+/// cursor bounds, the direction and the limit (one more row than the page).
+#[macro_export]
+macro_rules! page_by_id {
+    ($query:expr, $id:path, $page:expr) => {{
+        let (mut query, page) = ($query, $page);
+        if let Some(after) = page.after {
+            query = query.filter($id.gt(after));
+        }
+        if let Some(before) = page.before {
+            query = query.filter($id.lt(before));
+        }
+        let query = if page.backward {
+            query.order($id.desc())
+        } else {
+            query.order($id.asc())
+        };
+        query.limit(page.limit())
+    }};
+}
+
 pub fn encode_cursor<K: Serialize>(key: &K) -> String {
     URL_SAFE_NO_PAD.encode(serde_json::to_vec(key).expect("sort keys serialize"))
 }

@@ -168,21 +168,7 @@ pub async fn page(
     filter: &Filter,
     page: &PageRequest<i32>,
 ) -> QueryResult<Vec<Order>> {
-    use order_rows::id;
-    let mut query = filtered(filter);
-    if let Some(after) = page.after {
-        query = query.filter(id.gt(after));
-    }
-    if let Some(before) = page.before {
-        query = query.filter(id.lt(before));
-    }
-    query = if page.backward {
-        query.order(id.desc())
-    } else {
-        query.order(id.asc())
-    };
-    query
-        .limit(page.limit())
+    crate::page_by_id!(filtered(filter), order_rows::id, page)
         .select(Order::as_select())
         .load(conn)
         .await
