@@ -47,13 +47,15 @@ CREATE TABLE orders (
     provider_id            integer CONSTRAINT orders_provider_id_fkey REFERENCES practitioners (id) ON DELETE RESTRICT,
     prescriber_id          integer CONSTRAINT orders_prescriber_id_fkey REFERENCES practitioners (id) ON DELETE RESTRICT,
     -- As SUAP reported them; for orders created here, the sums of the authorized items.
-    total_authorized_value numeric(14, 2) NOT NULL DEFAULT 0,
-    total_copay_value      numeric(14, 2) NOT NULL DEFAULT 0,
+    -- Money: numeric without a scale, so that 10.555 is refused rather than silently rounded.
+    total_authorized_value numeric NOT NULL DEFAULT 0,
+    total_copay_value      numeric NOT NULL DEFAULT 0,
     created_at             timestamptz NOT NULL DEFAULT now(),
     updated_at             timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT orders_authorization_status_check CHECK (authorization_status BETWEEN 0 AND 8),
     CONSTRAINT orders_suap_token_key UNIQUE (suap_token),
     CONSTRAINT orders_suap_token_format CHECK (suap_token ~ '^O[0-9]{1,18}$'),
+    CONSTRAINT orders_totals_precision CHECK (scale(total_authorized_value) <= 2 AND scale(total_copay_value) <= 2),
     CONSTRAINT orders_totals_range CHECK (total_authorized_value >= 0 AND total_copay_value >= 0),
     CONSTRAINT orders_type_check CHECK (type IN ('CONSUMPTION'))
 );
@@ -73,12 +75,13 @@ CREATE TABLE order_items (
     -- SUAP item EstadoAutorizacion codes: 0, 1, 2, 3 or 6.
     authorization_status  smallint NOT NULL DEFAULT 0,
     authorization_message text,
-    total_value           numeric(14, 2) NOT NULL,
-    copay_value           numeric(14, 2),
+    total_value           numeric NOT NULL,
+    copay_value           numeric,
     CONSTRAINT order_items_authorization_status_check CHECK (authorization_status IN (0, 1, 2, 3, 6)),
     CONSTRAINT order_items_name_required CHECK (btrim(name) <> ''),
     CONSTRAINT order_items_nomenclator_code_required CHECK (btrim(nomenclator_code) <> ''),
     CONSTRAINT order_items_position_key UNIQUE (order_id, position),
+    CONSTRAINT order_items_values_precision CHECK (scale(total_value) <= 2 AND scale(copay_value) <= 2),
     CONSTRAINT order_items_values_range CHECK (total_value >= 0 AND copay_value >= 0)
 );
 
@@ -112,8 +115,8 @@ JOIN orders o ON o.id = i.order_id;
 CREATE VIEW order_rows AS
 SELECT o.*,
        coalesce(s.billable, false) AS billable,
-       coalesce(s.billable_amount, 0)::numeric(14, 2) AS billable_amount,
-       coalesce(s.billable_copay_amount, 0)::numeric(14, 2) AS billable_copay_amount,
+       coalesce(s.billable_amount, 0) AS billable_amount,
+       coalesce(s.billable_copay_amount, 0) AS billable_copay_amount,
        (o.total_authorized_value <> coalesce(s.authorized_value, 0)
         OR (s.authorized_copays > 0 AND o.total_copay_value <> s.authorized_copay)) AS totals_mismatch
 FROM orders o

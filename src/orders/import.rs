@@ -185,7 +185,7 @@ impl Reader {
             Value::String(s) => s.trim().to_owned(),
             _ => String::new(),
         };
-        // Money: non-negative, at most two decimals (never rounded silently), fits numeric(14, 2).
+        // Money: non-negative, at most two decimals (never rounded silently), and sane.
         let parsed = text.parse::<BigDecimal>().ok().filter(|d| {
             let d = d.normalized();
             text.len() <= 30

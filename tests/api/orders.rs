@@ -208,6 +208,25 @@ async fn header_conditions_drafts_and_cancellations_are_never_billed() {
         .gql_as(Role::Viewer, &cancel, json!({ "id": order["id"] }))
         .await;
     assert_eq!(error_code(&body), "FORBIDDEN");
+
+    // Money is never rounded silently, nor negative; nothing is written.
+    for (value, code) in [("10.555", "INVALID_FORMAT"), ("-1", "INVALID_RANGE")] {
+        let mut bad = create(false);
+        bad["input"]["items"][3]["totalValue"] = json!(value);
+        let body = app.gql_as(Role::Staff, &create_order_mutation(), bad).await;
+        let payload = &body["data"]["createOrder"];
+        assert_eq!(payload["order"], Value::Null, "{body}");
+        assert_eq!(payload["userErrors"][0]["code"], code, "{value}: {body}");
+    }
+    let empty = json!({ "input": { "affiliateId": affiliate, "items": [] } });
+    let body = app
+        .gql_as(Role::Staff, &create_order_mutation(), empty)
+        .await;
+    assert_eq!(
+        body["data"]["createOrder"]["userErrors"][0]["code"],
+        "INVALID_LENGTH"
+    );
+    assert_eq!(app.sql_count("SELECT count(*) FROM orders").await, 2);
 }
 
 #[tokio::test]
