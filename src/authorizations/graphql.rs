@@ -15,7 +15,7 @@ use crate::{
     graphql::{
         DeleteInput, DeletePayload, UserError, UserErrorCode, conn,
         connection::{self, Connection, PageRequest, TotalCount},
-        ids::{decode_id, global_id},
+        ids::{decode_id, decode_optional_id, global_id},
         input::{nullable, nullable_text, optional_text},
         loaders,
         scalars::{Date, DateTime, Decimal},
@@ -249,7 +249,7 @@ impl AuthorizationQuery {
         require_role(ctx, Role::Viewer)?;
         let page = PageRequest::new(first, after, last, before)?;
         let f = filter.unwrap_or_default();
-        let id = |id: &Option<ID>, ty| id.as_ref().map(|id| decode_id(id, ty)).transpose();
+        let id = |id: &Option<ID>, ty| decode_optional_id(id.as_ref(), ty);
         let filter = Filter {
             eps_id: id(&f.eps_id, Eps::TYPE)?,
             specialty_id: id(&f.specialty_id, Specialty::TYPE)?,

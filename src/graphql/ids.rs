@@ -34,6 +34,11 @@ pub fn decode_id(id: &ID, expected: &str) -> AppResult<i32> {
     Ok(number)
 }
 
+/// `decode_id` for an optional argument.
+pub fn decode_optional_id(id: Option<&ID>, expected: &str) -> AppResult<Option<i32>> {
+    id.map(|id| decode_id(id, expected)).transpose()
+}
+
 /// Echoing a hostile 1 MB "ID" back would be rude to logs and clients alike.
 fn truncate(id: &ID) -> &str {
     let s = id.as_str();

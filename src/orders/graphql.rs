@@ -16,7 +16,7 @@ use crate::{
     graphql::{
         UserError, UserErrorCode, conn,
         connection::{self, Connection, PageRequest, TotalCount},
-        ids::{decode_id, global_id},
+        ids::{decode_id, decode_optional_id, global_id},
         input::optional_text,
         loaders,
         scalars::{Date, DateTime, Decimal},
@@ -376,16 +376,8 @@ impl OrderQuery {
         let page = PageRequest::new(first, after, last, before)?;
         let f = filter.unwrap_or_default();
         let filter = Filter {
-            social_work_id: f
-                .social_work_id
-                .as_ref()
-                .map(|id| decode_id(id, SocialWork::TYPE))
-                .transpose()?,
-            patient_id: f
-                .patient_id
-                .as_ref()
-                .map(|id| decode_id(id, Patient::TYPE))
-                .transpose()?,
+            social_work_id: decode_optional_id(f.social_work_id.as_ref(), SocialWork::TYPE)?,
+            patient_id: decode_optional_id(f.patient_id.as_ref(), Patient::TYPE)?,
             statuses: f.status.map(|s| s.into_iter().map(order_code).collect()),
             billable: f.billable,
             totals_mismatch: f.totals_mismatch,
@@ -432,10 +424,7 @@ impl OrderQuery {
         if from > to {
             return Err(AppError::bad_input("`from` no puede ser posterior a `to`").into());
         }
-        let social_work = social_work_id
-            .as_ref()
-            .map(|id| decode_id(id, SocialWork::TYPE))
-            .transpose()?;
+        let social_work = decode_optional_id(social_work_id.as_ref(), SocialWork::TYPE)?;
         let rows = model::billing_summary(&mut *conn(ctx).await?, from.0, to.0, social_work)
             .await
             .map_err(AppError::from)?;
@@ -548,25 +537,14 @@ impl OrderMutation {
             ))));
         }
         let affiliate_id = decode_id(&input.affiliate_id, Patient::TYPE)?;
-        let explicit_social_work = input
-            .social_work_id
-            .as_ref()
-            .map(|id| decode_id(id, SocialWork::TYPE))
-            .transpose()?;
-        let practitioner = |id: &Option<ID>| {
-            id.as_ref()
-                .map(|id| decode_id(id, Practitioner::TYPE))
-                .transpose()
-        };
+        let explicit_social_work =
+            decode_optional_id(input.social_work_id.as_ref(), SocialWork::TYPE)?;
+        let practitioner = |id: &Option<ID>| decode_optional_id(id.as_ref(), Practitioner::TYPE);
         let (provider_id, prescriber_id) = (
             practitioner(&input.provider_id)?,
             practitioner(&input.prescriber_id)?,
         );
-        let point_of_care_id = input
-            .point_of_care_id
-            .as_ref()
-            .map(|id| decode_id(id, Location::TYPE))
-            .transpose()?;
+        let point_of_care_id = decode_optional_id(input.point_of_care_id.as_ref(), Location::TYPE)?;
         let Some(patient) = loaders(ctx).patients.load_one(affiliate_id).await? else {
             return Ok(OrderPayload::from(Err(UserError::new(
                 "affiliateId",

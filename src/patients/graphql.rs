@@ -11,7 +11,7 @@ use crate::{
     graphql::{
         UserError, UserErrorCode, conn,
         connection::{self, Connection, PageRequest, TotalCount},
-        ids::{decode_id, global_id},
+        ids::{decode_id, decode_optional_id, global_id},
         input::{nullable, nullable_text, optional_text, required_text},
         loaders,
         scalars::{Date, DateTime},
@@ -153,16 +153,8 @@ impl PatientQuery {
         let page = PageRequest::new(first, after, last, before)?;
         let filter = filter.unwrap_or_default();
         let filter = Filter {
-            social_work_id: filter
-                .social_work_id
-                .as_ref()
-                .map(|id| decode_id(id, SocialWork::TYPE))
-                .transpose()?,
-            eps_id: filter
-                .eps_id
-                .as_ref()
-                .map(|id| decode_id(id, Eps::TYPE))
-                .transpose()?,
+            social_work_id: decode_optional_id(filter.social_work_id.as_ref(), SocialWork::TYPE)?,
+            eps_id: decode_optional_id(filter.eps_id.as_ref(), Eps::TYPE)?,
             search: optional_text(filter.search),
         };
         let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
@@ -244,11 +236,7 @@ impl PatientMutation {
             address: optional_text(input.address),
             social_work_id: decode_id(&input.social_work_id, SocialWork::TYPE)?,
             affiliate_number: optional_text(input.affiliate_number),
-            eps_id: input
-                .eps_id
-                .as_ref()
-                .map(|id| decode_id(id, Eps::TYPE))
-                .transpose()?,
+            eps_id: decode_optional_id(input.eps_id.as_ref(), Eps::TYPE)?,
         };
         let result = model::insert(&mut *conn(ctx).await?, &new).await;
         Ok(payload(result.map(Some))?)
@@ -273,11 +261,7 @@ impl PatientMutation {
             email: nullable_text(input.email),
             phone: nullable_text(input.phone),
             address: nullable_text(input.address),
-            social_work_id: input
-                .social_work_id
-                .as_ref()
-                .map(|id| decode_id(id, SocialWork::TYPE))
-                .transpose()?,
+            social_work_id: decode_optional_id(input.social_work_id.as_ref(), SocialWork::TYPE)?,
             affiliate_number: nullable_text(input.affiliate_number),
             eps_id: match input.eps_id {
                 MaybeUndefined::Undefined => None,
