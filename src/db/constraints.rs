@@ -86,6 +86,7 @@ pub const RULES: &[(&str, &str, UserErrorCode, &str)] = &[
     ("social_works_biochemical_unit_value_range", "biochemicalUnitValue", InvalidRange, "El valor de la unidad bioquímica no puede ser negativo"),
     ("social_works_code_format", "code", InvalidFormat, "El código debe ser un token de convenio SUAP, como OS5"),
     ("social_works_code_key", "code", Taken, "El código ya está registrado"),
+    ("social_works_contact_pending_check", "address", Required, "Complete la dirección, el teléfono y la página web"),
     ("social_works_name_key", "name", Taken, "El nombre ya está registrado"),
     ("social_works_name_length", "name", TooLong, "El nombre no puede superar los 100 caracteres"),
     ("social_works_name_required", "name", Required, "El nombre es obligatorio"),

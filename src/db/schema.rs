@@ -146,6 +146,7 @@ diesel::table! {
         biochemical_unit_value -> Nullable<Numeric>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        contact_pending -> Bool,
     }
 }
 

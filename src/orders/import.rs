@@ -56,6 +56,8 @@ pub struct Render {
     provider: Option<Person>,
     prescriber: Option<Person>,
     social_work_token: String,
+    /// SUAP's short name, used only to register a social work seen for the first time.
+    social_work_name: Option<String>,
     unit_value: Option<BigDecimal>,
     items: Vec<ItemFields>,
 }
@@ -400,7 +402,7 @@ pub fn parse(document: &Value) -> Result<Render, Vec<UserError>> {
         .get(obj, "prescriptor")
         .and_then(|v| r.person(v, "prescriptor", false));
 
-    let (mut social_work_token, mut unit_value) = (None, None);
+    let (mut social_work_token, mut social_work_name, mut unit_value) = (None, None, None);
     if let Some(sw) = r
         .required(obj, "obraSocial", "obraSocial")
         .and_then(|v| r.object(v, "obraSocial"))
@@ -415,6 +417,8 @@ pub fn parse(document: &Value) -> Result<Render, Vec<UserError>> {
                 "Debe ser OS seguido del número de convenio",
             );
         }
+        let v = r.get(sw, "Nombre");
+        social_work_name = r.text(v, "obraSocial.Nombre", 100);
         let v = r.get(sw, "ValorUnidadBioquimica");
         unit_value = r.decimal(v, "obraSocial.ValorUnidadBioquimica");
     }
@@ -516,6 +520,7 @@ pub fn parse(document: &Value) -> Result<Render, Vec<UserError>> {
                 provider,
                 prescriber,
                 social_work_token,
+                social_work_name,
                 unit_value,
                 items,
             })
@@ -590,8 +595,8 @@ async fn save_in_transaction(conn: &mut AsyncPgConnection, render: &Render) -> R
     Ok(id)
 }
 
-/// The social work of the convenio token; SUAP's biochemical unit value is kept current.
-/// A social work is not created here: it needs contact data that SUAP does not send.
+/// The social work of the convenio token, registered (active, contact data pending) when the
+/// clinic has not seen it yet; SUAP's biochemical unit value is kept current.
 async fn social_work(conn: &mut AsyncPgConnection, render: &Render) -> Result<i32, Abort> {
     use social_works as sw;
     let found: Option<i32> = sw::table
@@ -601,14 +606,7 @@ async fn social_work(conn: &mut AsyncPgConnection, render: &Render) -> Result<i3
         .await
         .optional()?;
     let Some(id) = found else {
-        return Err(Abort::User(UserError {
-            field: Some(path_of("obraSocial.Token")),
-            code: UserErrorCode::NotFound,
-            message: format!(
-                "No hay una obra social con el convenio {}: regístrela (con ese código) antes de importar",
-                render.social_work_token
-            ),
-        }));
+        return register_social_work(conn, render).await;
     };
     if let Some(value) = &render.unit_value {
         diesel::update(sw::table.find(id))
@@ -618,6 +616,62 @@ async fn social_work(conn: &mut AsyncPgConnection, render: &Render) -> Result<i3
             .await?;
     }
     Ok(id)
+}
+
+async fn register_social_work(conn: &mut AsyncPgConnection, render: &Render) -> Result<i32, Abort> {
+    use social_works as sw;
+    let token = &render.social_work_token;
+    let Some(name) = &render.social_work_name else {
+        return Err(Abort::User(UserError {
+            field: Some(path_of("obraSocial.Nombre")),
+            code: UserErrorCode::Required,
+            message: format!(
+                "No hay una obra social con el convenio {token}; para registrarla hace falta su nombre"
+            ),
+        }));
+    };
+    // A savepoint, so that a name clash is reported instead of aborting the import's transaction.
+    let inserted = conn
+        .transaction(async |conn| {
+            diesel::insert_into(sw::table)
+                .values((
+                    sw::name.eq(name),
+                    sw::code.eq(token),
+                    sw::biochemical_unit_value.eq(&render.unit_value),
+                    sw::address.eq(""),
+                    sw::phone.eq(""),
+                    sw::webpage.eq(""),
+                    sw::contact_pending.eq(true),
+                ))
+                // A concurrent import of the same convenio registered it first: use that one.
+                .on_conflict(sw::code)
+                .do_nothing()
+                .returning(sw::id)
+                .get_result::<i32>(conn)
+                .await
+                .optional()
+        })
+        .await;
+    match inserted {
+        Ok(Some(id)) => Ok(id),
+        Ok(None) => Ok(sw::table
+            .filter(sw::code.eq(token))
+            .select(sw::id)
+            .first(conn)
+            .await?),
+        Err(err)
+            if constraints::violated(&err).is_some_and(|(c, _)| c == "social_works_name_key") =>
+        {
+            Err(Abort::User(UserError {
+                field: Some(path_of("obraSocial.Nombre")),
+                code: UserErrorCode::Taken,
+                message: format!(
+                    "Ya hay otra obra social llamada {name}: si es la misma, asígnele el código {token} y vuelva a importar"
+                ),
+            }))
+        }
+        Err(err) => Err(at_path(err, "obraSocial")),
+    }
 }
 
 /// SUAP's NombreCompuesto is "APELLIDO, NOMBRE" or "APELLIDO NOMBRE".

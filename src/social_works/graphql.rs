@@ -39,6 +39,7 @@ impl SocialWork {
     async fn state(&self) -> SocialWorkState {
         self.state
     }
+    /// Empty while `contactPending`.
     async fn address(&self) -> &str {
         &self.address
     }
@@ -51,6 +52,11 @@ impl SocialWork {
     /// The SUAP convenio token, e.g. "OS5".
     async fn code(&self) -> Option<&str> {
         self.code.as_deref()
+    }
+    /// True for a social work first registered by a SUAP import: SUAP sends no address,
+    /// phone or webpage, so they are empty until an administrator sets all three.
+    async fn contact_pending(&self) -> bool {
+        self.contact_pending
     }
     /// SUAP ValorUnidadBioquimica.
     async fn biochemical_unit_value(&self) -> Option<Decimal> {
@@ -90,6 +96,8 @@ pub struct SocialWorkFilter {
     pub state: Option<SocialWorkState>,
     /// Name contains this, ignoring case and accents.
     pub search: Option<String>,
+    /// Only those still waiting for their contact data (or only complete ones).
+    pub contact_pending: Option<bool>,
 }
 
 #[derive(Default)]
@@ -113,6 +121,7 @@ impl SocialWorkQuery {
         let filter = filter.unwrap_or_default();
         let filter = Filter {
             state: filter.state,
+            contact_pending: filter.contact_pending,
             search: filter
                 .search
                 .map(|s| s.trim().to_owned())
@@ -200,7 +209,8 @@ impl SocialWorkMutation {
         Ok(payload(result.map(Some), &new.name, "ya está registrado")?)
     }
 
-    /// Changes any field, state included; the name stays unique. ADMIN.
+    /// Changes any field, state included; the name stays unique. Setting any of address, phone
+    /// or webpage of a `contactPending` social work requires all three. ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
     async fn update_social_work(
         &self,
@@ -209,12 +219,20 @@ impl SocialWorkMutation {
     ) -> async_graphql::Result<SocialWorkPayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, SocialWork::TYPE)?;
+        let (address, phone, webpage) = (
+            required_text(input.address),
+            required_text(input.phone),
+            required_text(input.webpage),
+        );
+        // Completing the contact data ends "pending"; the database then requires all three.
+        let contact_given = address.is_some() || phone.is_some() || webpage.is_some();
         let changes = SocialWorkChanges {
             name: required_text(input.name),
             state: input.state,
-            address: required_text(input.address),
-            phone: required_text(input.phone),
-            webpage: required_text(input.webpage),
+            address,
+            phone,
+            webpage,
+            contact_pending: contact_given.then_some(false),
             code: nullable_text(input.code),
             biochemical_unit_value: nullable(input.biochemical_unit_value.map_value(|d| d.0)),
         };

@@ -44,6 +44,7 @@ pub struct SocialWork {
     pub biochemical_unit_value: Option<BigDecimal>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub contact_pending: bool,
 }
 
 /// Sort key of the `socialWorks` connection: name, then id.
@@ -77,11 +78,13 @@ pub struct SocialWorkChanges {
     pub webpage: Option<String>,
     pub code: Option<Option<String>>,
     pub biochemical_unit_value: Option<Option<BigDecimal>>,
+    pub contact_pending: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     pub state: Option<SocialWorkState>,
+    pub contact_pending: Option<bool>,
     /// Name contains, ignoring case and accents.
     pub search: Option<String>,
 }
@@ -90,6 +93,9 @@ fn filtered(filter: &Filter) -> social_works::BoxedQuery<'static, diesel::pg::Pg
     let mut query = social_works::table.into_boxed();
     if let Some(state) = filter.state {
         query = query.filter(social_works::state.eq(state));
+    }
+    if let Some(pending) = filter.contact_pending {
+        query = query.filter(social_works::contact_pending.eq(pending));
     }
     if let Some(term) = filter.search.as_deref() {
         query =

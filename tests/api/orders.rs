@@ -567,24 +567,95 @@ async fn import_problems_are_reported_with_their_json_path_and_nothing_is_writte
         );
     }
 
-    // An unknown convenio: the social work must be registered first.
-    let mut unknown = fixture();
-    unknown["obraSocial"]["Token"] = json!("OS999");
-    let body = app
-        .gql_as(Role::Staff, IMPORT, json!({ "render": unknown }))
-        .await;
-    assert_eq!(
-        body["data"]["importSuapOrder"]["userErrors"][0]["code"], "NOT_FOUND",
-        "{body}"
-    );
-    assert_eq!(
-        body["data"]["importSuapOrder"]["userErrors"][0]["field"],
-        json!(["obraSocial", "Token"])
-    );
-
+    // An unknown convenio can be registered only with its name, and not under a taken one.
+    let mut unnamed = fixture();
+    unnamed["obraSocial"] = json!({ "Token": "OS999" });
+    let mut clashing = fixture();
+    clashing["obraSocial"]["Token"] = json!("OS999");
+    for (document, code) in [(unnamed, "REQUIRED"), (clashing, "TAKEN")] {
+        let body = app
+            .gql_as(Role::Staff, IMPORT, json!({ "render": document }))
+            .await;
+        let errors = &body["data"]["importSuapOrder"]["userErrors"];
+        assert_eq!(errors[0]["code"], code, "{body}");
+        assert_eq!(errors[0]["field"], json!(["obraSocial", "Nombre"]));
+    }
+    assert_eq!(app.sql_count("SELECT count(*) FROM social_works").await, 1);
     assert_eq!(app.sql_count("SELECT count(*) FROM orders").await, 0);
     assert_eq!(app.sql_count("SELECT count(*) FROM patients").await, 0);
     assert_eq!(app.sql_count("SELECT count(*) FROM practitioners").await, 0);
+}
+
+const SOCIAL_WORK_FIELDS: &str =
+    "name state code biochemicalUnitValue address phone webpage contactPending";
+
+#[tokio::test]
+async fn an_unknown_convenio_is_registered_with_its_contact_data_pending() {
+    let app = TestApp::new().await;
+    let body = app
+        .gql_as(Role::Staff, IMPORT, json!({ "render": fixture() }))
+        .await;
+    assert_eq!(
+        body["data"]["importSuapOrder"]["userErrors"],
+        json!([]),
+        "{body}"
+    );
+    let q = format!(
+        "{{ socialWorks(filter: {{contactPending: true}}) {{ nodes {{ id {SOCIAL_WORK_FIELDS} patientCount }} }} }}"
+    );
+    let body = app.gql_as(Role::Viewer, &q, json!({})).await;
+    let pending = &body["data"]["socialWorks"]["nodes"];
+    let id = pending[0]["id"].clone();
+    assert_eq!(
+        pending,
+        &json!([{ "id": id, "name": "OSDE", "state": "ACTIVE", "code": "OS5", "biochemicalUnitValue": "1.85",
+                  "address": "", "phone": "", "webpage": "", "contactPending": true, "patientCount": 1 }]),
+        "{body}"
+    );
+    // Importing again finds it by its convenio.
+    let again = app
+        .gql_as(Role::Staff, IMPORT, json!({ "render": fixture() }))
+        .await;
+    assert_eq!(again["data"]["importSuapOrder"]["userErrors"], json!([]));
+    assert_eq!(app.sql_count("SELECT count(*) FROM social_works").await, 1);
+
+    // Completing the contact data takes all three fields, as registering one by hand does.
+    let update = format!(
+        "mutation($input: UpdateSocialWorkInput!) {{ updateSocialWork(input: $input) {{
+           socialWork {{ {SOCIAL_WORK_FIELDS} }} userErrors {{ field code }} }} }}"
+    );
+    let body = app
+        .admin(
+            &update,
+            json!({ "input": { "id": id, "address": "Av. Leandro N. Alem 1067" } }),
+        )
+        .await;
+    let payload = &body["data"]["updateSocialWork"];
+    assert_eq!(payload["socialWork"], Value::Null, "{body}");
+    assert_eq!(
+        payload["userErrors"],
+        json!([{ "field": ["phone"], "code": "REQUIRED" }]),
+        "{body}"
+    );
+    let full = social_work_input("ignored");
+    let body = app
+        .admin(
+            &update,
+            json!({ "input": { "id": id, "address": full["address"], "phone": full["phone"], "webpage": full["webpage"] } }),
+        )
+        .await;
+    let updated = &body["data"]["updateSocialWork"]["socialWork"];
+    assert_eq!(updated["contactPending"], false, "{body}");
+    assert_eq!(updated["phone"], full["phone"]);
+    // Once complete, the contact data can no longer be blanked.
+    let body = app
+        .admin(&update, json!({ "input": { "id": id, "webpage": " " } }))
+        .await;
+    assert_eq!(
+        body["data"]["updateSocialWork"]["userErrors"],
+        json!([{ "field": ["webpage"], "code": "REQUIRED" }]),
+        "{body}"
+    );
 }
 
 #[tokio::test]
