@@ -83,7 +83,12 @@ impl From<AppError> for async_graphql::Error {
 impl From<DieselError> for AppError {
     fn from(err: DieselError) -> Self {
         match &err {
-            DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection, _)
+            // UnableToSendCommand is diesel-async's kind for a driver error without SQLSTATE:
+            // the socket closed or reset under a pooled connection.
+            DieselError::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                _,
+            )
             | DieselError::BrokenTransactionManager => {
                 tracing::warn!(error = %err, "database connection lost");
                 Self::Unavailable

@@ -3,9 +3,9 @@
 
 use std::{sync::Arc, time::Duration};
 
-use async_graphql::ParseRequestError;
 use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
+use async_graphql::{Executor, ParseRequestError};
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse, rejection::GraphQLRejection};
 use axum::{
     Router,
@@ -34,21 +34,24 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 #[derive(Clone)]
-struct Http {
+struct Http<E> {
     state: AppState,
-    schema: AppSchema,
+    schema: E,
 }
 
 pub fn router(state: AppState) -> Router {
+    let schema: AppSchema = build_schema(state.clone());
+    router_for(state, schema)
+}
+
+/// The router around any executor: the service's schema, or a test's.
+pub fn router_for<E: Executor + Clone>(state: AppState, schema: E) -> Router {
     let cors = cors(&state.config.cors_origins);
-    let http = Http {
-        schema: build_schema(state.clone()),
-        state,
-    };
+    let http = Http { schema, state };
     Router::new()
-        .route("/graphql", get(graphql_get).post(graphql_post))
+        .route("/graphql", get(graphql_get::<E>).post(graphql_post::<E>))
         .route("/healthz", get(|| async { "ok" }))
-        .route("/readyz", get(ready))
+        .route("/readyz", get(ready::<E>))
         .with_state(http)
         .layer(cors)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
@@ -91,8 +94,8 @@ fn caller(state: &AppState, headers: &HeaderMap) -> Caller {
     }
 }
 
-async fn execute(
-    http: &Http,
+async fn execute<E: Executor>(
+    http: &Http<E>,
     headers: &HeaderMap,
     request: async_graphql::Request,
 ) -> GraphQLResponse {
@@ -102,8 +105,8 @@ async fn execute(
     http.schema.execute(request).await.into()
 }
 
-async fn graphql_post(
-    State(http): State<Http>,
+async fn graphql_post<E: Executor + Clone>(
+    State(http): State<Http<E>>,
     headers: HeaderMap,
     request: Result<GraphQLRequest, GraphQLRejection>,
 ) -> Response {
@@ -114,8 +117,8 @@ async fn graphql_post(
     execute(&http, &headers, request).await.into_response()
 }
 
-async fn graphql_get(
-    State(http): State<Http>,
+async fn graphql_get<E: Executor + Clone>(
+    State(http): State<Http<E>>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
@@ -195,7 +198,7 @@ fn is_mutation(request: &mut async_graphql::Request) -> bool {
     })
 }
 
-async fn ready(State(http): State<Http>) -> Response {
+async fn ready<E>(State(http): State<Http<E>>) -> Response {
     use diesel_async::RunQueryDsl;
     let check = async {
         let mut conn = http.state.pool.get().await.ok()?;

@@ -8,8 +8,8 @@ pub mod schema;
 pub mod views;
 
 pub use pool::{
-    DbConn, DbPool, QueryCounter, StartupError, build_pool, check_time_zone, ensure_database,
-    run_migrations,
+    DbConn, DbPool, POOL_WAIT_TIMEOUT, QueryCounter, StartupError, build_pool, check_time_zone,
+    ensure_database, run_migrations,
 };
 
 diesel::define_sql_function! {

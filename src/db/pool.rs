@@ -30,7 +30,7 @@ pub type DbPool = Pool<AsyncPgConnection>;
 pub type DbConn = Object<AsyncPgConnection>;
 
 /// How long a request waits for a free connection before answering SERVICE_UNAVAILABLE.
-const POOL_WAIT_TIMEOUT: Duration = Duration::from_secs(5);
+pub const POOL_WAIT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Also bounds connecting, so an unreachable server fails fast instead of hanging requests.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// No statement may hold a connection (and its locks) longer than this.

@@ -8,6 +8,7 @@ pub mod input;
 pub mod limits;
 mod loaders;
 mod node;
+mod panics;
 pub mod scalars;
 mod user_error;
 
@@ -59,7 +60,17 @@ pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
 
 /// The schema with its limits, without state: enough to export the SDL.
 pub fn schema_builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
-    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+    configure(Schema::build(
+        Query::default(),
+        Mutation::default(),
+        EmptySubscription,
+    ))
+}
+
+/// Limits, error policy and panic handling, for any root types (tests add their own).
+pub fn configure<Q, M, S>(builder: SchemaBuilder<Q, M, S>) -> SchemaBuilder<Q, M, S> {
+    builder
+        .extension(panics::CatchPanics)
         .extension(limits::Limits)
         .limit_complexity(limits::MAX_COMPLEXITY)
         .limit_directives(limits::MAX_DIRECTIVES)

@@ -23,6 +23,14 @@ pub fn server_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
 }
 
+/// `host:port` of the test server.
+pub fn server_authority() -> String {
+    let url = server_url();
+    let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+    let rest = rest.rsplit_once('@').map_or(rest, |(_, r)| r);
+    rest.split('/').next().unwrap().to_owned()
+}
+
 async fn admin_conn() -> AsyncPgConnection {
     AsyncPgConnection::establish(&format!("{}/postgres", server_url()))
         .await
@@ -105,6 +113,15 @@ impl TestApp {
 
     /// Extra command-line arguments, e.g. `["--jwt-audience", "clinic"]`.
     pub async fn with_args(args: &[&str]) -> Self {
+        Self::build(args, None).await
+    }
+
+    /// Connects to PostgreSQL at `authority` (`host:port`, e.g. a test's proxy) instead.
+    pub async fn via(authority: &str) -> Self {
+        Self::build(&[], Some(authority)).await
+    }
+
+    async fn build(args: &[&str], authority: Option<&str>) -> Self {
         static COUNTER: AtomicU32 = AtomicU32::new(0);
         let template = template().await;
         let database = format!(
@@ -121,7 +138,11 @@ impl TestApp {
             .execute(&mut conn)
             .await
             .unwrap();
-        let url = format!("{}/{database}", server_url());
+        let server = match authority {
+            Some(authority) => server_url().replace(&server_authority(), authority),
+            None => server_url(),
+        };
+        let url = format!("{server}/{database}");
         let mut argv = vec![
             "clinic",
             "--database-url",
@@ -139,6 +160,11 @@ impl TestApp {
             state,
             database,
         }
+    }
+
+    /// This app's database URL.
+    pub fn database_url(&self) -> String {
+        format!("{}/{}", server_url(), self.database)
     }
 
     pub fn token(&self, role: Role) -> String {

@@ -5,6 +5,7 @@ mod auth;
 mod authorizations;
 mod catalog;
 mod common;
+mod faults;
 mod http;
 mod limits;
 mod orders;
