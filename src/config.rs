@@ -108,6 +108,11 @@ pub struct Config {
     #[arg(long, env = "CLINIC_TIME_ZONE", default_value = "UTC", value_parser = parse_time_zone, global = true)]
     pub clinic_time_zone: String,
 
+    /// After SIGTERM/SIGINT, in-flight requests get this long to finish (e.g. 20s) before the
+    /// process exits anyway.
+    #[arg(long, env = "SHUTDOWN_GRACE", default_value = "20s", value_parser = parse_duration, global = true)]
+    pub shutdown_grace: Duration,
+
     /// Username of an admin to create at start if it does not exist.
     #[arg(
         long,
@@ -137,6 +142,7 @@ impl std::fmt::Debug for Config {
             .field("jwt_issuer", &self.jwt_issuer)
             .field("jwt_audience", &self.jwt_audience)
             .field("token_ttl", &self.token_ttl)
+            .field("shutdown_grace", &self.shutdown_grace)
             .field("cors_origins", &self.cors_origins)
             .field("db_pool_size", &self.db_pool_size)
             .field("clinic_time_zone", &self.clinic_time_zone)

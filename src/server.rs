@@ -1,6 +1,6 @@
 //! Building the application state from configuration, start-up chores, and serving.
 
-use std::sync::Arc;
+use std::{future::IntoFuture, sync::Arc};
 
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
@@ -99,9 +99,22 @@ pub async fn serve(state: AppState, generated_secret: bool) -> anyhow::Result<()
              Admin token, for GraphiQL's headers tab:\n{{\"Authorization\": \"Bearer {token}\"}}"
         );
     }
-    axum::serve(listener, http::router(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let grace = state.config.shutdown_grace;
+    let stopping = Arc::new(tokio::sync::Notify::new());
+    let server = axum::serve(listener, http::router(state)).with_graceful_shutdown({
+        let stopping = stopping.clone();
+        async move {
+            shutdown_signal().await;
+            stopping.notify_one();
+        }
+    });
+    // Stops accepting at once; in-flight requests finish, unless the grace period runs out.
+    tokio::select! {
+        served = server.into_future() => served?,
+        () = async { stopping.notified().await; tokio::time::sleep(grace).await } => {
+            tracing::warn!(?grace, "grace period over: dropping the requests still running");
+        }
+    }
     tracing::info!("stopped");
     Ok(())
 }

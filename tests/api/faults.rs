@@ -327,7 +327,7 @@ async fn concurrent_writes_under_load_are_all_kept_and_audited_once() {
     for (target, id) in authorizations.iter().enumerate() {
         let id = async_graphql::ID(id.as_str().unwrap().to_owned());
         let database_id = clinic::graphql::ids::decode_global_id(&id).unwrap().1;
-        let mut expected: Vec<&str> = all
+        let expected: Vec<&str> = all
             .updates
             .iter()
             .filter(|(t, _)| *t == target)
@@ -357,4 +357,140 @@ async fn concurrent_writes_under_load_are_all_kept_and_audited_once() {
             "each change audited with what it wrote"
         );
     }
+}
+
+/// One HTTP/1.1 request on a fresh connection; `None` when the server refuses or drops it.
+async fn raw_post(addr: SocketAddr, token: &str, query: &str) -> Option<String> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = TcpStream::connect(addr).await.ok()?;
+    let body = json!({ "query": query }).to_string();
+    let request = format!(
+        "POST /graphql HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+         Authorization: Bearer {token}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await.ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.ok()?;
+    (!response.is_empty()).then_some(response)
+}
+
+/// Starts the real binary on a free port; returns it and its address once it answers.
+async fn start_binary(app: &TestApp, grace: &str) -> (tokio::process::Child, SocketAddr) {
+    let addr = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_clinic"))
+        .arg("serve")
+        .env("DATABASE_URL", app.database_url())
+        .env("JWT_SECRET", SECRET)
+        .env("LISTEN_ADDR", addr.to_string())
+        .env("SHUTDOWN_GRACE", grace)
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while TcpStream::connect(addr).await.is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the service did not start"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    (child, addr)
+}
+
+fn sigterm(child: &tokio::process::Child) {
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().unwrap().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Blocks every query on social works until the returned connection's transaction ends.
+async fn lock_social_works(app: &TestApp) -> diesel_async::AsyncPgConnection {
+    use diesel_async::{AsyncConnection, SimpleAsyncConnection};
+    let mut conn = diesel_async::AsyncPgConnection::establish(&app.database_url())
+        .await
+        .unwrap();
+    conn.batch_execute("BEGIN; LOCK TABLE social_works IN ACCESS EXCLUSIVE MODE")
+        .await
+        .unwrap();
+    conn
+}
+
+#[tokio::test]
+async fn sigterm_lets_in_flight_requests_finish_refuses_new_ones_and_exits_zero() {
+    use diesel_async::SimpleAsyncConnection;
+    let app = TestApp::new().await;
+    let (mut child, addr) = start_binary(&app, "10s").await;
+    let token = app.token(Role::Viewer);
+    let query = "{ socialWorks(first: 1) { totalCount } }";
+    assert!(
+        raw_post(addr, &token, query)
+            .await
+            .unwrap()
+            .contains("totalCount")
+    );
+
+    let mut lock = lock_social_works(&app).await;
+    let in_flight = tokio::spawn({
+        let token = token.clone();
+        async move { raw_post(addr, &token, query).await }
+    });
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let signalled = Instant::now();
+    sigterm(&child);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(
+        raw_post(addr, &token, "{ __typename }").await.is_none(),
+        "a new request after SIGTERM is refused"
+    );
+    assert!(!in_flight.is_finished(), "still waiting on the lock");
+    lock.batch_execute("ROLLBACK").await.unwrap();
+
+    let answer = in_flight
+        .await
+        .unwrap()
+        .expect("the in-flight request was answered");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(
+        answer.contains(r#""totalCount":9"#),
+        "demo data counted: {answer}"
+    );
+    let status = tokio::time::timeout(Duration::from_secs(10), child.wait())
+        .await
+        .expect("exits within the grace period")
+        .unwrap();
+    assert!(status.success(), "{status}");
+    assert!(signalled.elapsed() < Duration::from_secs(10));
+}
+
+#[tokio::test]
+async fn a_request_outliving_the_grace_period_does_not_keep_the_process_alive() {
+    let app = TestApp::new().await;
+    let (mut child, addr) = start_binary(&app, "1s").await;
+    let token = app.token(Role::Viewer);
+    let _lock = lock_social_works(&app).await;
+    let stuck = tokio::spawn(async move {
+        raw_post(addr, &token, "{ socialWorks(first: 1) { totalCount } }").await
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let signalled = Instant::now();
+    sigterm(&child);
+    let status = tokio::time::timeout(Duration::from_secs(5), child.wait())
+        .await
+        .expect("exits once the grace period is over")
+        .unwrap();
+    assert!(status.success(), "{status}");
+    assert!(signalled.elapsed() >= Duration::from_secs(1));
+    assert_eq!(
+        stuck.await.unwrap(),
+        None,
+        "its connection was closed unanswered"
+    );
 }
