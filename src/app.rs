@@ -1,6 +1,9 @@
 //! Shared application state: the pool, the JWT keys, the configuration.
 
-use std::{ops::Deref, sync::Arc};
+use std::{
+    ops::Deref,
+    sync::{Arc, atomic::AtomicU64},
+};
 
 use crate::{
     auth::JwtKeys,
@@ -14,6 +17,8 @@ pub struct App {
     pub config: Config,
     /// SQL statements run through `pool` since start.
     pub queries: QueryCounter,
+    /// GraphQL requests executed since start (with `queries`, statements per request).
+    pub requests: AtomicU64,
 }
 
 #[derive(Clone)]

@@ -50,6 +50,7 @@ pub fn build_state(mut config: Config) -> anyhow::Result<(AppState, bool)> {
             jwt,
             config,
             queries,
+            requests: Default::default(),
         })),
         generated,
     ))

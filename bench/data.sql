@@ -1,0 +1,65 @@
+-- The benchmark's data set: deterministic (arithmetic on generate_series, no random()), so
+-- every run and every machine measures the same rows. Runs on a freshly migrated database.
+INSERT INTO social_works (name, address, phone, webpage, code, biochemical_unit_value)
+SELECT 'Obra Social ' || lpad(n::text, 2, '0'), 'Av. Corrientes ' || (1000 + n) || ', CABA',
+       '011 4000-' || lpad(n::text, 4, '0'), 'https://os' || n || '.example.com.ar', 'OS' || n,
+       1.5 + n / 100.0
+FROM generate_series(1, 50) AS n;
+
+INSERT INTO patients (first_name, last_name, document_type, document_number, social_work_id,
+                      affiliate_number, birth_date)
+SELECT (ARRAY['Ana', 'Juan', 'María', 'Carlos', 'Lucía', 'Jorge', 'Sofía', 'Diego', 'Valentina',
+              'Martín', 'Camila', 'Pablo', 'Julieta', 'Tomás', 'Florencia', 'Nicolás'])[1 + n % 16],
+       (ARRAY['González', 'Rodríguez', 'Gómez', 'Fernández', 'López', 'Díaz', 'Martínez', 'Pérez',
+              'García', 'Sánchez', 'Romero', 'Sosa', 'Álvarez', 'Torres', 'Ruiz', 'Ramírez', 'Flores',
+              'Acosta', 'Benítez', 'Medina', 'Suárez', 'Herrera', 'Aguirre', 'Giménez'])[1 + (n * 7) % 24],
+       'DNI', (20000000 + n)::text, 1 + (n * 7) % 50, 'AF-' || n,
+       DATE '1940-01-01' + (n * 37) % 25000
+FROM generate_series(1, 20000) AS n;
+
+INSERT INTO eps (id, name, code) SELECT n, 'EPS ' || n, 'EPS' || n FROM generate_series(1, 20) AS n;
+INSERT INTO specialties (id, name) SELECT n, 'Especialidad ' || n FROM generate_series(1, 30) AS n;
+INSERT INTO locations (id, name, address)
+SELECT n, 'Sede ' || n, 'Calle ' || n || ' #10-20' FROM generate_series(1, 10) AS n;
+SELECT setval(pg_get_serial_sequence(t, 'id'), 100) FROM unnest(ARRAY['eps', 'specialties', 'locations']) AS t;
+
+-- Half of the 6,000 triples: a few expired, suspended or not yet valid.
+INSERT INTO authorizations (eps_id, specialty_id, location_id, authorized, authorization_date,
+                            expiration_date, max_monthly_appointments, copay_percentage,
+                            requires_prior_authorization)
+SELECT e, s, l, (e + s + l) % 11 <> 0,
+       CASE WHEN (e * s + l) % 13 = 0 THEN DATE '2030-01-01' ELSE DATE '2025-01-01' END,
+       CASE WHEN (e * s + l) % 13 = 0 THEN DATE '2031-12-31'
+            WHEN (e * s + l) % 17 = 0 THEN DATE '2025-06-30' ELSE DATE '2030-12-31' END,
+       CASE WHEN s % 3 = 0 THEN 20 + s END, (e * l) % 40, (s + l) % 4 = 0
+FROM generate_series(1, 20) AS e, generate_series(1, 30) AS s, generate_series(1, 10) AS l
+WHERE (e * 7 + s * 3 + l) % 2 = 0;
+
+-- 100,000 orders over 2026, every SUAP state, some drafts and cancellations.
+INSERT INTO orders (order_number, point_of_care_id, performed_on, prescribed_on, authorized_at,
+                    authorization_status, draft, cancelled_by_provider, verified, affiliate_id,
+                    social_work_id)
+SELECT n::text, 1 + n % 10, DATE '2026-01-01' + n % 330, DATE '2026-01-01' + n % 330 - 2,
+       TIMESTAMPTZ '2026-01-01 08:00:00+00' + make_interval(days => n % 330, mins => n % 600),
+       n % 9, n % 17 = 0, n % 23 = 0, n % 2 = 0, a, 1 + (a * 7) % 50
+FROM generate_series(1, 100000) AS n, LATERAL (SELECT 1 + (n * 7919) % 20000 AS a) AS p;
+
+-- One to five items each.
+INSERT INTO order_items (order_id, position, nomenclator_code, nomenclator, name,
+                         authorization_status, total_value, copay_value)
+SELECT o.id, pos, (660000 + (o.id + pos) % 900)::text, 'NBU', 'PRÁCTICA ' || (o.id + pos) % 900,
+       (ARRAY[0, 1, 2, 3, 6, 1, 1, 6])[1 + (o.id * 3 + pos) % 8],
+       round(((o.id * 13 + pos * 101) % 500000)::numeric / 100, 2),
+       round(((o.id * 13 + pos * 101) % 50000)::numeric / 100, 2)
+FROM orders o, generate_series(1, 1 + o.id % 5) AS pos;
+
+-- SUAP's totals are the sums of the authorized items, except for one order in 500.
+UPDATE orders o
+   SET total_authorized_value = t.value + CASE WHEN o.id % 500 = 0 THEN 1 ELSE 0 END,
+       total_copay_value = t.copay
+  FROM (SELECT order_id, coalesce(sum(total_value) FILTER (WHERE authorization_status IN (1, 6)), 0) AS value,
+               coalesce(sum(copay_value) FILTER (WHERE authorization_status IN (1, 6)), 0) AS copay
+          FROM order_items GROUP BY order_id) AS t
+ WHERE t.order_id = o.id;
+
+ANALYZE;

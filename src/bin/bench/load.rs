@@ -1,0 +1,172 @@
+//! The load generator: keep-alive HTTP/1.1 connections, each sending one request and waiting
+//! for its answer before the next (closed loop), as an SPA's users do.
+
+use std::{
+    net::SocketAddr,
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::{Duration, Instant},
+};
+
+use tokio::{
+    io::{AsyncReadExt, AsyncWriteExt},
+    net::TcpStream,
+};
+
+/// Builds the JSON body of the n-th request of a scenario.
+pub type Body = Arc<dyn Fn(u64) -> String + Send + Sync>;
+
+#[derive(Default)]
+pub struct Outcome {
+    pub requests: u64,
+    pub errors: u64,
+    pub first_error: Option<String>,
+    /// Microseconds, sorted.
+    pub latencies: Vec<u32>,
+    pub elapsed: Duration,
+}
+
+impl Outcome {
+    pub fn per_second(&self) -> f64 {
+        self.requests as f64 / self.elapsed.as_secs_f64()
+    }
+
+    /// The latency at quantile `q` (0..=1), in milliseconds.
+    pub fn quantile_ms(&self, q: f64) -> f64 {
+        if self.latencies.is_empty() {
+            return 0.0;
+        }
+        let at = ((self.latencies.len() - 1) as f64 * q).round() as usize;
+        f64::from(self.latencies[at]) / 1000.0
+    }
+}
+
+/// Drives `connections` clients for `duration`; `seq` numbers requests across the whole run.
+pub async fn drive(
+    addr: SocketAddr,
+    token: Arc<str>,
+    body: Body,
+    connections: usize,
+    duration: Duration,
+    seq: Arc<AtomicU64>,
+) -> Outcome {
+    let started = Instant::now();
+    let deadline = started + duration;
+    let clients: Vec<_> = (0..connections)
+        .map(|_| {
+            let (token, body, seq) = (token.clone(), body.clone(), seq.clone());
+            tokio::spawn(async move { client(addr, &token, &body, deadline, &seq).await })
+        })
+        .collect();
+    let mut outcome = Outcome::default();
+    for client in clients {
+        let one = client.await.expect("a load client panicked");
+        outcome.requests += one.requests;
+        outcome.errors += one.errors;
+        outcome.first_error = outcome.first_error.or(one.first_error);
+        outcome.latencies.extend(one.latencies);
+    }
+    outcome.elapsed = started.elapsed();
+    outcome.latencies.sort_unstable();
+    outcome
+}
+
+async fn client(
+    addr: SocketAddr,
+    token: &str,
+    body: &Body,
+    deadline: Instant,
+    seq: &AtomicU64,
+) -> Outcome {
+    let mut outcome = Outcome::default();
+    let mut stream = None;
+    let mut buf = Vec::with_capacity(64 * 1024);
+    while Instant::now() < deadline {
+        let body = body(seq.fetch_add(1, Ordering::Relaxed));
+        let request = format!(
+            "POST /graphql HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n\
+             Authorization: Bearer {token}\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        let sent = Instant::now();
+        let answer = match &mut stream {
+            Some(s) => exchange(s, request.as_bytes(), &mut buf).await,
+            None => match TcpStream::connect(addr).await {
+                Ok(s) => {
+                    let _ = s.set_nodelay(true);
+                    exchange(stream.insert(s), request.as_bytes(), &mut buf).await
+                }
+                Err(e) => Err(e.to_string()),
+            },
+        };
+        let micros = u32::try_from(sent.elapsed().as_micros()).unwrap_or(u32::MAX);
+        outcome.requests += 1;
+        outcome.latencies.push(micros);
+        let failure = match answer {
+            Ok((200, body)) if is_clean(body) => None,
+            Ok((status, body)) => Some(format!("{status}: {}", String::from_utf8_lossy(body))),
+            Err(err) => {
+                stream = None;
+                Some(err)
+            }
+        };
+        if let Some(failure) = failure {
+            outcome.errors += 1;
+            outcome.first_error.get_or_insert(failure);
+        }
+    }
+    outcome
+}
+
+/// A GraphQL answer without errors and without user errors.
+fn is_clean(body: &[u8]) -> bool {
+    let contains = |needle: &[u8]| body.windows(needle.len()).any(|w| w == needle);
+    !contains(br#""errors""#) && !contains(br#""userErrors":[{"#)
+}
+
+/// Writes one request and reads one response: (status, body).
+async fn exchange<'b>(
+    stream: &mut TcpStream,
+    request: &[u8],
+    buf: &'b mut Vec<u8>,
+) -> Result<(u16, &'b [u8]), String> {
+    stream.write_all(request).await.map_err(|e| e.to_string())?;
+    buf.clear();
+    let head_end = loop {
+        if let Some(at) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break at + 4;
+        }
+        read_more(stream, buf).await?;
+    };
+    let head = std::str::from_utf8(&buf[..head_end]).map_err(|e| e.to_string())?;
+    let status: u16 = head
+        .get(9..12)
+        .and_then(|s| s.parse().ok())
+        .ok_or("malformed status line")?;
+    let length: usize = head
+        .lines()
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse().ok())?
+        })
+        .ok_or("response without Content-Length")?;
+    while buf.len() < head_end + length {
+        read_more(stream, buf).await?;
+    }
+    Ok((status, &buf[head_end..head_end + length]))
+}
+
+async fn read_more(stream: &mut TcpStream, buf: &mut Vec<u8>) -> Result<(), String> {
+    let mut chunk = [0u8; 16 * 1024];
+    match stream.read(&mut chunk).await {
+        Ok(0) => Err("connection closed".into()),
+        Ok(n) => {
+            buf.extend_from_slice(&chunk[..n]);
+            Ok(())
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}

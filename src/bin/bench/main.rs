@@ -1,0 +1,351 @@
+//! `bench/run`: the service under load beside the database's own ceiling (see README).
+//!
+//! Builds a benchmark database with realistic volume, starts the release service on it, drives
+//! each scenario over loopback HTTP, runs pgbench on the SQL a hand-written service would send
+//! for the same answers, and writes the table to BENCHMARKS.md.
+
+mod load;
+mod report;
+
+use std::{
+    net::SocketAddr,
+    path::PathBuf,
+    process::{Child, Command, Stdio},
+    sync::{Arc, atomic::AtomicU64},
+    time::{Duration, Instant},
+};
+
+use anyhow::{Context, bail};
+use clap::Parser;
+use clinic::{
+    auth::{JwtKeys, Role},
+    config::redact_url,
+    db,
+    graphql::ids::global_id,
+};
+use diesel_async::{AsyncConnection, AsyncPgConnection, SimpleAsyncConnection};
+
+use load::Body;
+use report::{Ceiling, Row};
+
+const SECRET: &str = "benchmark-secret-that-is-at-least-32-bytes";
+const DATA: &str = include_str!("../../../bench/data.sql");
+
+#[derive(Parser)]
+#[command(about = "Benchmarks the service against pgbench's ceiling; writes BENCHMARKS.md")]
+struct Args {
+    /// PostgreSQL server (no database name); the benchmark database is created there.
+    #[arg(long, env = "BENCH_SERVER_URL", default_value = "postgres://postgres@127.0.0.1:5432")]
+    server_url: String,
+    /// Name of the benchmark database (dropped and rebuilt unless --keep-data).
+    #[arg(long, default_value = "clinic_bench")]
+    database: String,
+    /// Reuse the benchmark database of an earlier run.
+    #[arg(long)]
+    keep_data: bool,
+    /// Measured time per scenario, in seconds.
+    #[arg(long, default_value_t = 10)]
+    seconds: u64,
+    /// Warm-up per scenario, in seconds.
+    #[arg(long, default_value_t = 3)]
+    warmup: u64,
+    /// Concurrent connections, for the service and for pgbench.
+    #[arg(long, default_value_t = 32)]
+    connections: usize,
+    /// The service's database pool size.
+    #[arg(long, default_value_t = 8)]
+    pool_size: u16,
+    /// Where to write the table.
+    #[arg(long, default_value = "BENCHMARKS.md")]
+    out: PathBuf,
+}
+
+struct Scenario {
+    name: &'static str,
+    /// Name of the pgbench script of its ceiling, if any.
+    ceiling: Option<&'static str>,
+    /// Target p99 in milliseconds, and minimum ratio of the ceiling.
+    p99_target: Option<f64>,
+    ratio_target: Option<f64>,
+    body: Body,
+}
+
+fn body(query: &'static str, variables: impl Fn(u64) -> serde_json::Value + Send + Sync + 'static) -> Body {
+    Arc::new(move |n| serde_json::json!({ "query": query, "variables": variables(n) }).to_string())
+}
+
+fn scenarios() -> Vec<Scenario> {
+    // Spreads requests over the data set without randomness: n-th request, fixed stride.
+    let pick = |n: u64, stride: u64, count: u64| (n.wrapping_mul(stride) % count + 1) as i32;
+    vec![
+        Scenario {
+            name: "(a) page of 50 patients + social work",
+            ceiling: Some("ceiling_patients.sql"),
+            p99_target: Some(15.0),
+            ratio_target: Some(0.6),
+            body: body(
+                "{ patients(first: 50) { nodes { id fullName documentNumber socialWork { name } } } }",
+                |_| serde_json::json!({}),
+            ),
+        },
+        Scenario {
+            name: "(b) authorizationCheck",
+            ceiling: Some("ceiling_check.sql"),
+            p99_target: None,
+            ratio_target: Some(0.6),
+            body: body(
+                "query($e: ID!, $s: ID!, $l: ID!) { authorizationCheck(epsId: $e, specialtyId: $s, locationId: $l) {
+                   authorized reason authorization { id maxMonthlyAppointments copayPercentage requiresPriorAuthorization } } }",
+                move |n| {
+                    serde_json::json!({
+                        "e": global_id("Eps", pick(n, 7, 20)),
+                        "s": global_id("Specialty", pick(n, 11, 30)),
+                        "l": global_id("Location", pick(n, 3, 10)),
+                    })
+                },
+            ),
+        },
+        Scenario {
+            name: "(c) page of 50 orders + items + billable",
+            ceiling: None,
+            p99_target: Some(50.0),
+            ratio_target: None,
+            body: body(
+                "query($sw: ID!) { orders(first: 50, filter: {socialWorkId: $sw}) { nodes {
+                   token authorizationStatus billable billableAmount
+                   items { name totalValue authorizationStatus billable } } } }",
+                move |n| serde_json::json!({ "sw": global_id("SocialWork", pick(n, 17, 50)) }),
+            ),
+        },
+        Scenario {
+            name: "(d) billingSummary for one month",
+            ceiling: None,
+            p99_target: Some(50.0),
+            ratio_target: None,
+            body: body(
+                "query($from: Date!, $to: Date!) { billingSummary(from: $from, to: $to) {
+                   socialWork { name } orderCount billableOrderCount billableAmount copayAmount } }",
+                move |n| {
+                    let month = pick(n, 5, 10);
+                    serde_json::json!({
+                        "from": format!("2026-{month:02}-01"),
+                        "to": format!("2026-{month:02}-28"),
+                    })
+                },
+            ),
+        },
+        Scenario {
+            name: "(e) createPatient",
+            ceiling: None,
+            p99_target: None,
+            ratio_target: None,
+            body: body(
+                "mutation($input: CreatePatientInput!) { createPatient(input: $input) {
+                   patient { id } userErrors { field code } } }",
+                move |n| {
+                    serde_json::json!({ "input": {
+                        "firstName": "Carga", "lastName": format!("Paciente {n}"),
+                        "documentType": "DNI", "documentNumber": format!("{}", 40_000_000 + n),
+                        "socialWorkId": global_id("SocialWork", pick(n, 13, 50)),
+                    }})
+                },
+            ),
+        },
+    ]
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let url = format!("{}/{}", args.server_url, args.database);
+    if !args.keep_data {
+        let started = Instant::now();
+        build_database(&args.server_url, &args.database).await?;
+        eprintln!("data set built in {:.1} s", started.elapsed().as_secs_f64());
+    }
+
+    let addr = free_port()?;
+    let mut service = Service::start(&url, addr, args.pool_size)?;
+    service.wait_ready().await?;
+    let jwt = JwtKeys::new(Some(SECRET.as_bytes()), None, None, None, Duration::from_secs(3600))?;
+    let token: Arc<str> = jwt.issue("bench", Role::Admin)?.0.into();
+
+    let seq = Arc::new(AtomicU64::new(0));
+    let mut rows = vec![];
+    for scenario in scenarios() {
+        eprintln!("{} ...", scenario.name);
+        let drive = |duration| {
+            load::drive(addr, token.clone(), scenario.body.clone(), args.connections, duration, seq.clone())
+        };
+        drive(Duration::from_secs(args.warmup)).await;
+        service.reset_peak_rss();
+        let before = service.counters().await?;
+        let outcome = drive(Duration::from_secs(args.seconds)).await;
+        let after = service.counters().await?;
+        let statements = (after.0 - before.0) as f64 / (after.1 - before.1).max(1) as f64;
+        if let Some(error) = &outcome.first_error {
+            eprintln!("  first error: {}", error.chars().take(300).collect::<String>());
+        }
+        rows.push(Row {
+            name: scenario.name,
+            per_second: outcome.per_second(),
+            p50: outcome.quantile_ms(0.5),
+            p99: outcome.quantile_ms(0.99),
+            requests: outcome.requests,
+            errors: outcome.errors,
+            statements,
+            peak_rss_mb: service.peak_rss_mb(),
+            ceiling: scenario.ceiling.map(|script| Ceiling { script, per_second: 0.0 }),
+            p99_target: scenario.p99_target,
+            ratio_target: scenario.ratio_target,
+        });
+    }
+    service.stop();
+
+    // The ceiling runs alone, with the service stopped: the database and pgbench get the
+    // machine the service, the load generator and the database shared.
+    for row in &mut rows {
+        if let Some(ceiling) = &mut row.ceiling {
+            eprintln!("pgbench {} ...", ceiling.script);
+            ceiling.per_second = pgbench(&url, ceiling.script, args.connections, args.seconds)?;
+        }
+    }
+    let table = report::render(&rows, &args);
+    println!("{table}");
+    std::fs::write(&args.out, table).with_context(|| format!("writing {}", args.out.display()))?;
+    eprintln!("written to {}", args.out.display());
+    Ok(())
+}
+
+async fn build_database(server_url: &str, database: &str) -> anyhow::Result<()> {
+    let mut admin = AsyncPgConnection::establish(&format!("{server_url}/postgres"))
+        .await
+        .with_context(|| format!("connecting to {}", redact_url(server_url)))?;
+    // Two statements: DROP/CREATE DATABASE refuse to run inside one multi-statement batch.
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
+        .await?;
+    admin
+        .batch_execute(&format!("CREATE DATABASE {database}"))
+        .await?;
+    let url = format!("{server_url}/{database}");
+    db::run_migrations(&url).await?;
+    let mut conn = AsyncPgConnection::establish(&url).await?;
+    conn.batch_execute(DATA).await?;
+    Ok(())
+}
+
+fn free_port() -> anyhow::Result<SocketAddr> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?)
+}
+
+/// The release service as a child process.
+struct Service {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Service {
+    fn start(url: &str, addr: SocketAddr, pool_size: u16) -> anyhow::Result<Self> {
+        let binary = std::env::current_exe()?.with_file_name("clinic");
+        if !binary.exists() {
+            bail!("{} is missing: run bench/run, which builds it", binary.display());
+        }
+        let child = Command::new(&binary)
+            .arg("serve")
+            .env("DATABASE_URL", url)
+            .env("JWT_SECRET", SECRET)
+            .env("LISTEN_ADDR", addr.to_string())
+            .env("DB_POOL_SIZE", pool_size.to_string())
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .spawn()?;
+        Ok(Self { child, addr })
+    }
+
+    async fn wait_ready(&mut self) -> anyhow::Result<()> {
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(60) {
+            if let Ok(text) = self.get("/readyz").await
+                && text.ends_with("ready")
+            {
+                return Ok(());
+            }
+            if let Some(status) = self.child.try_wait()? {
+                bail!("the service exited: {status}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        bail!("the service did not become ready")
+    }
+
+    async fn get(&self, path: &str) -> anyhow::Result<String> {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let mut stream = tokio::net::TcpStream::connect(self.addr).await?;
+        let request = format!("GET {path} HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).await?;
+        let mut text = String::new();
+        stream.read_to_string(&mut text).await?;
+        Ok(text)
+    }
+
+    /// (SQL statements, GraphQL requests) so far, from /metrics.
+    async fn counters(&self) -> anyhow::Result<(u64, u64)> {
+        let text = self.get("/metrics").await?;
+        let value = |name: &str| -> anyhow::Result<u64> {
+            text.lines()
+                .find_map(|l| l.strip_prefix(name)?.trim().parse().ok())
+                .with_context(|| format!("{name} missing from /metrics"))
+        };
+        Ok((
+            value("clinic_sql_statements_total ")?,
+            value("clinic_graphql_requests_total ")?,
+        ))
+    }
+
+    /// Resets the kernel's high-water mark of resident memory (VmHWM).
+    fn reset_peak_rss(&self) {
+        let _ = std::fs::write(format!("/proc/{}/clear_refs", self.child.id()), "5");
+    }
+
+    fn peak_rss_mb(&self) -> f64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            .map_or(0.0, |kb| kb / 1024.0)
+    }
+
+    fn stop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Service {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+/// Transactions per second of `script` (under bench/) at `connections`, prepared statements.
+fn pgbench(url: &str, script: &str, connections: usize, seconds: u64) -> anyhow::Result<f64> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/bench/");
+    let output = Command::new("pgbench")
+        .args(["-n", "-M", "prepared", "-j", "2"])
+        .args(["-c", &connections.to_string(), "-T", &seconds.to_string()])
+        .args(["-f", &format!("{path}{script}"), url])
+        .output()
+        .context("running pgbench (Debian package postgresql-contrib or postgresql-client)")?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        bail!("pgbench failed: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    text.lines()
+        .find_map(|l| l.strip_prefix("tps = ")?.split_whitespace().next()?.parse().ok())
+        .with_context(|| format!("no tps in pgbench's output:\n{text}"))
+}

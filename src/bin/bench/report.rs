@@ -1,0 +1,136 @@
+//! The BENCHMARKS.md table.
+
+use std::fmt::Write;
+
+use crate::Args;
+
+pub struct Ceiling {
+    pub script: &'static str,
+    pub per_second: f64,
+}
+
+pub struct Row {
+    pub name: &'static str,
+    pub per_second: f64,
+    pub p50: f64,
+    pub p99: f64,
+    pub requests: u64,
+    pub errors: u64,
+    pub statements: f64,
+    pub peak_rss_mb: f64,
+    pub ceiling: Option<Ceiling>,
+    pub p99_target: Option<f64>,
+    pub ratio_target: Option<f64>,
+}
+
+impl Row {
+    fn ratio(&self) -> Option<f64> {
+        let ceiling = self.ceiling.as_ref()?;
+        (ceiling.per_second > 0.0).then(|| self.per_second / ceiling.per_second)
+    }
+
+    /// Each target with whether this run met it.
+    fn verdicts(&self) -> Vec<String> {
+        let mark = |ok: bool| if ok { "met" } else { "**missed**" };
+        let mut out = vec![];
+        if let (Some(target), Some(ratio)) = (self.ratio_target, self.ratio()) {
+            out.push(format!("ratio >= {target}: {}", mark(ratio >= target)));
+        }
+        if let Some(target) = self.p99_target {
+            out.push(format!("p99 < {target} ms: {}", mark(self.p99 < target)));
+        }
+        out.push(format!("0 errors: {}", mark(self.errors == 0)));
+        out.push(format!("RSS < 64 MB: {}", mark(self.peak_rss_mb < 64.0)));
+        out
+    }
+}
+
+pub fn render(rows: &[Row], args: &Args) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Benchmarks\n");
+    let _ = writeln!(
+        out,
+        "Written by `bench/run` (see README: Benchmark) on {}; every number below comes from that \
+         one run, so compare ratios, not absolute figures, across machines.\n",
+        today()
+    );
+    let _ = writeln!(out, "- Machine: {}", machine());
+    let _ = writeln!(
+        out,
+        "- Load: {} keep-alive HTTP/1.1 connections over loopback, closed loop, {} s warm-up then \
+         {} s measured per scenario; service pool {} connections; load generator, service and \
+         PostgreSQL share the machine.",
+        args.connections, args.warmup, args.seconds, args.pool_size
+    );
+    let _ = writeln!(
+        out,
+        "- Ceiling: `pgbench -M prepared -c {} -j 2 -T {}` running the SQL a hand-written \
+         service would send for the same answer (`bench/{{ceiling_patients,ceiling_check}}.sql`), \
+         with the service stopped.",
+        args.connections, args.seconds
+    );
+    let _ = writeln!(
+        out,
+        "- Data: 50 social works, 20,000 patients, 20 EPS x 30 specialties x 10 sites with 3,000 \
+         authorizations, 100,000 orders with 300,000 items (`bench/data.sql`).\n"
+    );
+    let _ = writeln!(
+        out,
+        "| scenario | req/s | p50 ms | p99 ms | requests | errors | SQL/request | peak RSS MB | ceiling tps | ratio |"
+    );
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for row in rows {
+        let (ceiling, ratio) = match (&row.ceiling, row.ratio()) {
+            (Some(c), Some(r)) => (format!("{:.0}", c.per_second), format!("{r:.2}")),
+            _ => ("-".into(), "-".into()),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {:.0} | {:.2} | {:.2} | {} | {} | {:.2} | {:.1} | {} | {} |",
+            row.name,
+            row.per_second,
+            row.p50,
+            row.p99,
+            row.requests,
+            row.errors,
+            row.statements,
+            row.peak_rss_mb,
+            ceiling,
+            ratio
+        );
+    }
+    let _ = writeln!(out, "\n## Targets\n");
+    for row in rows {
+        let _ = writeln!(out, "- {}: {}", row.name, row.verdicts().join("; "));
+    }
+    out
+}
+
+fn today() -> String {
+    chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find_map(|l| l.strip_prefix("model name")?.split_once(':').map(|(_, v)| v.trim().to_owned()))
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let memory = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find_map(|l| l.strip_prefix("MemTotal:")?.trim().strip_suffix("kB")?.trim().parse::<f64>().ok())
+        })
+        .map_or("? GiB".into(), |kb| format!("{:.0} GiB", kb / 1024.0 / 1024.0));
+    let postgres = std::process::Command::new("pgbench")
+        .arg("--version")
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default();
+    format!("{cores} cores ({cpu}), {memory} RAM, {postgres}")
+}
