@@ -1,7 +1,7 @@
 //! Orders and their items as SUAP describes them, the billing rule, and the SUAP import.
 
 mod graphql;
-mod import;
+pub mod import;
 pub mod loaders;
 pub mod model;
 

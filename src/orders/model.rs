@@ -380,7 +380,9 @@ pub async fn billing_summary(
                 coalesce(sum(o.billable_copay_amount), 0) AS copay_amount
            FROM order_rows o
            JOIN social_works sw ON sw.id = o.social_work_id
-          WHERE o.authorized_at::date BETWEEN $1 AND $2
+          -- Days in the session's time zone (the clinic's), written as a range so that the
+          -- index on authorized_at serves it.
+          WHERE o.authorized_at >= $1::date AND o.authorized_at < $2::date + 1
             AND ($3::integer IS NULL OR o.social_work_id = $3)
           GROUP BY o.social_work_id, sw.name
           ORDER BY sw.name, o.social_work_id",

@@ -6,6 +6,7 @@ mod authorizations;
 mod catalog;
 mod common;
 mod faults;
+mod hostile;
 mod http;
 mod limits;
 mod orders;
