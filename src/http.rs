@@ -116,6 +116,19 @@ async fn graphql_post<E: Executor + Clone>(
     headers: HeaderMap,
     request: Result<GraphQLRequest, GraphQLRejection>,
 ) -> Response {
+    // Only JSON: a `text/plain` or form body is what a cross-site page can send without a
+    // CORS preflight, and async-graphql-axum would otherwise parse it as JSON anyway.
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
+    if !is_json {
+        return refusal(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "El cuerpo debe ser JSON (Content-Type: application/json)",
+        );
+    }
     let request = match request {
         Ok(request) => request.into_inner(),
         Err(GraphQLRejection(err)) => return rejected(&err),
@@ -187,6 +200,11 @@ fn rejected(err: &ParseRequestError) -> Response {
         ),
     };
     tracing::debug!(error = %text, "rejected request body");
+    refusal(status, message)
+}
+
+/// A request refused before GraphQL, in the API's error shape.
+fn refusal(status: StatusCode, message: &str) -> Response {
     let body = serde_json::json!({
         "errors": [{ "message": message, "extensions": { "code": crate::error::code::BAD_USER_INPUT } }]
     });
@@ -240,9 +258,5 @@ async fn metrics<E>(State(http): State<Http<E>>) -> Response {
         pool.size.saturating_sub(pool.available),
         pool.waiting,
     );
-    (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        body,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response()
 }

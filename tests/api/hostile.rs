@@ -47,7 +47,12 @@ fn refused_cleanly(what: &str, status: u16, body: &[u8], elapsed: Duration) {
     );
 }
 
-async fn post_raw(app: &TestApp, content_type: &str, token: Option<&str>, body: Vec<u8>) -> (u16, Vec<u8>, Duration) {
+async fn post_raw(
+    app: &TestApp,
+    content_type: &str,
+    token: Option<&str>,
+    body: Vec<u8>,
+) -> (u16, Vec<u8>, Duration) {
     let mut request = Request::post("/graphql").header("content-type", content_type);
     if let Some(token) = token {
         request = request.header("authorization", format!("Bearer {token}"));
@@ -65,7 +70,10 @@ async fn the_fixed_list_of_hostile_requests_is_refused_cleanly_and_quickly() {
     let fan_out = {
         let mut q = String::from("{ ...F0 }");
         for i in 0..9 {
-            q += &format!(" fragment F{i} on Query {{ {} }}", vec![format!("...F{}", i + 1); 10].join(" "));
+            q += &format!(
+                " fragment F{i} on Query {{ {} }}",
+                vec![format!("...F{}", i + 1); 10].join(" ")
+            );
         }
         q + " fragment F9 on Query { __typename }"
     };
@@ -117,10 +125,39 @@ async fn the_fixed_list_of_hostile_requests_is_refused_cleanly_and_quickly() {
 /// instead of failing on the first character.
 fn document() -> impl Strategy<Value = String> {
     let token = prop::sample::select(vec![
-        "{", "}", "(", ")", "[", "]", "...", "... on Query", "fragment F on Query", "F", "query",
-        "mutation", "__typename", "socialWorks", "nodes", "patients(first: 100)", "node(id: \"U29jaWFsV29yazox\")",
-        "a:", "@skip(if: true)", "@include(if: $v)", "$v", "\"", "\\u0000", "#", "1e999", ",", "name",
-        "totalCount", "edges", "cursor", "on", "__schema", "{ types { fields { type { name } } } }",
+        "{",
+        "}",
+        "(",
+        ")",
+        "[",
+        "]",
+        "...",
+        "... on Query",
+        "fragment F on Query",
+        "F",
+        "query",
+        "mutation",
+        "__typename",
+        "socialWorks",
+        "nodes",
+        "patients(first: 100)",
+        "node(id: \"U29jaWFsV29yazox\")",
+        "a:",
+        "@skip(if: true)",
+        "@include(if: $v)",
+        "$v",
+        "\"",
+        "\\u0000",
+        "#",
+        "1e999",
+        ",",
+        "name",
+        "totalCount",
+        "edges",
+        "cursor",
+        "on",
+        "__schema",
+        "{ types { fields { type { name } } } }",
     ]);
     prop::collection::vec(token, 0..300).prop_map(|t| t.join(" "))
 }
@@ -130,10 +167,20 @@ fn json_value() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::from),
         any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
         ".{0,40}".prop_map(Value::from),
-        prop::sample::select(vec!["OS5", "O1", "PO1", "DNI", "2026-11-02", "2026-11-02T09:41:17", "-1", "1e309"])
-            .prop_map(Value::from),
+        prop::sample::select(vec![
+            "OS5",
+            "O1",
+            "PO1",
+            "DNI",
+            "2026-11-02",
+            "2026-11-02T09:41:17",
+            "-1",
+            "1e309"
+        ])
+        .prop_map(Value::from),
     ];
     leaf.prop_recursive(4, 64, 8, |inner| {
         prop_oneof![
@@ -167,7 +214,11 @@ fn collect_paths(value: &Value, at: &mut Vec<String>, out: &mut Vec<Vec<String>>
     out.push(at.clone());
     let children: Vec<(String, &Value)> = match value {
         Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v)).collect(),
-        Value::Array(list) => list.iter().enumerate().map(|(i, v)| (i.to_string(), v)).collect(),
+        Value::Array(list) => list
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v))
+            .collect(),
         _ => vec![],
     };
     for (key, child) in children {
@@ -192,7 +243,7 @@ proptest! {
     }
 
     #[test]
-    fn global_ids_round_trip(id in any::<i32>(), kind in "[A-Za-z]{1,20}") {
+    fn global_ids_round_trip(id in 1..=i32::MAX, kind in "[A-Za-z]{1,20}") {
         let (decoded_kind, decoded_id) = decode_global_id(&global_id(&kind, id)).unwrap();
         prop_assert_eq!((decoded_kind.as_str(), decoded_id), (kind.as_str(), id));
     }
@@ -220,11 +271,15 @@ fn generated_requests_never_get_a_500() {
         let app = TestApp::new().await;
         let mut input = social_work_input("OSDE");
         input["code"] = json!("OS5");
-        app.admin(CREATE_SOCIAL_WORK, json!({ "input": input })).await;
+        app.admin(CREATE_SOCIAL_WORK, json!({ "input": input }))
+            .await;
         app
     });
     let token = app.token(Role::Staff);
-    let config = ProptestConfig { cases: 150, ..ProptestConfig::default() };
+    let config = ProptestConfig {
+        cases: 150,
+        ..ProptestConfig::default()
+    };
     proptest!(config, |(query in document(), render in prop_oneof![json_value(), mutated_fixture()])| {
         runtime.block_on(async {
             let body = json!({ "query": query, "variables": { "v": true } }).to_string().into_bytes();
@@ -243,10 +298,11 @@ fn generated_requests_never_get_a_500() {
             assert!(elapsed < QUICK && status == 200, "{render}: {status} in {elapsed:?}");
             let answer: Value = serde_json::from_slice(&bytes).unwrap();
             let payload = &answer["data"]["importSuapOrder"];
-            assert!(
-                payload["order"]["id"].is_string() || !payload["userErrors"].as_array().unwrap().is_empty(),
-                "{render}: {answer}"
-            );
+            let answered = payload["order"]["id"].is_string()
+                || payload["userErrors"].as_array().is_some_and(|e| !e.is_empty())
+                // `null` for a `JSON!` variable is refused by GraphQL itself.
+                || (render.is_null() && answer["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT");
+            assert!(answered, "{render}: {answer}");
         });
     });
 }

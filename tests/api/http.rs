@@ -66,6 +66,17 @@ async fn graphiql_for_browsers_and_health_endpoints() {
     assert!(String::from_utf8(body).unwrap().contains("graphiql"));
     assert_eq!(app.send(get("/healthz", None, "*/*")).await.0, 200);
     assert_eq!(app.send(get("/readyz", None, "*/*")).await.0, 200);
+
+    // /metrics counts GraphQL requests and the SQL statements they ran.
+    let query = "{ socialWorks(first: 5) { nodes { name } } }";
+    app.gql_as(clinic::auth::Role::Viewer, query, serde_json::json!({}))
+        .await;
+    let (status, body) = app.send(get("/metrics", None, "*/*")).await;
+    assert_eq!(status, 200);
+    let text = String::from_utf8(body).unwrap();
+    assert!(text.contains("clinic_graphql_requests_total 1\n"), "{text}");
+    let statements = format!("clinic_sql_statements_total {}\n", app.statements());
+    assert!(text.contains(&statements), "{text}");
 }
 
 #[tokio::test]

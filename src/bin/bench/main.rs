@@ -35,7 +35,11 @@ const DATA: &str = include_str!("../../../bench/data.sql");
 #[command(about = "Benchmarks the service against pgbench's ceiling; writes BENCHMARKS.md")]
 struct Args {
     /// PostgreSQL server (no database name); the benchmark database is created there.
-    #[arg(long, env = "BENCH_SERVER_URL", default_value = "postgres://postgres@127.0.0.1:5432")]
+    #[arg(
+        long,
+        env = "BENCH_SERVER_URL",
+        default_value = "postgres://postgres@127.0.0.1:5432"
+    )]
     server_url: String,
     /// Name of the benchmark database (dropped and rebuilt unless --keep-data).
     #[arg(long, default_value = "clinic_bench")]
@@ -70,7 +74,10 @@ struct Scenario {
     body: Body,
 }
 
-fn body(query: &'static str, variables: impl Fn(u64) -> serde_json::Value + Send + Sync + 'static) -> Body {
+fn body(
+    query: &'static str,
+    variables: impl Fn(u64) -> serde_json::Value + Send + Sync + 'static,
+) -> Body {
     Arc::new(move |n| serde_json::json!({ "query": query, "variables": variables(n) }).to_string())
 }
 
@@ -167,7 +174,13 @@ async fn main() -> anyhow::Result<()> {
     let addr = free_port()?;
     let mut service = Service::start(&url, addr, args.pool_size)?;
     service.wait_ready().await?;
-    let jwt = JwtKeys::new(Some(SECRET.as_bytes()), None, None, None, Duration::from_secs(3600))?;
+    let jwt = JwtKeys::new(
+        Some(SECRET.as_bytes()),
+        None,
+        None,
+        None,
+        Duration::from_secs(3600),
+    )?;
     let token: Arc<str> = jwt.issue("bench", Role::Admin)?.0.into();
 
     let seq = Arc::new(AtomicU64::new(0));
@@ -175,7 +188,14 @@ async fn main() -> anyhow::Result<()> {
     for scenario in scenarios() {
         eprintln!("{} ...", scenario.name);
         let drive = |duration| {
-            load::drive(addr, token.clone(), scenario.body.clone(), args.connections, duration, seq.clone())
+            load::drive(
+                addr,
+                token.clone(),
+                scenario.body.clone(),
+                args.connections,
+                duration,
+                seq.clone(),
+            )
         };
         drive(Duration::from_secs(args.warmup)).await;
         service.reset_peak_rss();
@@ -184,7 +204,10 @@ async fn main() -> anyhow::Result<()> {
         let after = service.counters().await?;
         let statements = (after.0 - before.0) as f64 / (after.1 - before.1).max(1) as f64;
         if let Some(error) = &outcome.first_error {
-            eprintln!("  first error: {}", error.chars().take(300).collect::<String>());
+            eprintln!(
+                "  first error: {}",
+                error.chars().take(300).collect::<String>()
+            );
         }
         rows.push(Row {
             name: scenario.name,
@@ -195,7 +218,10 @@ async fn main() -> anyhow::Result<()> {
             errors: outcome.errors,
             statements,
             peak_rss_mb: service.peak_rss_mb(),
-            ceiling: scenario.ceiling.map(|script| Ceiling { script, per_second: 0.0 }),
+            ceiling: scenario.ceiling.map(|script| Ceiling {
+                script,
+                per_second: 0.0,
+            }),
             p99_target: scenario.p99_target,
             ratio_target: scenario.ratio_target,
         });
@@ -249,7 +275,10 @@ impl Service {
     fn start(url: &str, addr: SocketAddr, pool_size: u16) -> anyhow::Result<Self> {
         let binary = std::env::current_exe()?.with_file_name("clinic");
         if !binary.exists() {
-            bail!("{} is missing: run bench/run, which builds it", binary.display());
+            bail!(
+                "{} is missing: run bench/run, which builds it",
+                binary.display()
+            );
         }
         let child = Command::new(&binary)
             .arg("serve")
@@ -343,9 +372,18 @@ fn pgbench(url: &str, script: &str, connections: usize, seconds: u64) -> anyhow:
         .context("running pgbench (Debian package postgresql-contrib or postgresql-client)")?;
     let text = String::from_utf8_lossy(&output.stdout);
     if !output.status.success() {
-        bail!("pgbench failed: {}", String::from_utf8_lossy(&output.stderr));
+        bail!(
+            "pgbench failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
     text.lines()
-        .find_map(|l| l.strip_prefix("tps = ")?.split_whitespace().next()?.parse().ok())
+        .find_map(|l| {
+            l.strip_prefix("tps = ")?
+                .split_whitespace()
+                .next()?
+                .parse()
+                .ok()
+        })
         .with_context(|| format!("no tps in pgbench's output:\n{text}"))
 }
