@@ -22,7 +22,6 @@ use tokio::{
     net::{TcpListener, TcpStream},
     task::JoinHandle,
 };
-use tower::ServiceExt;
 
 use crate::common::*;
 
@@ -43,7 +42,7 @@ struct QueryWithBoom(Query, Boom);
 
 #[tokio::test]
 async fn a_panic_in_a_resolver_fails_that_request_only() {
-    let app = TestApp::new().await;
+    let mut app = TestApp::new().await;
     let schema = graphql::configure(Schema::build(
         QueryWithBoom::default(),
         Mutation::default(),
@@ -51,28 +50,10 @@ async fn a_panic_in_a_resolver_fails_that_request_only() {
     ))
     .data(app.state.clone())
     .finish();
-    let router = router_for(app.state.clone(), schema);
+    // The service's router and configuration around a schema with one extra, panicking field.
+    app.router = router_for(app.state.clone(), schema);
     let token = app.token(Role::Viewer);
-    let send = |query: &'static str| {
-        let request = Request::post("/graphql")
-            .header("content-type", "application/json")
-            .header("authorization", format!("Bearer {token}"))
-            .body(Body::from(json!({ "query": query }).to_string()))
-            .unwrap();
-        let router = router.clone();
-        async move {
-            let response = router.oneshot(request).await.unwrap();
-            let status = response.status().as_u16();
-            let bytes = http_body_util::BodyExt::collect(response.into_body())
-                .await
-                .unwrap()
-                .to_bytes();
-            (
-                status,
-                serde_json::from_slice::<serde_json::Value>(&bytes).unwrap(),
-            )
-        }
-    };
+    let send = |query: &'static str| app.post(Some(&token), query, json!({}));
     let healthy = "{ socialWorks(first: 5) { totalCount } }";
     let (panicked, neighbour) = tokio::join!(send("{ boom }"), send(healthy));
     assert_eq!(panicked.0, 200);
