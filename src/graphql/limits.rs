@@ -12,7 +12,7 @@ use std::{
 };
 
 use async_graphql::{
-    Request, Response, ServerError, ServerResult,
+    Request, Response, ServerError, ServerResult, Value,
     extensions::{Extension, ExtensionContext, ExtensionFactory, NextPrepareRequest, NextRequest},
     parser::types::{ExecutableDocument, Selection, SelectionSet},
 };
@@ -59,11 +59,31 @@ impl Extension for Limits {
                 "La consulta supera el máximo de {MAX_QUERY_BYTES} bytes"
             )));
         }
+        // PostgreSQL text cannot hold U+0000: refused here, once for every input, instead of
+        // failing inside a statement as an internal error.
+        if request.query.contains('\0')
+            || request.query.contains("\\u0000")
+            || request.variables.values().any(has_nul)
+        {
+            return Err(with_code(
+                ServerError::new("El texto no puede contener el carácter nulo (U+0000)", None),
+                code::BAD_USER_INPUT,
+            ));
+        }
         // A syntax error is left for async-graphql to report in its usual form.
         if let Ok(doc) = request.parsed_query() {
             check_shape(doc)?;
         }
         next.run(ctx, request).await
+    }
+}
+
+fn has_nul(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.contains('\0'),
+        Value::List(items) => items.iter().any(has_nul),
+        Value::Object(fields) => fields.iter().any(|(k, v)| k.contains('\0') || has_nul(v)),
+        _ => false,
     }
 }
 
