@@ -28,7 +28,7 @@ use tower_http::{
 use crate::{
     app::AppState,
     auth::Caller,
-    graphql::{AppSchema, Loaders, build_schema},
+    graphql::{self, AppSchema, Loaders, build_schema},
 };
 
 /// Largest request body accepted (413 beyond). A tower layer, because async-graphql-axum's
@@ -102,13 +102,19 @@ fn caller(state: &AppState, headers: &HeaderMap) -> Caller {
 async fn execute<E: Executor>(
     http: &Http<E>,
     headers: &HeaderMap,
-    request: async_graphql::Request,
+    mut request: async_graphql::Request,
 ) -> GraphQLResponse {
     http.state.requests.fetch_add(1, Ordering::Relaxed);
+    // Parsed once here; execution reuses it. Loaders cache rows only for queries.
+    let only_queries = request.parsed_query().is_ok_and(|doc| {
+        doc.operations
+            .iter()
+            .all(|(_, op)| op.node.ty == OperationType::Query)
+    });
     let request = request
         .data(caller(&http.state, headers))
-        .data(Arc::new(Loaders::new(&http.state.pool)));
-    http.schema.execute(request).await.into()
+        .data(Arc::new(Loaders::new(&http.state.pool, only_queries)));
+    graphql::execute(&http.schema, request).await.into()
 }
 
 async fn graphql_post<E: Executor + Clone>(

@@ -10,8 +10,9 @@ use crate::{
     auth::{JwtKeys, Role, hash_password},
     config::{Config, Secret},
     db::{self, QueryCounter},
-    demo, http, users,
+    demo, http, orders, users,
 };
+use diesel_async::{AsyncConnection, AsyncPgConnection};
 
 /// Builds the state. Without JWT_SECRET nor JWT_PUBLIC_KEY_FILE (zero-config), a throwaway
 /// secret is generated; the returned flag says so, since its tokens die with the process.
@@ -61,6 +62,16 @@ pub async fn prepare_database(config: &Config) -> anyhow::Result<()> {
     db::ensure_database(&config.database_url).await?;
     db::run_migrations(&config.database_url).await?;
     db::check_time_zone(&config.database_url, &config.clinic_time_zone).await?;
+    align_billing_calendar(&config.database_url, &config.clinic_time_zone).await
+}
+
+/// The billing rollup counts days of the clinic's time zone: recounted when CLINIC_TIME_ZONE
+/// changed since it was built (seconds for a large history, once).
+pub async fn align_billing_calendar(url: &str, time_zone: &str) -> anyhow::Result<()> {
+    let mut conn = AsyncPgConnection::establish(url).await?;
+    if orders::model::align_billing_calendar(&mut conn, time_zone).await? {
+        tracing::warn!(%time_zone, "billing rollup recounted in the clinic's time zone");
+    }
     Ok(())
 }
 

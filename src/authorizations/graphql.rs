@@ -261,6 +261,23 @@ impl AuthorizationQuery {
         let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
             .await
             .map_err(AppError::from)?;
+        // What the nodes select of their EPS, specialty and site: one statement each, now.
+        let l = loaders(ctx);
+        futures_util::try_join!(
+            l.prime_selected(ctx, "eps", &l.eps, rows.iter().map(|a| a.eps_id)),
+            l.prime_selected(
+                ctx,
+                "specialty",
+                &l.specialties,
+                rows.iter().map(|a| a.specialty_id)
+            ),
+            l.prime_selected(
+                ctx,
+                "location",
+                &l.locations,
+                rows.iter().map(|a| a.location_id)
+            ),
+        )?;
         let total = TotalCount::of(&state(ctx).pool, filter, |conn, f| {
             Box::pin(model::count(conn, f))
         });

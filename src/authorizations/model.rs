@@ -6,17 +6,12 @@ use std::collections::HashMap;
 
 use bigdecimal::BigDecimal;
 use chrono::{DateTime, NaiveDate, Utc};
-use diesel::{
-    dsl::{count_star, sql},
-    pg::Pg,
-    prelude::*,
-    sql_types::{Date, Nullable},
-};
+use diesel::{dsl::count_star, pg::Pg, prelude::*};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
     db::{
-        FetchById, authorization_denial, is_empty_changeset,
+        FetchById, authorization_denial, day_or, is_empty_changeset,
         schema::{authorization_audit, authorizations, locations, specialties},
         views::authorization_rows,
     },
@@ -93,9 +88,7 @@ macro_rules! denial_on {
             authorization_rows::authorized,
             authorization_rows::authorization_date,
             authorization_rows::expiration_date,
-            sql::<Date>("coalesce(")
-                .bind::<Nullable<Date>, _>($on)
-                .sql(", current_date)"),
+            day_or($on, diesel::dsl::today),
         )
     };
 }

@@ -107,6 +107,14 @@ pub const RULES: &[(&str, &str, UserErrorCode, &str)] = &[
     ("users_username_required", "username", Required, "El usuario es obligatorio"),
 ];
 
+/// Constraints no input can violate: they guard what triggers maintain (the billing rollup).
+/// A violation is our bug, and answers INTERNAL_SERVER_ERROR like any other.
+pub const INTERNAL: &[&str] = &[
+    "billing_calendar_one_row",
+    "billing_days_counts_check",
+    "billing_days_social_work_id_fkey",
+];
+
 /// The name of the constraint a database error violated, if any.
 pub fn violated(err: &DieselError) -> Option<(&str, &DatabaseErrorKind)> {
     match err {

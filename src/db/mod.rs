@@ -18,6 +18,17 @@ diesel::define_sql_function! {
 }
 
 diesel::define_sql_function! {
+    /// `coalesce(day, fallback)`: a day that may be absent, or the fallback (usually
+    /// `diesel::dsl::today`). A typed function rather than an SQL fragment, so that the
+    /// statements using it stay in the connection's prepared-statement cache.
+    #[sql_name = "coalesce"]
+    fn day_or(
+        day: diesel::sql_types::Nullable<diesel::sql_types::Date>,
+        fallback: diesel::sql_types::Date,
+    ) -> diesel::sql_types::Date;
+}
+
+diesel::define_sql_function! {
     /// The one definition of an authorization's validity on a day: NULL when valid, else
     /// the reason (SQL function from the authorizations migration).
     fn authorization_denial(

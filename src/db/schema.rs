@@ -71,6 +71,24 @@ diesel::table! {
 }
 
 diesel::table! {
+    billing_calendar (one_row) {
+        one_row -> Bool,
+        time_zone -> Text,
+    }
+}
+
+diesel::table! {
+    billing_days (day, social_work_id) {
+        day -> Date,
+        social_work_id -> Int4,
+        order_count -> Int4,
+        billable_order_count -> Int4,
+        billable_amount -> Numeric,
+        copay_amount -> Numeric,
+    }
+}
+
+diesel::table! {
     orders (id) {
         id -> Int4,
         suap_token -> Nullable<Text>,
@@ -98,6 +116,9 @@ diesel::table! {
         total_copay_value -> Numeric,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        billable -> Bool,
+        billable_amount -> Numeric,
+        billable_copay_amount -> Numeric,
     }
 }
 
@@ -176,6 +197,7 @@ diesel::joinable!(authorizations -> eps (eps_id));
 diesel::joinable!(authorizations -> locations (location_id));
 diesel::joinable!(authorizations -> specialties (specialty_id));
 diesel::joinable!(authorizations -> users (created_by));
+diesel::joinable!(billing_days -> social_works (social_work_id));
 diesel::joinable!(order_items -> orders (order_id));
 diesel::joinable!(orders -> locations (point_of_care_id));
 diesel::joinable!(orders -> patients (affiliate_id));
@@ -186,6 +208,8 @@ diesel::joinable!(patients -> social_works (social_work_id));
 diesel::allow_tables_to_appear_in_same_query!(
     authorization_audit,
     authorizations,
+    billing_calendar,
+    billing_days,
     eps,
     locations,
     order_items,

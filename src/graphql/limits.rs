@@ -2,18 +2,14 @@
 //!
 //! async-graphql's validators (and its directive and recursion checks, which run while
 //! parsing) expand fragment spreads without memoizing them: a 726-byte document with nine
-//! levels of ten spreads costs them 10^9 visits. So before any of that runs, this extension
+//! levels of ten spreads costs them 10^9 visits. So before any of that runs, `check`
 //! parses the document once and measures it with fragments memoized: expanded field count,
 //! and depth (introspection fields aside, so GraphiQL's schema query is not "too deep").
 
-use std::{
-    collections::{HashMap, HashSet},
-    sync::Arc,
-};
+use std::collections::{HashMap, HashSet};
 
 use async_graphql::{
-    Request, Response, ServerError, ServerResult, Value,
-    extensions::{Extension, ExtensionContext, ExtensionFactory, NextPrepareRequest, NextRequest},
+    Request, ServerError, ServerResult, Value,
     parser::types::{ExecutableDocument, Selection, SelectionSet},
 };
 
@@ -30,52 +26,31 @@ pub const MAX_COMPLEXITY: usize = 10_000;
 /// Directives on one field.
 pub const MAX_DIRECTIVES: usize = 5;
 
-pub struct Limits;
-
-impl ExtensionFactory for Limits {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(Limits)
+/// Refuses, before async-graphql parses or validates anything itself, what would be costly
+/// or unstorable: oversized text, U+0000, and documents too deep or too large once their
+/// fragments are expanded. Parses the document once; execution reuses that parse.
+pub fn check(request: &mut Request) -> ServerResult<()> {
+    if request.query.len() > MAX_QUERY_BYTES {
+        return Err(too_complex(format!(
+            "La consulta supera el máximo de {MAX_QUERY_BYTES} bytes"
+        )));
     }
-}
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for Limits {
-    async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
-        let mut response = next.run(ctx).await;
-        for error in &mut response.errors {
-            classify(error);
-        }
-        response
+    // PostgreSQL text cannot hold U+0000: refused here, once for every input, instead of
+    // failing inside a statement as an internal error.
+    if request.query.contains('\0')
+        || request.query.contains("\\u0000")
+        || request.variables.values().any(has_nul)
+    {
+        return Err(with_code(
+            ServerError::new("El texto no puede contener el carácter nulo (U+0000)", None),
+            code::BAD_USER_INPUT,
+        ));
     }
-
-    async fn prepare_request(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        mut request: Request,
-        next: NextPrepareRequest<'_>,
-    ) -> ServerResult<Request> {
-        if request.query.len() > MAX_QUERY_BYTES {
-            return Err(too_complex(format!(
-                "La consulta supera el máximo de {MAX_QUERY_BYTES} bytes"
-            )));
-        }
-        // PostgreSQL text cannot hold U+0000: refused here, once for every input, instead of
-        // failing inside a statement as an internal error.
-        if request.query.contains('\0')
-            || request.query.contains("\\u0000")
-            || request.variables.values().any(has_nul)
-        {
-            return Err(with_code(
-                ServerError::new("El texto no puede contener el carácter nulo (U+0000)", None),
-                code::BAD_USER_INPUT,
-            ));
-        }
-        // A syntax error is left for async-graphql to report in its usual form.
-        if let Ok(doc) = request.parsed_query() {
-            check_shape(doc)?;
-        }
-        next.run(ctx, request).await
+    // A syntax error is left for async-graphql to report in its usual form.
+    if let Ok(doc) = request.parsed_query() {
+        check_shape(doc)?;
     }
+    Ok(())
 }
 
 fn has_nul(value: &Value) -> bool {
@@ -101,7 +76,7 @@ fn too_complex(message: String) -> ServerError {
 
 /// Gives every error without a code the right one. Errors raised by our resolvers already
 /// carry a code; what is left comes from async-graphql itself.
-fn classify(error: &mut ServerError) {
+pub fn classify(error: &mut ServerError) {
     if error
         .extensions
         .as_ref()

@@ -18,7 +18,7 @@ use crate::{
         connection::{self, Connection, PageRequest, TotalCount},
         ids::{decode_id, decode_optional_id, global_id},
         input::optional_text,
-        loaders,
+        loaders, nodes_select,
         scalars::{Date, DateTime, Decimal},
         state,
     },
@@ -26,6 +26,43 @@ use crate::{
     patients::{DocumentType, Patient},
     social_works::SocialWork,
 };
+
+/// Loads, for a page of orders, what its nodes select of their items, affiliate, social
+/// work, point of care and practitioners: one statement each, concurrently.
+async fn prime_page(ctx: &Context<'_>, rows: &[Order]) -> AppResult<()> {
+    let l = loaders(ctx);
+    // Providers and prescribers are both practitioners: one statement for either or both.
+    let people: Vec<i32> = match nodes_select(ctx, "provider") || nodes_select(ctx, "prescriber") {
+        true => rows
+            .iter()
+            .flat_map(|o| o.provider_id.into_iter().chain(o.prescriber_id))
+            .collect(),
+        false => vec![],
+    };
+    futures_util::try_join!(
+        l.prime_selected(ctx, "items", &l.order_items, rows.iter().map(|o| o.id)),
+        l.prime_selected(
+            ctx,
+            "affiliate",
+            &l.patients,
+            rows.iter().map(|o| o.affiliate_id)
+        ),
+        l.prime_selected(
+            ctx,
+            "socialWork",
+            &l.social_works,
+            rows.iter().map(|o| o.social_work_id)
+        ),
+        l.prime_selected(
+            ctx,
+            "pointOfCare",
+            &l.locations,
+            rows.iter().filter_map(|o| o.point_of_care_id)
+        ),
+        l.prime(&l.practitioners, people),
+    )?;
+    Ok(())
+}
 
 /// Most items one order may carry (createOrder and importSuapOrder alike).
 pub const MAX_ITEMS: usize = 500;
@@ -387,6 +424,7 @@ impl OrderQuery {
         let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
             .await
             .map_err(AppError::from)?;
+        prime_page(ctx, &rows).await?;
         let total = TotalCount::of(&state(ctx).pool, filter, |conn, f| {
             Box::pin(model::count(conn, f))
         });

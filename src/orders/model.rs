@@ -349,47 +349,84 @@ pub async fn cancel(conn: &mut AsyncPgConnection, id: i32) -> QueryResult<bool> 
     Ok(updated > 0)
 }
 
-#[derive(QueryableByName, Debug, Clone)]
+#[derive(Debug, Clone)]
 pub struct SummaryRow {
-    #[diesel(sql_type = diesel::sql_types::Int4)]
     pub social_work_id: i32,
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
     pub order_count: i64,
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
     pub billable_order_count: i64,
-    #[diesel(sql_type = diesel::sql_types::Numeric)]
     pub billable_amount: BigDecimal,
-    #[diesel(sql_type = diesel::sql_types::Numeric)]
     pub copay_amount: BigDecimal,
 }
 
+/// SQL `sum` is NULL over no rows; `HAVING` leaves none such, but the types say it may.
+#[derive(Queryable)]
+struct Sums {
+    social_work_id: i32,
+    orders: Option<i64>,
+    billable: Option<i64>,
+    amount: Option<BigDecimal>,
+    copay: Option<BigDecimal>,
+}
+
 /// Per social work, the orders consumed (SUAP's authorization date, in the clinic's time zone)
-/// between `from` and `to` inclusive, by social work name.
+/// between `from` and `to` inclusive, by social work name. Reads the `billing_days` rollup,
+/// which the migration's triggers keep equal to the orders' own verdicts.
 pub async fn billing_summary(
     conn: &mut AsyncPgConnection,
     from: NaiveDate,
     to: NaiveDate,
     social_work_id: Option<i32>,
 ) -> QueryResult<Vec<SummaryRow>> {
-    use diesel::sql_types::{Date, Int4, Nullable};
-    diesel::sql_query(
-        "SELECT o.social_work_id,
-                count(*) AS order_count,
-                count(*) FILTER (WHERE o.billable) AS billable_order_count,
-                coalesce(sum(o.billable_amount), 0) AS billable_amount,
-                coalesce(sum(o.billable_copay_amount), 0) AS copay_amount
-           FROM order_rows o
-           JOIN social_works sw ON sw.id = o.social_work_id
-          -- Days in the session's time zone (the clinic's), written as a range so that the
-          -- index on authorized_at serves it.
-          WHERE o.authorized_at >= $1::date AND o.authorized_at < $2::date + 1
-            AND ($3::integer IS NULL OR o.social_work_id = $3)
-          GROUP BY o.social_work_id, sw.name
-          ORDER BY sw.name, o.social_work_id",
-    )
-    .bind::<Date, _>(from)
-    .bind::<Date, _>(to)
-    .bind::<Nullable<Int4>, _>(social_work_id)
-    .load(conn)
-    .await
+    use crate::db::schema::{billing_days as b, social_works as sw};
+    use diesel::dsl::sum;
+    let every = social_work_id.is_none();
+    let rows: Vec<Sums> = b::table
+        .inner_join(sw::table)
+        .filter(b::day.between(from, to))
+        .filter(
+            b::social_work_id
+                .nullable()
+                .eq(social_work_id)
+                .or(every.into_sql::<diesel::sql_types::Bool>()),
+        )
+        .group_by(sw::id)
+        .having(sum(b::order_count).gt(0))
+        .select((
+            sw::id,
+            sum(b::order_count),
+            sum(b::billable_order_count),
+            sum(b::billable_amount),
+            sum(b::copay_amount),
+        ))
+        .order((sw::name, sw::id))
+        .load(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|sums| SummaryRow {
+            social_work_id: sums.social_work_id,
+            order_count: sums.orders.unwrap_or(0),
+            billable_order_count: sums.billable.unwrap_or(0),
+            billable_amount: sums.amount.unwrap_or_default(),
+            copay_amount: sums.copay.unwrap_or_default(),
+        })
+        .collect())
+}
+
+/// Makes `billing_days` count days of `time_zone` (the clinic's), recounting it if it counted
+/// another zone's: run at start, before serving.
+pub async fn align_billing_calendar(
+    conn: &mut AsyncPgConnection,
+    time_zone: &str,
+) -> QueryResult<bool> {
+    use crate::db::schema::billing_calendar as c;
+    let current: String = c::table.select(c::time_zone).first(conn).await?;
+    if current == time_zone {
+        return Ok(false);
+    }
+    diesel::sql_query("SELECT rebuild_billing_days($1)")
+        .bind::<diesel::sql_types::Text, _>(time_zone)
+        .execute(conn)
+        .await?;
+    Ok(true)
 }

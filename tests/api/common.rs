@@ -154,6 +154,9 @@ impl TestApp {
         ];
         argv.extend_from_slice(args);
         let cli = Cli::try_parse_from(argv).unwrap();
+        server::align_billing_calendar(&url, &cli.config.clinic_time_zone)
+            .await
+            .unwrap();
         let (state, _) = server::build_state(cli.config).unwrap();
         Self {
             router: router(state.clone()),

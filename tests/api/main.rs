@@ -3,6 +3,7 @@
 
 mod auth;
 mod authorizations;
+mod billing;
 mod catalog;
 mod common;
 mod faults;

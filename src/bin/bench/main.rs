@@ -62,6 +62,9 @@ struct Args {
     /// Where to write the table.
     #[arg(long, default_value = "BENCHMARKS.md")]
     out: PathBuf,
+    /// Run only these scenarios, by letter (`--only a,b`): for profiling one of them.
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<char>,
 }
 
 struct Scenario {
@@ -185,7 +188,14 @@ async fn main() -> anyhow::Result<()> {
 
     let seq = Arc::new(AtomicU64::new(0));
     let mut rows = vec![];
-    for scenario in scenarios() {
+    let wanted = |s: &Scenario| {
+        args.only.is_empty()
+            || args
+                .only
+                .iter()
+                .any(|c| s.name.starts_with(&format!("({c})")))
+    };
+    for scenario in scenarios().into_iter().filter(wanted) {
         eprintln!("{} ...", scenario.name);
         let drive = |duration| {
             load::drive(
