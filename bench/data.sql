@@ -77,4 +77,3 @@ ALTER TABLE orders ENABLE TRIGGER orders_billing_days;
 ALTER TABLE orders ENABLE TRIGGER orders_billing_days_update;
 SELECT rebuild_billing_days(time_zone) FROM billing_calendar;
 
-ANALYZE;

@@ -13,7 +13,8 @@ DROP TRIGGER order_items_touch_orders_insert ON order_items;
 DROP FUNCTION order_items_touch_orders();
 DROP TRIGGER orders_billing ON orders;
 DROP FUNCTION orders_billing();
-ALTER TABLE orders DROP COLUMN billable, DROP COLUMN billable_amount, DROP COLUMN billable_copay_amount;
+ALTER TABLE orders DROP COLUMN billable, DROP COLUMN billable_amount, DROP COLUMN billable_copay_amount,
+    DROP COLUMN totals_mismatch;
 
 CREATE VIEW order_rows AS
 SELECT o.*,

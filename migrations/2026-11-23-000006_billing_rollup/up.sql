@@ -4,27 +4,41 @@
 -- stays in order_item_billable.
 
 -- 1. Each order carries what the rule says of it, recomputed by a BEFORE trigger from its
--- items whenever the order is written. Item changes "touch" their orders to get there.
+-- items whenever the order is written; item changes "touch" their orders to get there. Read
+-- pages then get the verdicts from the row, not from an aggregate over items per order.
 ALTER TABLE orders
     ADD COLUMN billable boolean NOT NULL DEFAULT false,
     ADD COLUMN billable_amount numeric NOT NULL DEFAULT 0,
-    ADD COLUMN billable_copay_amount numeric NOT NULL DEFAULT 0;
+    ADD COLUMN billable_copay_amount numeric NOT NULL DEFAULT 0,
+    ADD COLUMN totals_mismatch boolean NOT NULL DEFAULT false;
 
--- Billable when any item is; the sums of its billable items (a missing copay counts 0).
--- Runs after the row lock is taken, and reads the items with a fresh snapshot (READ
--- COMMITTED), so a concurrent change to the same order's items is never lost.
+-- Billable when any item is; the sums of its billable items (a missing copay counts 0); and
+-- whether SUAP's totals disagree with its authorized items (the copay only when items carry
+-- one: some agreements compute it for the whole order). Runs after the row lock is taken and
+-- reads the items with a fresh snapshot (READ COMMITTED), so a concurrent change to the same
+-- order's items is never lost.
 CREATE FUNCTION orders_billing() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    authorized_value numeric;
+    authorized_copay numeric;
+    authorized_copays bigint;
 BEGIN
     SELECT coalesce(bool_or(b.billable), false),
            coalesce(sum(i.total_value) FILTER (WHERE b.billable), 0),
-           coalesce(sum(coalesce(i.copay_value, 0)) FILTER (WHERE b.billable), 0)
-      INTO NEW.billable, NEW.billable_amount, NEW.billable_copay_amount
+           coalesce(sum(coalesce(i.copay_value, 0)) FILTER (WHERE b.billable), 0),
+           coalesce(sum(i.total_value) FILTER (WHERE order_item_authorized(i.authorization_status)), 0),
+           sum(i.copay_value) FILTER (WHERE order_item_authorized(i.authorization_status)),
+           count(i.copay_value) FILTER (WHERE order_item_authorized(i.authorization_status))
+      INTO NEW.billable, NEW.billable_amount, NEW.billable_copay_amount,
+           authorized_value, authorized_copay, authorized_copays
       FROM order_items i
       CROSS JOIN LATERAL (
           SELECT order_item_billable(NEW.type, NEW.draft, NEW.cancelled_by_provider,
                                      NEW.authorization_status, i.authorization_status) AS billable
       ) b
      WHERE i.order_id = NEW.id;
+    NEW.totals_mismatch := NEW.total_authorized_value <> authorized_value
+        OR (authorized_copays > 0 AND NEW.total_copay_value <> authorized_copay);
     RETURN NEW;
 END $$;
 -- Named to run before set_updated_at (BEFORE triggers fire by name), so that a change of
@@ -61,20 +75,9 @@ ALTER TABLE orders DISABLE TRIGGER set_updated_at;
 UPDATE orders SET billable = billable;
 ALTER TABLE orders ENABLE TRIGGER set_updated_at;
 
--- The view reads the stored verdict; the lateral is left with the totals check only.
+-- Everything the view computed is now on the row; it stays as the name reads go through.
 DROP VIEW order_rows;
-CREATE VIEW order_rows AS
-SELECT o.*,
-       (o.total_authorized_value <> coalesce(s.authorized_value, 0)
-        OR (s.authorized_copays > 0 AND o.total_copay_value <> s.authorized_copay)) AS totals_mismatch
-FROM orders o
-LEFT JOIN LATERAL (
-    SELECT sum(i.total_value) AS authorized_value,
-           sum(i.copay_value) AS authorized_copay,
-           count(i.copay_value) AS authorized_copays
-    FROM order_items i
-    WHERE i.order_id = o.id AND order_item_authorized(i.authorization_status)
-) s ON true;
+CREATE VIEW order_rows AS SELECT * FROM orders;
 
 -- 2. Per social work and consumption day (SUAP's authorization date, in the clinic's time
 -- zone), the sums billingSummary reports. Kept by adding each order's contribution and

@@ -119,6 +119,7 @@ diesel::table! {
         billable -> Bool,
         billable_amount -> Numeric,
         billable_copay_amount -> Numeric,
+        totals_mismatch -> Bool,
     }
 }
 

@@ -32,6 +32,23 @@ const MISMATCHES: &str = "
         OR (r.n, r.b, r.amount, r.copay)
            IS DISTINCT FROM (d.order_count, d.billable_order_count, d.billable_amount, d.copay_amount)";
 
+/// Orders whose stored verdicts differ from a recount over their items.
+const STALE_ORDERS: &str = "
+    SELECT count(*) FROM orders o
+      LEFT JOIN LATERAL (
+          SELECT coalesce(bool_or(billable), false) AS billable,
+                 coalesce(sum(total_value) FILTER (WHERE billable), 0) AS amount,
+                 coalesce(sum(coalesce(copay_value, 0)) FILTER (WHERE billable), 0) AS copay,
+                 coalesce(sum(total_value) FILTER (WHERE authorization_status IN (1, 6)), 0) AS value,
+                 sum(copay_value) FILTER (WHERE authorization_status IN (1, 6)) AS authorized_copay,
+                 count(copay_value) FILTER (WHERE authorization_status IN (1, 6)) AS copays
+            FROM order_item_rows WHERE order_id = o.id) r ON true
+     WHERE (o.billable, o.billable_amount, o.billable_copay_amount, o.totals_mismatch)
+           IS DISTINCT FROM
+           (r.billable, r.amount, r.copay,
+            o.total_authorized_value <> r.value
+            OR (r.copays > 0 AND o.total_copay_value <> r.authorized_copay))";
+
 async fn with_demo_data(args: &[&str]) -> TestApp {
     let app = TestApp::with_args(args).await;
     clinic::demo::load(&mut app.state.pool.get().await.unwrap())
@@ -62,6 +79,7 @@ async fn the_rollup_follows_every_change_to_orders_and_items() {
         "UPDATE order_items SET authorization_status = 1 WHERE id % 3 = 0",
         "UPDATE order_items SET authorization_status = 2 WHERE id % 4 = 0",
         "UPDATE order_items SET total_value = total_value + 10.5, copay_value = NULL WHERE id % 5 = 0",
+        "UPDATE orders SET total_authorized_value = total_authorized_value + 1 WHERE id % 9 = 0",
         // Order headers change the verdict of all their items.
         "UPDATE orders SET draft = NOT draft WHERE id % 4 = 0",
         "UPDATE orders SET cancelled_by_provider = true WHERE id % 6 = 0",
@@ -77,9 +95,20 @@ async fn the_rollup_follows_every_change_to_orders_and_items() {
         "DELETE FROM order_items WHERE position = 0 AND order_id % 3 = 2",
         "DELETE FROM orders WHERE id % 8 = 3",
     ];
+    assert!(
+        app.sql_count("SELECT count(*) FROM orders WHERE totals_mismatch")
+            .await
+            > 0,
+        "the demo has orders whose SUAP totals disagree"
+    );
     for change in changes {
         run(&app, change).await;
-        assert_eq!(app.sql_count(MISMATCHES).await, 0, "after {change}");
+        assert_eq!(
+            app.sql_count(STALE_ORDERS).await,
+            0,
+            "orders after {change}"
+        );
+        assert_eq!(app.sql_count(MISMATCHES).await, 0, "rollup after {change}");
     }
 }
 
@@ -118,6 +147,7 @@ async fn concurrent_writers_lose_no_contribution() {
     for writer in writers {
         writer.await.unwrap();
     }
+    assert_eq!(app.sql_count(STALE_ORDERS).await, 0);
     assert_eq!(app.sql_count(MISMATCHES).await, 0);
     assert_eq!(
         app.sql_count(&format!(
