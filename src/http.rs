@@ -28,7 +28,7 @@ use tower_http::{
 use crate::{
     app::AppState,
     auth::Caller,
-    graphql::{self, AppSchema, Loaders, build_schema},
+    graphql::{self, AppSchema, Documents, build_schema},
 };
 
 /// Largest request body accepted (413 beyond). A tower layer, because async-graphql-axum's
@@ -41,6 +41,7 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 struct Http<E> {
     state: AppState,
     schema: E,
+    documents: Arc<Documents>,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -51,7 +52,11 @@ pub fn router(state: AppState) -> Router {
 /// The router around any executor: the service's schema, or a test's.
 pub fn router_for<E: Executor + Clone>(state: AppState, schema: E) -> Router {
     let cors = cors(&state.config.cors_origins);
-    let http = Http { schema, state };
+    let http = Http {
+        schema,
+        state,
+        documents: Default::default(),
+    };
     Router::new()
         .route("/graphql", get(graphql_get::<E>).post(graphql_post::<E>))
         .route("/healthz", get(|| async { "ok" }))
@@ -102,19 +107,13 @@ fn caller(state: &AppState, headers: &HeaderMap) -> Caller {
 async fn execute<E: Executor>(
     http: &Http<E>,
     headers: &HeaderMap,
-    mut request: async_graphql::Request,
+    request: async_graphql::Request,
 ) -> GraphQLResponse {
     http.state.requests.fetch_add(1, Ordering::Relaxed);
-    // Parsed once here; execution reuses it. Loaders cache rows only for queries.
-    let only_queries = request.parsed_query().is_ok_and(|doc| {
-        doc.operations
-            .iter()
-            .all(|(_, op)| op.node.ty == OperationType::Query)
-    });
-    let request = request
-        .data(caller(&http.state, headers))
-        .data(Arc::new(Loaders::new(&http.state.pool, only_queries)));
-    graphql::execute(&http.schema, request).await.into()
+    let request = request.data(caller(&http.state, headers));
+    graphql::execute(&http.schema, &http.documents, &http.state.pool, request)
+        .await
+        .into()
 }
 
 async fn graphql_post<E: Executor + Clone>(

@@ -13,6 +13,7 @@ use async_graphql::{
     parser::types::{ExecutableDocument, Selection, SelectionSet},
 };
 
+use super::documents::Documents;
 use crate::error::code;
 
 /// Bytes of query text accepted.
@@ -28,8 +29,9 @@ pub const MAX_DIRECTIVES: usize = 5;
 
 /// Refuses, before async-graphql parses or validates anything itself, what would be costly
 /// or unstorable: oversized text, U+0000, and documents too deep or too large once their
-/// fragments are expanded. Parses the document once; execution reuses that parse.
-pub fn check(request: &mut Request) -> ServerResult<()> {
+/// fragments are expanded. Gives the request its parsed document (from `documents` when the
+/// same text came before); execution uses that parse.
+pub fn check(request: &mut Request, documents: &Documents) -> ServerResult<()> {
     if request.query.len() > MAX_QUERY_BYTES {
         return Err(too_complex(format!(
             "La consulta supera el máximo de {MAX_QUERY_BYTES} bytes"
@@ -46,9 +48,15 @@ pub fn check(request: &mut Request) -> ServerResult<()> {
             code::BAD_USER_INPUT,
         ));
     }
+    if let Some(document) = documents.get(&request.query) {
+        request.set_parsed_query(document);
+        return Ok(());
+    }
     // A syntax error is left for async-graphql to report in its usual form.
-    if let Ok(doc) = request.parsed_query() {
-        check_shape(doc)?;
+    if let Ok(document) = async_graphql::parser::parse_query(&request.query) {
+        check_shape(&document)?;
+        documents.keep(&request.query, &document);
+        request.set_parsed_query(document);
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 pub mod connection;
 mod delete;
+mod documents;
 pub mod ids;
 pub mod input;
 pub mod limits;
@@ -16,10 +17,11 @@ use std::sync::Arc;
 
 use async_graphql::{
     Context, EmptySubscription, Executor, MergedObject, Request, Response, SDLExportOptions,
-    Schema, SchemaBuilder,
+    Schema, SchemaBuilder, parser::types::OperationType,
 };
 
 pub use delete::{DeleteInput, DeletePayload};
+pub use documents::Documents;
 pub use loaders::{Loaders, nodes_select};
 pub use node::Node;
 pub use user_error::{UserError, UserErrorCode};
@@ -28,7 +30,7 @@ use crate::{
     app::AppState,
     authorizations::{AuthorizationMutation, AuthorizationQuery},
     catalog::{CatalogMutation, CatalogQuery},
-    db::DbConn,
+    db::{DbConn, DbPool},
     error::AppResult,
     orders::{OrderMutation, OrderQuery},
     patients::{PatientMutation, PatientQuery},
@@ -92,13 +94,25 @@ pub fn sdl() -> String {
     )
 }
 
-/// Executes one request under the service's policy: [`limits::check`] first, a panic becomes
-/// that request's INTERNAL_SERVER_ERROR, and every error leaves with a code
-/// ([`limits::classify`]).
-pub async fn execute<E: Executor>(executor: &E, mut request: Request) -> Response {
-    if let Err(refusal) = limits::check(&mut request) {
+/// Executes one request under the service's policy: [`limits::check`] first (its parse kept in
+/// `documents`), then the request's loaders, which cache rows only when every operation is a
+/// query; a panic becomes that request's INTERNAL_SERVER_ERROR, and every error leaves with
+/// a code ([`limits::classify`]).
+pub async fn execute<E: Executor>(
+    executor: &E,
+    documents: &Documents,
+    pool: &DbPool,
+    mut request: Request,
+) -> Response {
+    if let Err(refusal) = limits::check(&mut request, documents) {
         return Response::from_errors(vec![refusal]);
     }
+    let only_queries = request.parsed_query().is_ok_and(|doc| {
+        doc.operations
+            .iter()
+            .all(|(_, op)| op.node.ty == OperationType::Query)
+    });
+    let request = request.data(Arc::new(Loaders::new(pool, only_queries)));
     let mut response = panics::catching(executor.execute(request)).await;
     for error in &mut response.errors {
         limits::classify(error);
