@@ -256,12 +256,16 @@ async fn metrics<E>(State(http): State<Http<E>>) -> Response {
          clinic_db_pool_connections{{state=\"busy\"}} {}\n\
          # HELP clinic_db_pool_waiting Requests waiting for a database connection.\n\
          # TYPE clinic_db_pool_waiting gauge\n\
-         clinic_db_pool_waiting {}\n",
+         clinic_db_pool_waiting {}\n\
+         # HELP clinic_db_pool_max_connections Connections the pool may open (DB_POOL_SIZE).\n\
+         # TYPE clinic_db_pool_max_connections gauge\n\
+         clinic_db_pool_max_connections {}\n",
         state.requests.load(Ordering::Relaxed),
         state.queries.get(),
         pool.available,
         pool.size.saturating_sub(pool.available),
         pool.waiting,
+        pool.max_size,
     );
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response()
 }

@@ -77,6 +77,11 @@ async fn graphiql_for_browsers_and_health_endpoints() {
     assert!(text.contains("clinic_graphql_requests_total 1\n"), "{text}");
     let statements = format!("clinic_sql_statements_total {}\n", app.statements());
     assert!(text.contains(&statements), "{text}");
+    // The test app's --db-pool-size.
+    assert!(
+        text.contains("clinic_db_pool_max_connections 8\n"),
+        "{text}"
+    );
 }
 
 #[tokio::test]

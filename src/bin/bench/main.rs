@@ -56,9 +56,9 @@ struct Args {
     /// Concurrent connections, for the service and for pgbench.
     #[arg(long, default_value_t = 32)]
     connections: usize,
-    /// The service's database pool size.
-    #[arg(long, default_value_t = 8)]
-    pool_size: u16,
+    /// The service's database pool size (default: the service's own, two per core).
+    #[arg(long)]
+    pool_size: Option<u16>,
     /// Where to write the table.
     #[arg(long, default_value = "BENCHMARKS.md")]
     out: PathBuf,
@@ -185,6 +185,7 @@ async fn main() -> anyhow::Result<()> {
         Duration::from_secs(3600),
     )?;
     let token: Arc<str> = jwt.issue("bench", Role::Admin)?.0.into();
+    let pool_size = service.metric("clinic_db_pool_max_connections").await?;
 
     let seq = Arc::new(AtomicU64::new(0));
     let mut rows = vec![];
@@ -246,7 +247,7 @@ async fn main() -> anyhow::Result<()> {
             ceiling.per_second = pgbench(&url, ceiling.script, args.connections, args.seconds)?;
         }
     }
-    let table = report::render(&rows, &args);
+    let table = report::render(&rows, &args, pool_size);
     println!("{table}");
     std::fs::write(&args.out, table).with_context(|| format!("writing {}", args.out.display()))?;
     eprintln!("written to {}", args.out.display());
@@ -284,7 +285,7 @@ struct Service {
 }
 
 impl Service {
-    fn start(url: &str, addr: SocketAddr, pool_size: u16) -> anyhow::Result<Self> {
+    fn start(url: &str, addr: SocketAddr, pool_size: Option<u16>) -> anyhow::Result<Self> {
         let binary = std::env::current_exe()?.with_file_name("clinic");
         if !binary.exists() {
             bail!(
@@ -292,15 +293,19 @@ impl Service {
                 binary.display()
             );
         }
-        let child = Command::new(&binary)
+        let mut command = Command::new(&binary);
+        command
             .arg("serve")
             .env("DATABASE_URL", url)
             .env("JWT_SECRET", SECRET)
             .env("LISTEN_ADDR", addr.to_string())
-            .env("DB_POOL_SIZE", pool_size.to_string())
             .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .spawn()?;
+            .env_remove("DB_POOL_SIZE")
+            .stdout(Stdio::null());
+        if let Some(size) = pool_size {
+            command.env("DB_POOL_SIZE", size.to_string());
+        }
+        let child = command.spawn()?;
         Ok(Self { child, addr })
     }
 
@@ -332,16 +337,18 @@ impl Service {
 
     /// (SQL statements, GraphQL requests) so far, from /metrics.
     async fn counters(&self) -> anyhow::Result<(u64, u64)> {
-        let text = self.get("/metrics").await?;
-        let value = |name: &str| -> anyhow::Result<u64> {
-            text.lines()
-                .find_map(|l| l.strip_prefix(name)?.trim().parse().ok())
-                .with_context(|| format!("{name} missing from /metrics"))
-        };
         Ok((
-            value("clinic_sql_statements_total ")?,
-            value("clinic_graphql_requests_total ")?,
+            self.metric("clinic_sql_statements_total").await?,
+            self.metric("clinic_graphql_requests_total").await?,
         ))
+    }
+
+    /// One unlabelled value of /metrics.
+    async fn metric(&self, name: &str) -> anyhow::Result<u64> {
+        let text = self.get("/metrics").await?;
+        text.lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.trim().parse().ok())
+            .with_context(|| format!("{name} missing from /metrics"))
     }
 
     /// Resets the kernel's high-water mark of resident memory (VmHWM).

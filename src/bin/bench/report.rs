@@ -45,7 +45,7 @@ impl Row {
     }
 }
 
-pub fn render(rows: &[Row], args: &Args) -> String {
+pub fn render(rows: &[Row], args: &Args, pool_size: u64) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Benchmarks\n");
     let _ = writeln!(
@@ -60,7 +60,7 @@ pub fn render(rows: &[Row], args: &Args) -> String {
         "- Load: {} keep-alive HTTP/1.1 connections over loopback, closed loop, {} s warm-up then \
          {} s measured per scenario; service pool {} connections; load generator, service and \
          PostgreSQL share the machine.",
-        args.connections, args.warmup, args.seconds, args.pool_size
+        args.connections, args.warmup, args.seconds, pool_size
     );
     let _ = writeln!(
         out,
