@@ -13,7 +13,7 @@ use crate::{
         connection::{self, Connection, PageRequest, TotalCount},
         ids::{decode_id, decode_optional_id, global_id},
         input::{nullable, nullable_text, optional_text, required_text},
-        loaders, nodes_select,
+        loaders,
         scalars::{Date, DateTime},
         state,
     },
@@ -160,11 +160,10 @@ impl PatientQuery {
         let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
             .await
             .map_err(AppError::from)?;
-        if nodes_select(ctx, "socialWork") {
-            let loaders = loaders(ctx);
-            let ids = rows.iter().map(|p| p.social_work_id);
-            loaders.prime(&loaders.social_works, ids).await?;
-        }
+        let l = loaders(ctx);
+        let social_works = rows.iter().map(|p| p.social_work_id);
+        l.prime_selected(ctx, "socialWork", &l.social_works, social_works)
+            .await?;
         let total = TotalCount::of(&state(ctx).pool, filter, |conn, f| {
             Box::pin(model::count(conn, f))
         });
