@@ -75,9 +75,8 @@ ALTER TABLE orders DISABLE TRIGGER set_updated_at;
 UPDATE orders SET billable = billable;
 ALTER TABLE orders ENABLE TRIGGER set_updated_at;
 
--- Everything the view computed is now on the row; it stays as the name reads go through.
+-- Everything the order_rows view computed is now on the row itself.
 DROP VIEW order_rows;
-CREATE VIEW order_rows AS SELECT * FROM orders;
 
 -- 2. Per social work and consumption day (SUAP's authorization date, in the clinic's time
 -- zone), the sums billingSummary reports. Kept by adding each order's contribution and

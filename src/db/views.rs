@@ -47,39 +47,3 @@ diesel::table! {
         billable -> Bool,
     }
 }
-
-diesel::table! {
-    /// `orders` with the billing rule applied to their items, and the totals check.
-    order_rows (id) {
-        id -> Int4,
-        suap_token -> Nullable<Text>,
-        #[sql_name = "type"]
-        type_ -> Text,
-        order_number -> Nullable<Text>,
-        point_of_care_id -> Nullable<Int4>,
-        suap_point_of_care -> Nullable<Int4>,
-        branch -> Nullable<Text>,
-        performed_on -> Nullable<Date>,
-        prescribed_on -> Nullable<Date>,
-        authorized_at -> Nullable<Timestamptz>,
-        diagnosis_text -> Nullable<Text>,
-        observations -> Nullable<Text>,
-        authorization_status -> Int2,
-        authorization_message -> Nullable<Text>,
-        cancelled_by_provider -> Bool,
-        draft -> Bool,
-        verified -> Bool,
-        affiliate_id -> Int4,
-        social_work_id -> Int4,
-        provider_id -> Nullable<Int4>,
-        prescriber_id -> Nullable<Int4>,
-        total_authorized_value -> Numeric,
-        total_copay_value -> Numeric,
-        created_at -> Timestamptz,
-        updated_at -> Timestamptz,
-        billable -> Bool,
-        billable_amount -> Numeric,
-        billable_copay_amount -> Numeric,
-        totals_mismatch -> Bool,
-    }
-}

@@ -1,6 +1,7 @@
-//! Rows and queries of orders, items and practitioners. Reads go through the `order_rows` and
-//! `order_item_rows` views, which carry the billing rule's verdicts computed by the SQL
-//! function `order_item_billable`: the rule lives there and nowhere else.
+//! Rows and queries of orders, items and practitioners. The billing rule's verdicts come from
+//! the SQL function `order_item_billable` (the rule lives there and nowhere else): applied to
+//! items by the `order_item_rows` view, and stored on each order by the `orders_billing`
+//! trigger.
 
 use std::collections::HashMap;
 
@@ -13,14 +14,14 @@ use crate::{
     db::{
         FetchById,
         schema::{order_items, orders, practitioners},
-        views::{order_item_rows, order_rows},
+        views::order_item_rows,
     },
     graphql::connection::PageRequest,
     patients::DocumentType,
 };
 
 #[derive(Queryable, Selectable, Debug, Clone)]
-#[diesel(table_name = order_rows)]
+#[diesel(table_name = orders)]
 pub struct Order {
     pub id: i32,
     pub suap_token: Option<String>,
@@ -135,8 +136,8 @@ pub struct Filter {
     pub performed_to: Option<NaiveDate>,
 }
 
-fn filtered(filter: &Filter) -> order_rows::BoxedQuery<'static, Pg> {
-    use order_rows as o;
+fn filtered(filter: &Filter) -> orders::BoxedQuery<'static, Pg> {
+    use orders as o;
     let mut query = o::table.into_boxed();
     if let Some(id) = filter.social_work_id {
         query = query.filter(o::social_work_id.eq(id));
@@ -168,7 +169,7 @@ pub async fn page(
     filter: &Filter,
     page: &PageRequest<i32>,
 ) -> QueryResult<Vec<Order>> {
-    crate::page_by_id!(filtered(filter), order_rows::id, page)
+    crate::page_by_id!(filtered(filter), orders::id, page)
         .select(Order::as_select())
         .load(conn)
         .await
@@ -183,8 +184,8 @@ impl FetchById for Order {
         self.id
     }
     async fn fetch(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Self>> {
-        order_rows::table
-            .filter(order_rows::id.eq_any(ids))
+        orders::table
+            .filter(orders::id.eq_any(ids))
             .select(Order::as_select())
             .load(conn)
             .await
