@@ -1,7 +1,7 @@
 //! The DataLoaders of one request. Built per request, never per schema: a cache shared
 //! between requests would leak rows across users and serve stale data.
 
-use std::{collections::HashMap, marker::PhantomData, time::Duration};
+use std::{collections::HashMap, marker::PhantomData, ops::Deref, sync::OnceLock, time::Duration};
 
 use async_graphql::{
     Context,
@@ -49,44 +49,69 @@ impl<T: FetchById> Loader<i32> for ById<T> {
 
 /// A loader with the request's cache (see [`Loaders::new`]).
 pub type Cached<L> = DataLoader<L, HashMapCache>;
-pub type ByIdLoader<T> = Cached<ById<T>>;
 
 pub struct Loaders {
     /// Whether loaded rows are kept for the rest of the request (queries only).
     cached: bool,
-    pub social_works: ByIdLoader<SocialWork>,
-    pub patients: ByIdLoader<Patient>,
-    pub users: ByIdLoader<User>,
-    pub eps: ByIdLoader<Eps>,
-    pub specialties: ByIdLoader<Specialty>,
-    pub locations: ByIdLoader<Location>,
-    pub authorizations: ByIdLoader<Authorization>,
-    pub orders: ByIdLoader<Order>,
-    pub practitioners: ByIdLoader<Practitioner>,
-    pub order_items: Cached<ItemsLoader>,
-    pub patient_counts: Cached<PatientCountLoader>,
-    pub patient_pages: Cached<PatientPageLoader>,
-    pub audit: Cached<AuditLoader>,
-    pub authorized: Cached<AuthorizedLoader>,
+    pub social_works: Lazy<ById<SocialWork>>,
+    pub patients: Lazy<ById<Patient>>,
+    pub users: Lazy<ById<User>>,
+    pub eps: Lazy<ById<Eps>>,
+    pub specialties: Lazy<ById<Specialty>>,
+    pub locations: Lazy<ById<Location>>,
+    pub authorizations: Lazy<ById<Authorization>>,
+    pub orders: Lazy<ById<Order>>,
+    pub practitioners: Lazy<ById<Practitioner>>,
+    pub order_items: Lazy<ItemsLoader>,
+    pub patient_counts: Lazy<PatientCountLoader>,
+    pub patient_pages: Lazy<PatientPageLoader>,
+    pub audit: Lazy<AuditLoader>,
+    pub authorized: Lazy<AuthorizedLoader>,
 }
 
-fn loader<K, L>(loader: L, cached: bool) -> Cached<L>
-where
-    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
-    L: Loader<K>,
-{
-    let loader =
-        DataLoader::with_cache(loader, tokio::spawn, HashMapCache::default()).delay(BATCH_WINDOW);
-    loader.enable_all_cache(cached);
-    loader
+/// A loader made on first use: a request uses one or two of the fourteen, and making them
+/// all (an `Arc`, a mutex and maps each) showed in profiles of the smallest requests.
+pub struct Lazy<L> {
+    pool: DbPool,
+    cached: bool,
+    make: fn(DbPool) -> L,
+    cell: OnceLock<Cached<L>>,
+}
+
+impl<L> Lazy<L> {
+    fn new(pool: &DbPool, cached: bool, make: fn(DbPool) -> L) -> Self {
+        Self {
+            pool: pool.clone(),
+            cached,
+            make,
+            cell: OnceLock::new(),
+        }
+    }
+}
+
+impl<L: Send + Sync + 'static> Deref for Lazy<L> {
+    type Target = Cached<L>;
+
+    fn deref(&self) -> &Cached<L> {
+        self.cell.get_or_init(|| {
+            let loader = DataLoader::with_cache(
+                (self.make)(self.pool.clone()),
+                tokio::spawn,
+                HashMapCache::default(),
+            )
+            .delay(BATCH_WINDOW);
+            loader.enable_all_cache(self.cached);
+            loader
+        })
+    }
 }
 
 impl Loaders {
     /// `cached`: keep what is loaded for the rest of the request. Only for documents that
     /// are all queries: a mutation may change a row after it was loaded.
     pub fn new(pool: &DbPool, cached: bool) -> Self {
-        fn by_id<T: FetchById>(pool: &DbPool, cached: bool) -> ByIdLoader<T> {
-            loader(ById(pool.clone(), PhantomData), cached)
+        fn by_id<T: FetchById>(pool: &DbPool, cached: bool) -> Lazy<ById<T>> {
+            Lazy::new(pool, cached, |pool| ById(pool, PhantomData))
         }
         Self {
             cached,
@@ -99,11 +124,11 @@ impl Loaders {
             authorizations: by_id(pool, cached),
             orders: by_id(pool, cached),
             practitioners: by_id(pool, cached),
-            order_items: loader(ItemsLoader(pool.clone()), cached),
-            patient_counts: loader(PatientCountLoader(pool.clone()), cached),
-            patient_pages: loader(PatientPageLoader(pool.clone()), cached),
-            audit: loader(AuditLoader(pool.clone()), cached),
-            authorized: loader(AuthorizedLoader(pool.clone()), cached),
+            order_items: Lazy::new(pool, cached, ItemsLoader),
+            patient_counts: Lazy::new(pool, cached, PatientCountLoader),
+            patient_pages: Lazy::new(pool, cached, PatientPageLoader),
+            audit: Lazy::new(pool, cached, AuditLoader),
+            authorized: Lazy::new(pool, cached, AuthorizedLoader),
         }
     }
 
@@ -136,6 +161,12 @@ impl Loaders {
 }
 
 impl Loaders {
+    /// Whether loaded rows stay for the rest of the request: a page that read related rows
+    /// anyway may then hand them to the loaders (`feed_many`).
+    pub fn caching(&self) -> bool {
+        self.cached
+    }
+
     /// [`prime`](Self::prime), when the nodes of the page being resolved select `field`.
     pub async fn prime_selected<L>(
         &self,

@@ -13,7 +13,7 @@ use crate::{
         connection::{self, Connection, PageRequest, TotalCount},
         ids::{decode_id, decode_optional_id, global_id},
         input::{nullable, nullable_text, optional_text, required_text},
-        loaders,
+        loaders, nodes_select,
         scalars::{Date, DateTime},
         state,
     },
@@ -157,13 +157,24 @@ impl PatientQuery {
             eps_id: decode_optional_id(filter.eps_id.as_ref(), Eps::TYPE)?,
             search: optional_text(filter.search),
         };
-        let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
-            .await
-            .map_err(AppError::from)?;
         let l = loaders(ctx);
-        let social_works = rows.iter().map(|p| p.social_work_id);
-        l.prime_selected(ctx, "socialWork", &l.social_works, social_works)
-            .await?;
+        let rows = if l.caching() && nodes_select(ctx, "socialWork") {
+            // One statement for the page and its social works, which the nodes then find in
+            // the request's cache.
+            let rows = model::page_with_social_works(&mut *conn(ctx).await?, &filter, &page)
+                .await
+                .map_err(AppError::from)?;
+            let (patients, social_works): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+            let social_works = social_works.into_iter().flatten();
+            l.social_works
+                .feed_many(social_works.map(|s| (s.id, s)))
+                .await;
+            patients
+        } else {
+            model::page(&mut *conn(ctx).await?, &filter, &page)
+                .await
+                .map_err(AppError::from)?
+        };
         let total = TotalCount::of(&state(ctx).pool, filter, |conn, f| {
             Box::pin(model::count(conn, f))
         });

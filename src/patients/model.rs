@@ -12,8 +12,13 @@ use diesel::{
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
-    db::{FetchById, contains_pattern, is_empty_changeset, schema::patients, search_text},
+    db::{
+        FetchById, contains_pattern, is_empty_changeset,
+        schema::{patients, social_works},
+        search_text,
+    },
     graphql::connection::PageRequest,
+    social_works::SocialWork,
     text_enum,
 };
 
@@ -124,9 +129,15 @@ pub struct Filter {
     pub search: Option<String>,
 }
 
-fn filtered(filter: &Filter) -> patients::BoxedQuery<'static, diesel::pg::Pg> {
+/// Patients with their social work beside them, so that a page can bring both in one
+/// statement. PostgreSQL removes the (unique-keyed) left join when no column of it is read,
+/// so counts and pages of patients alone pay nothing for it.
+type Source = diesel::dsl::LeftJoin<patients::table, social_works::table>;
+type Filtered = diesel::dsl::IntoBoxed<'static, Source, diesel::pg::Pg>;
+
+fn filtered(filter: &Filter) -> Filtered {
     use patients::*;
-    let mut query = table.into_boxed();
+    let mut query = table.left_join(social_works::table).into_boxed();
     if let Some(wanted) = filter.social_work_id {
         query = query.filter(social_work_id.eq(wanted));
     }
@@ -148,10 +159,10 @@ fn filtered(filter: &Filter) -> patients::BoxedQuery<'static, diesel::pg::Pg> {
 
 /// `(last_name, first_name, id) <op> (…)`: a row comparison, which PostgreSQL answers from
 /// the (last_name, first_name, id) index.
-fn keyset(
+fn keyset<QS>(
     op: &'static str,
     key: SortKey,
-) -> Box<dyn BoxableExpression<patients::table, diesel::pg::Pg, SqlType = Bool>> {
+) -> Box<dyn BoxableExpression<QS, diesel::pg::Pg, SqlType = Bool>> {
     Box::new(
         sql::<Bool>("(patients.last_name, patients.first_name, patients.id) ")
             .sql(op)
@@ -165,11 +176,8 @@ fn keyset(
     )
 }
 
-pub async fn page(
-    conn: &mut AsyncPgConnection,
-    filter: &Filter,
-    page: &PageRequest<SortKey>,
-) -> QueryResult<Vec<Patient>> {
+/// The filtered rows of one page, in query order, before choosing what to read of them.
+fn paged(filter: &Filter, page: &PageRequest<SortKey>) -> Filtered {
     use patients::{first_name, id, last_name};
     let mut query = filtered(filter);
     if let Some(after) = page.after.clone() {
@@ -183,9 +191,28 @@ pub async fn page(
     } else {
         query.order((last_name.asc(), first_name.asc(), id.asc()))
     };
-    query
-        .limit(page.limit())
+    query.limit(page.limit())
+}
+
+pub async fn page(
+    conn: &mut AsyncPgConnection,
+    filter: &Filter,
+    page: &PageRequest<SortKey>,
+) -> QueryResult<Vec<Patient>> {
+    paged(filter, page)
         .select(Patient::as_select())
+        .load(conn)
+        .await
+}
+
+/// [`page`] with each patient's social work, in the same statement.
+pub async fn page_with_social_works(
+    conn: &mut AsyncPgConnection,
+    filter: &Filter,
+    page: &PageRequest<SortKey>,
+) -> QueryResult<Vec<(Patient, Option<SocialWork>)>> {
+    paged(filter, page)
+        .select((Patient::as_select(), Option::<SocialWork>::as_select()))
         .load(conn)
         .await
 }
