@@ -125,10 +125,14 @@ pub async fn page(
     filter: &Filter,
     page: &PageRequest<i32>,
 ) -> QueryResult<Vec<Authorization>> {
-    crate::page_by_id!(filtered(filter), authorization_rows::id, page)
-        .select(Authorization::as_select())
-        .load(conn)
-        .await
+    crate::page_by_id!(
+        filtered(filter),
+        authorization_rows::id,
+        page,
+        Authorization::as_select()
+    )
+    .load(conn)
+    .await
 }
 
 pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {

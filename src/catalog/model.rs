@@ -145,9 +145,7 @@ macro_rules! catalog_queries {
                 } else {
                     query.order((name.asc(), id.asc()))
                 };
-                query
-                    .limit(page.limit())
-                    .select($row::as_select())
+                $crate::db::plan::with_limit(query.select($row::as_select()), page.limit())
                     .load(conn)
                     .await
             }

@@ -2,6 +2,7 @@
 //! translation of constraint violations into user errors.
 
 pub mod constraints;
+pub mod plan;
 mod pool;
 #[rustfmt::skip]
 pub mod schema;

@@ -113,10 +113,11 @@ impl<K> PageRequest<K> {
 }
 
 /// A boxed Diesel query narrowed to one page of a connection ordered by `$id` alone: the
-/// cursor bounds, the direction and the limit (one more row than the page).
+/// cursor bounds, the direction, the selection and the limit (one more row than the page,
+/// written into the statement: see [`crate::db::plan`]).
 #[macro_export]
 macro_rules! page_by_id {
-    ($query:expr, $id:path, $page:expr) => {{
+    ($query:expr, $id:path, $page:expr, $select:expr) => {{
         let (mut query, page) = ($query, $page);
         if let Some(after) = page.after {
             query = query.filter($id.gt(after));
@@ -129,7 +130,7 @@ macro_rules! page_by_id {
         } else {
             query.order($id.asc())
         };
-        query.limit(page.limit())
+        $crate::db::plan::with_limit(query.select($select), page.limit())
     }};
 }
 

@@ -169,8 +169,7 @@ pub async fn page(
     filter: &Filter,
     page: &PageRequest<i32>,
 ) -> QueryResult<Vec<Order>> {
-    crate::page_by_id!(filtered(filter), orders::id, page)
-        .select(Order::as_select())
+    crate::page_by_id!(filtered(filter), orders::id, page, Order::as_select())
         .load(conn)
         .await
 }

@@ -5,15 +5,16 @@ use std::collections::HashMap;
 use async_graphql::Enum;
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::{
-    dsl::{count_star, sql},
+    dsl::count_star,
     prelude::*,
-    sql_types::{Array, BigInt, Bool, Int4, Nullable, Text},
+    sql_types::{Array, BigInt, Int4, Nullable, Text},
 };
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
     db::{
         FetchById, contains_pattern, is_empty_changeset,
+        plan::{RowPast, with_limit},
         schema::{patients, social_works},
         search_text,
     },
@@ -157,41 +158,26 @@ fn filtered(filter: &Filter) -> Filtered {
     query
 }
 
-/// `(last_name, first_name, id) <op> (…)`: a row comparison, which PostgreSQL answers from
-/// the (last_name, first_name, id) index.
-fn keyset<QS>(
-    op: &'static str,
-    key: SortKey,
-) -> Box<dyn BoxableExpression<QS, diesel::pg::Pg, SqlType = Bool>> {
-    Box::new(
-        sql::<Bool>("(patients.last_name, patients.first_name, patients.id) ")
-            .sql(op)
-            .sql(" (")
-            .bind::<Text, _>(key.0)
-            .sql(", ")
-            .bind::<Text, _>(key.1)
-            .sql(", ")
-            .bind::<Int4, _>(key.2)
-            .sql(")"),
-    )
-}
+/// The sort key's columns, compared as a row, which the (last_name, first_name, id) index
+/// answers.
+const KEY_COLUMNS: &str = "(patients.last_name, patients.first_name, patients.id)";
 
-/// The filtered rows of one page, in query order, before choosing what to read of them.
+/// The filtered rows of one page, in query order, before choosing what to read of them and
+/// adding the limit.
 fn paged(filter: &Filter, page: &PageRequest<SortKey>) -> Filtered {
     use patients::{first_name, id, last_name};
     let mut query = filtered(filter);
     if let Some(after) = page.after.clone() {
-        query = query.filter(keyset(">", after));
+        query = query.filter(RowPast::after(KEY_COLUMNS, after));
     }
     if let Some(before) = page.before.clone() {
-        query = query.filter(keyset("<", before));
+        query = query.filter(RowPast::before(KEY_COLUMNS, before));
     }
-    query = if page.backward {
+    if page.backward {
         query.order((last_name.desc(), first_name.desc(), id.desc()))
     } else {
         query.order((last_name.asc(), first_name.asc(), id.asc()))
-    };
-    query.limit(page.limit())
+    }
 }
 
 pub async fn page(
@@ -199,10 +185,12 @@ pub async fn page(
     filter: &Filter,
     page: &PageRequest<SortKey>,
 ) -> QueryResult<Vec<Patient>> {
-    paged(filter, page)
-        .select(Patient::as_select())
-        .load(conn)
-        .await
+    with_limit(
+        paged(filter, page).select(Patient::as_select()),
+        page.limit(),
+    )
+    .load(conn)
+    .await
 }
 
 /// [`page`] with each patient's social work, in the same statement.
@@ -211,8 +199,8 @@ pub async fn page_with_social_works(
     filter: &Filter,
     page: &PageRequest<SortKey>,
 ) -> QueryResult<Vec<(Patient, Option<SocialWork>)>> {
-    paged(filter, page)
-        .select((Patient::as_select(), Option::<SocialWork>::as_select()))
+    let selection = (Patient::as_select(), Option::<SocialWork>::as_select());
+    with_limit(paged(filter, page).select(selection), page.limit())
         .load(conn)
         .await
 }

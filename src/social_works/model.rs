@@ -7,7 +7,10 @@ use diesel::{dsl::count_star, prelude::*, sql_types::Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
-    db::{FetchById, contains_pattern, is_empty_changeset, schema::social_works, search_text},
+    db::{
+        FetchById, contains_pattern, is_empty_changeset, plan::with_limit, schema::social_works,
+        search_text,
+    },
     graphql::connection::PageRequest,
     text_enum,
 };
@@ -122,9 +125,7 @@ pub async fn page(
     } else {
         query.order((name.asc(), id.asc()))
     };
-    query
-        .limit(page.limit())
-        .select(SocialWork::as_select())
+    with_limit(query.select(SocialWork::as_select()), page.limit())
         .load(conn)
         .await
 }

@@ -102,3 +102,66 @@ async fn page_bounds_and_bad_cursors_are_bad_input() {
         .await;
     assert!(body["errors"].is_null(), "{body}");
 }
+
+/// Page statements stay in the connection's prepared-statement cache, cursors and limits
+/// included, and PostgreSQL settles on one generic plan for them instead of planning every
+/// run (a bound `LIMIT $n` or an `sql()` fragment would prevent both).
+#[tokio::test]
+async fn page_statements_are_prepared_once_and_planned_once() {
+    use clinic::{
+        graphql::connection::{PageRequest, encode_cursor},
+        orders, patients,
+    };
+    use diesel::{QueryableByName, sql_types::BigInt, sql_types::Text};
+    use diesel_async::RunQueryDsl;
+
+    #[derive(QueryableByName)]
+    struct Prepared {
+        #[diesel(sql_type = Text)]
+        statement: String,
+        #[diesel(sql_type = BigInt)]
+        generic_plans: i64,
+    }
+
+    let app = TestApp::new().await;
+    let mut conn = app.state.pool.get().await.unwrap();
+    let cursor = encode_cursor(&("García".to_owned(), "Ana".to_owned(), 7));
+    let after = PageRequest::new(Some(5), Some(cursor), None, None).unwrap();
+    let first = PageRequest::new(Some(7), None, None, None).unwrap();
+    let orders_page = PageRequest::<i32>::new(Some(9), None, None, None).unwrap();
+    let none = patients::model::Filter::default();
+    for _ in 0..8 {
+        patients::model::page(&mut conn, &none, &after)
+            .await
+            .unwrap();
+        patients::model::page_with_social_works(&mut conn, &none, &first)
+            .await
+            .unwrap();
+        orders::model::page(&mut conn, &Default::default(), &orders_page)
+            .await
+            .unwrap();
+    }
+    let prepared: Vec<Prepared> =
+        diesel::sql_query("SELECT statement, generic_plans FROM pg_prepared_statements")
+            .load(&mut conn)
+            .await
+            .unwrap();
+    let planned_once = |needles: &[&str]| {
+        let found = prepared
+            .iter()
+            .filter(|p| needles.iter().all(|n| p.statement.contains(n)))
+            .collect::<Vec<_>>();
+        assert_eq!(found.len(), 1, "{needles:?} prepared once");
+        assert!(
+            found[0].generic_plans >= 1,
+            "{}: no generic plan",
+            found[0].statement
+        );
+    };
+    planned_once(&[
+        "(patients.last_name, patients.first_name, patients.id) > ($1, $2, $3)",
+        "LIMIT 6",
+    ]);
+    planned_once(&["\"social_works\".\"name\"", "LIMIT 8"]);
+    planned_once(&["FROM \"orders\"", "LIMIT 10"]);
+}
