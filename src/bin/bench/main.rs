@@ -4,6 +4,7 @@
 //! each scenario over loopback HTTP, runs pgbench on the SQL a hand-written service would send
 //! for the same answers, and writes the table to BENCHMARKS.md.
 
+mod cpu;
 mod load;
 mod report;
 
@@ -186,6 +187,7 @@ async fn main() -> anyhow::Result<()> {
     )?;
     let token: Arc<str> = jwt.issue("bench", Role::Admin)?.0.into();
     let pool_size = service.metric("clinic_db_pool_max_connections").await?;
+    let mut watcher = AsyncPgConnection::establish(&url).await?;
 
     let seq = Arc::new(AtomicU64::new(0));
     let mut rows = vec![];
@@ -210,10 +212,15 @@ async fn main() -> anyhow::Result<()> {
         };
         drive(Duration::from_secs(args.warmup)).await;
         service.reset_peak_rss();
+        // The pool's connections all exist after the warm-up.
+        let backends = backend_pids(&mut watcher).await?;
+        let cpu_before = (cpu::micros(&[service.pid()]), cpu::micros(&backends));
         let before = service.counters().await?;
         let outcome = drive(Duration::from_secs(args.seconds)).await;
         let after = service.counters().await?;
-        let statements = (after.0 - before.0) as f64 / (after.1 - before.1).max(1) as f64;
+        let cpu_after = (cpu::micros(&[service.pid()]), cpu::micros(&backends));
+        let requests = (after.1 - before.1).max(1) as f64;
+        let statements = (after.0 - before.0) as f64 / requests;
         if let Some(error) = &outcome.first_error {
             eprintln!(
                 "  first error: {}",
@@ -228,6 +235,8 @@ async fn main() -> anyhow::Result<()> {
             requests: outcome.requests,
             errors: outcome.errors,
             statements,
+            service_cpu_us: cpu_after.0.saturating_sub(cpu_before.0) as f64 / requests,
+            postgres_cpu_us: cpu_after.1.saturating_sub(cpu_before.1) as f64 / requests,
             peak_rss_mb: service.peak_rss_mb(),
             ceiling: scenario.ceiling.map(|script| Ceiling {
                 script,
@@ -272,6 +281,24 @@ async fn build_database(server_url: &str, database: &str) -> anyhow::Result<()> 
     // As autovacuum would leave it: the load's updates leave a dead version of every order.
     conn.batch_execute("VACUUM ANALYZE").await?;
     Ok(())
+}
+
+/// The PostgreSQL backends serving the benchmark database, other than the caller's.
+async fn backend_pids(conn: &mut AsyncPgConnection) -> anyhow::Result<Vec<u32>> {
+    #[derive(diesel::QueryableByName)]
+    struct Backend {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        pid: i32,
+    }
+    let backends: Vec<Backend> = diesel_async::RunQueryDsl::load(
+        diesel::sql_query(
+            "SELECT pid FROM pg_stat_activity
+              WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        ),
+        conn,
+    )
+    .await?;
+    Ok(backends.into_iter().map(|b| b.pid as u32).collect())
 }
 
 fn free_port() -> anyhow::Result<SocketAddr> {
@@ -349,6 +376,10 @@ impl Service {
         text.lines()
             .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.trim().parse().ok())
             .with_context(|| format!("{name} missing from /metrics"))
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// Resets the kernel's high-water mark of resident memory (VmHWM).

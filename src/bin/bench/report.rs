@@ -17,6 +17,9 @@ pub struct Row {
     pub requests: u64,
     pub errors: u64,
     pub statements: f64,
+    /// CPU time per request, in microseconds: the service's, and its PostgreSQL backends'.
+    pub service_cpu_us: f64,
+    pub postgres_cpu_us: f64,
     pub peak_rss_mb: f64,
     pub ceiling: Option<Ceiling>,
     pub p99_target: Option<f64>,
@@ -71,14 +74,23 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64) -> String {
     );
     let _ = writeln!(
         out,
+        "- CPU per request: user + system time of the service's process and of its PostgreSQL \
+         backends over the measured window (`/proc/<pid>/stat`). Neighbours on a shared machine \
+         move req/s much more than this, so compare builds by it."
+    );
+    let _ = writeln!(
+        out,
         "- Data: 50 social works, 20,000 patients, 20 EPS x 30 specialties x 10 sites with 3,000 \
          authorizations, 100,000 orders with 300,000 items (`bench/data.sql`).\n"
     );
     let _ = writeln!(
         out,
-        "| scenario | req/s | p50 ms | p99 ms | requests | errors | SQL/request | peak RSS MB | ceiling tps | ratio |"
+        "| scenario | req/s | p50 ms | p99 ms | requests | errors | SQL/request | service CPU µs/request | PostgreSQL CPU µs/request | peak RSS MB | ceiling tps | ratio |"
     );
-    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(
+        out,
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    );
     for row in rows {
         let (ceiling, ratio) = match (&row.ceiling, row.ratio()) {
             (Some(c), Some(r)) => (format!("{:.0}", c.per_second), format!("{r:.2}")),
@@ -86,7 +98,7 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64) -> String {
         };
         let _ = writeln!(
             out,
-            "| {} | {:.0} | {:.2} | {:.2} | {} | {} | {:.2} | {:.1} | {} | {} |",
+            "| {} | {:.0} | {:.2} | {:.2} | {} | {} | {:.2} | {:.0} | {:.0} | {:.1} | {} | {} |",
             row.name,
             row.per_second,
             row.p50,
@@ -94,6 +106,8 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64) -> String {
             row.requests,
             row.errors,
             row.statements,
+            row.service_cpu_us,
+            row.postgres_cpu_us,
             row.peak_rss_mb,
             ceiling,
             ratio
