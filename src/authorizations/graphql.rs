@@ -1,6 +1,8 @@
 //! GraphQL types and resolvers of authorizations: the matrix, the booking screen's check,
 //! the batch creation and the audit trail.
 
+use std::sync::Arc;
+
 use async_graphql::{Context, Enum, ID, InputObject, Json, MaybeUndefined, Object, SimpleObject};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 
@@ -41,21 +43,21 @@ impl Authorization {
     async fn database_id(&self) -> i32 {
         self.id
     }
-    async fn eps(&self, ctx: &Context<'_>) -> async_graphql::Result<Eps> {
+    async fn eps(&self, ctx: &Context<'_>) -> async_graphql::Result<Arc<Eps>> {
         Ok(loaders(ctx)
             .eps
             .load_one(self.eps_id)
             .await?
             .ok_or_else(|| dangling("eps", self.id))?)
     }
-    async fn specialty(&self, ctx: &Context<'_>) -> async_graphql::Result<Specialty> {
+    async fn specialty(&self, ctx: &Context<'_>) -> async_graphql::Result<Arc<Specialty>> {
         Ok(loaders(ctx)
             .specialties
             .load_one(self.specialty_id)
             .await?
             .ok_or_else(|| dangling("specialty", self.id))?)
     }
-    async fn location(&self, ctx: &Context<'_>) -> async_graphql::Result<Location> {
+    async fn location(&self, ctx: &Context<'_>) -> async_graphql::Result<Arc<Location>> {
         Ok(loaders(ctx)
             .locations
             .load_one(self.location_id)
@@ -92,7 +94,7 @@ impl Authorization {
     async fn is_currently_valid(&self) -> bool {
         self.denial_today.is_none()
     }
-    async fn created_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+    async fn created_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Arc<User>>> {
         Ok(match self.created_by {
             Some(id) => loaders(ctx).users.load_one(id).await?,
             None => None,
@@ -145,7 +147,7 @@ impl AuditEntry {
         DateTime(self.0.changed_at)
     }
     /// Null for changes made outside the service (by hand in SQL).
-    async fn changed_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+    async fn changed_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Arc<User>>> {
         Ok(match self.0.changed_by {
             Some(id) => loaders(ctx).users.load_one(id).await?,
             None => None,

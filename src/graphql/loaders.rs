@@ -1,7 +1,13 @@
 //! The DataLoaders of one request. Built per request, never per schema: a cache shared
 //! between requests would leak rows across users and serve stale data.
 
-use std::{collections::HashMap, marker::PhantomData, ops::Deref, sync::OnceLock, time::Duration};
+use std::{
+    collections::HashMap,
+    marker::PhantomData,
+    ops::Deref,
+    sync::{Arc, OnceLock},
+    time::Duration,
+};
 
 use async_graphql::{
     Context,
@@ -34,16 +40,21 @@ const BATCH_WINDOW: Duration = if cfg!(debug_assertions) {
     Duration::from_millis(1)
 };
 
-/// Rows of `T` by id, one statement per batch.
+/// Rows of `T` by id, one statement per batch. Shared (`Arc`), because a loader hands out a
+/// copy of its value for every key asked: 50 patients of one page ask for their social works
+/// 50 times, and each copy of a row with a dozen strings is a dozen allocations.
 pub struct ById<T>(DbPool, PhantomData<T>);
 
 impl<T: FetchById> Loader<i32> for ById<T> {
-    type Value = T;
+    type Value = Arc<T>;
     type Error = AppError;
 
-    async fn load(&self, keys: &[i32]) -> Result<HashMap<i32, T>, AppError> {
+    async fn load(&self, keys: &[i32]) -> Result<HashMap<i32, Arc<T>>, AppError> {
         let rows = T::fetch(&mut *self.0.get().await?, keys).await?;
-        Ok(rows.into_iter().map(|row| (row.id(), row)).collect())
+        Ok(rows
+            .into_iter()
+            .map(|row| (row.id(), Arc::new(row)))
+            .collect())
     }
 }
 

@@ -1,5 +1,7 @@
 //! The `Node` interface and `node` / `nodes`: any entity by its global ID.
 
+use std::sync::Arc;
+
 use async_graphql::{Context, ID, Interface, Object};
 use futures_util::future::try_join_all;
 
@@ -69,27 +71,47 @@ async fn load_node(ctx: &Context<'_>, id: &ID) -> AppResult<Option<Node>> {
             .social_works
             .load_one(db_id)
             .await?
-            .map(Node::SocialWork),
-        Patient::TYPE => loaders.patients.load_one(db_id).await?.map(Node::Patient),
-        User::TYPE => loaders.users.load_one(db_id).await?.map(Node::User),
-        Eps::TYPE => loaders.eps.load_one(db_id).await?.map(Node::Eps),
+            .map(|row| Node::SocialWork(Arc::unwrap_or_clone(row))),
+        Patient::TYPE => loaders
+            .patients
+            .load_one(db_id)
+            .await?
+            .map(|row| Node::Patient(Arc::unwrap_or_clone(row))),
+        User::TYPE => loaders
+            .users
+            .load_one(db_id)
+            .await?
+            .map(|row| Node::User(Arc::unwrap_or_clone(row))),
+        Eps::TYPE => loaders
+            .eps
+            .load_one(db_id)
+            .await?
+            .map(|row| Node::Eps(Arc::unwrap_or_clone(row))),
         Specialty::TYPE => loaders
             .specialties
             .load_one(db_id)
             .await?
-            .map(Node::Specialty),
-        Location::TYPE => loaders.locations.load_one(db_id).await?.map(Node::Location),
+            .map(|row| Node::Specialty(Arc::unwrap_or_clone(row))),
+        Location::TYPE => loaders
+            .locations
+            .load_one(db_id)
+            .await?
+            .map(|row| Node::Location(Arc::unwrap_or_clone(row))),
         Authorization::TYPE => loaders
             .authorizations
             .load_one(db_id)
             .await?
-            .map(Node::Authorization),
-        Order::TYPE => loaders.orders.load_one(db_id).await?.map(Node::Order),
+            .map(|row| Node::Authorization(Arc::unwrap_or_clone(row))),
+        Order::TYPE => loaders
+            .orders
+            .load_one(db_id)
+            .await?
+            .map(|row| Node::Order(Arc::unwrap_or_clone(row))),
         Practitioner::TYPE => loaders
             .practitioners
             .load_one(db_id)
             .await?
-            .map(Node::Practitioner),
+            .map(|row| Node::Practitioner(Arc::unwrap_or_clone(row))),
         _ => {
             return Err(AppError::bad_input(
                 "El ID no corresponde a ningún tipo conocido",

@@ -1,6 +1,8 @@
 //! GraphQL types and resolvers of orders: the SUAP fields, the billing verdicts, the billing
 //! summary, and the order mutations.
 
+use std::sync::Arc;
+
 use async_graphql::{Context, Enum, ID, InputObject, Json, Object, SimpleObject};
 use diesel_async::AsyncConnection;
 
@@ -196,7 +198,10 @@ impl Order {
     async fn order_number(&self) -> Option<&str> {
         self.order_number.as_deref()
     }
-    async fn point_of_care(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Location>> {
+    async fn point_of_care(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<Arc<Location>>> {
         Ok(match self.point_of_care_id {
             Some(id) => loaders(ctx).locations.load_one(id).await?,
             None => None,
@@ -240,7 +245,7 @@ impl Order {
     async fn verified(&self) -> bool {
         self.verified
     }
-    async fn affiliate(&self, ctx: &Context<'_>) -> async_graphql::Result<Patient> {
+    async fn affiliate(&self, ctx: &Context<'_>) -> async_graphql::Result<Arc<Patient>> {
         Ok(loaders(ctx)
             .patients
             .load_one(self.affiliate_id)
@@ -249,7 +254,7 @@ impl Order {
                 AppError::internal(format_args!("order {} without affiliate", self.id))
             })?)
     }
-    async fn social_work(&self, ctx: &Context<'_>) -> async_graphql::Result<SocialWork> {
+    async fn social_work(&self, ctx: &Context<'_>) -> async_graphql::Result<Arc<SocialWork>> {
         Ok(loaders(ctx)
             .social_works
             .load_one(self.social_work_id)
@@ -258,19 +263,25 @@ impl Order {
                 AppError::internal(format_args!("order {} without social work", self.id))
             })?)
     }
-    async fn provider(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Practitioner>> {
+    async fn provider(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<Arc<Practitioner>>> {
         Ok(match self.provider_id {
             Some(id) => loaders(ctx).practitioners.load_one(id).await?,
             None => None,
         })
     }
-    async fn prescriber(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Practitioner>> {
+    async fn prescriber(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<Arc<Practitioner>>> {
         Ok(match self.prescriber_id {
             Some(id) => loaders(ctx).practitioners.load_one(id).await?,
             None => None,
         })
     }
-    async fn items(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<OrderItem>> {
+    async fn items(&self, ctx: &Context<'_>) -> async_graphql::Result<Arc<Vec<OrderItem>>> {
         Ok(loaders(ctx)
             .order_items
             .load_one(self.id)
@@ -386,7 +397,7 @@ pub struct OrderFilter {
 
 #[derive(SimpleObject)]
 pub struct BillingSummaryRow {
-    pub social_work: SocialWork,
+    pub social_work: Arc<SocialWork>,
     pub order_count: i32,
     pub billable_order_count: i32,
     pub billable_amount: Decimal,
@@ -436,7 +447,7 @@ impl OrderQuery {
         &self,
         ctx: &Context<'_>,
         token: String,
-    ) -> async_graphql::Result<Option<Order>> {
+    ) -> async_graphql::Result<Option<Arc<Order>>> {
         require_role(ctx, Role::Viewer)?;
         let id = token
             .strip_prefix('O')

@@ -1,5 +1,7 @@
 //! GraphQL types and resolvers of patients.
 
+use std::sync::Arc;
+
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, SimpleObject};
 
 use super::model::{self, DocumentType, Filter, NewPatient, Patient, PatientChanges, SortKey};
@@ -66,7 +68,7 @@ impl Patient {
         self.address.as_deref()
     }
     /// The social work the patient is affiliated with.
-    async fn social_work(&self, ctx: &Context<'_>) -> async_graphql::Result<SocialWork> {
+    async fn social_work(&self, ctx: &Context<'_>) -> async_graphql::Result<Arc<SocialWork>> {
         loaders(ctx)
             .social_works
             .load_one(self.social_work_id)
@@ -76,7 +78,7 @@ impl Patient {
             })
     }
     /// Optional Colombian EPS.
-    async fn eps(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Eps>> {
+    async fn eps(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Arc<Eps>>> {
         Ok(match self.eps_id {
             Some(id) => loaders(ctx).eps.load_one(id).await?,
             None => None,
@@ -167,7 +169,7 @@ impl PatientQuery {
             let (patients, social_works): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
             let social_works = social_works.into_iter().flatten();
             l.social_works
-                .feed_many(social_works.map(|s| (s.id, s)))
+                .feed_many(social_works.map(|s| (s.id, Arc::new(s))))
                 .await;
             patients
         } else {
