@@ -5,10 +5,13 @@
 //! paging backward) is true whenever a cursor was given, as the Relay spec allows: the cursor's
 //! own row lies on that side.
 
-use async_graphql::{Object, connection::Edge};
+use async_graphql::{
+    Object,
+    connection::{CursorType, Edge},
+};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use futures_util::future::BoxFuture;
-use serde::{Serialize, de::DeserializeOwned};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use diesel::QueryResult;
 use diesel_async::AsyncPgConnection;
@@ -21,7 +24,54 @@ use crate::{
 pub const DEFAULT_PAGE_SIZE: i32 = 20;
 pub const MAX_PAGE_SIZE: i32 = 100;
 
-pub type Connection<N> = async_graphql::connection::Connection<String, N, TotalCount>;
+pub type Connection<N> = async_graphql::connection::Connection<Cursor, N, TotalCount>;
+
+/// An edge's cursor: its row's sort key, encoded only when a client asks for it (most pages
+/// are read through `nodes`, and encoding every edge's key cost a JSON and a base64 string).
+pub struct Cursor(CursorKey);
+
+/// The sort keys of the API's connections. Untagged, so each encodes exactly as the plain
+/// key (`7`, `["Name", 7]`, `["Last", "First", 7]`) that [`PageRequest::new`] decodes.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum CursorKey {
+    Id(i32),
+    Name(String, i32),
+    FullName(String, String, i32),
+}
+
+impl From<i32> for CursorKey {
+    fn from(id: i32) -> Self {
+        Self::Id(id)
+    }
+}
+
+impl From<(String, i32)> for CursorKey {
+    fn from((name, id): (String, i32)) -> Self {
+        Self::Name(name, id)
+    }
+}
+
+impl From<(String, String, i32)> for CursorKey {
+    fn from((last, first, id): (String, String, i32)) -> Self {
+        Self::FullName(last, first, id)
+    }
+}
+
+impl CursorType for Cursor {
+    type Error = &'static str;
+
+    /// Not used by the API's resolvers, which decode through [`PageRequest::new`].
+    fn decode_cursor(cursor: &str) -> Result<Self, Self::Error> {
+        decode_cursor(cursor)
+            .map(Self)
+            .map_err(|_| "El cursor no es válido")
+    }
+
+    fn encode_cursor(&self) -> String {
+        encode_cursor(&self.0)
+    }
+}
 
 /// The complexity of a connection field: its page size times what each node asks for.
 pub fn cost(first: Option<i32>, last: Option<i32>, child_complexity: usize) -> usize {
@@ -84,7 +134,7 @@ impl<K> PageRequest<K> {
     }
 
     /// Turns the fetched rows (in query order, at most `limit()`) into a connection.
-    pub fn into_connection<N, KK: Serialize>(
+    pub fn into_connection<N, KK: Into<CursorKey>>(
         &self,
         mut rows: Vec<N>,
         key: impl Fn(&N) -> KK,
@@ -106,7 +156,7 @@ impl<K> PageRequest<K> {
         let mut connection = Connection::with_additional_fields(has_previous, has_next, total);
         connection.edges = rows
             .into_iter()
-            .map(|node| Edge::new(encode_cursor(&key(&node)), node))
+            .map(|node| Edge::new(Cursor(key(&node).into()), node))
             .collect();
         connection
     }
@@ -197,6 +247,19 @@ mod tests {
         let back = PageRequest::<(String, i32)>::new(None, None, Some(5), Some(cursor)).unwrap();
         assert_eq!(back.before, Some(("Pérez".to_owned(), 7)));
         assert!(back.backward);
+    }
+
+    #[test]
+    fn edge_cursors_encode_as_their_plain_keys() {
+        let cursor = |key: CursorKey| Cursor(key).encode_cursor();
+        assert_eq!(cursor(7.into()), encode_cursor(&7));
+        let name = ("Pérez".to_owned(), 3);
+        assert_eq!(cursor(name.clone().into()), encode_cursor(&name));
+        let full = ("Pérez".to_owned(), "Ana".to_owned(), 3);
+        assert_eq!(cursor(full.clone().into()), encode_cursor(&full));
+        let back = Cursor::decode_cursor(&encode_cursor(&full)).unwrap();
+        assert!(matches!(back.0, CursorKey::FullName(l, f, 3) if l == "Pérez" && f == "Ana"));
+        assert!(Cursor::decode_cursor("!!").is_err());
     }
 
     #[test]
