@@ -71,47 +71,56 @@ async fn load_node(ctx: &Context<'_>, id: &ID) -> AppResult<Option<Node>> {
             .social_works
             .load_one(db_id)
             .await?
-            .map(|row| Node::SocialWork(Arc::unwrap_or_clone(row))),
+            .map(Arc::unwrap_or_clone)
+            .map(Node::SocialWork),
         Patient::TYPE => loaders
             .patients
             .load_one(db_id)
             .await?
-            .map(|row| Node::Patient(Arc::unwrap_or_clone(row))),
+            .map(Arc::unwrap_or_clone)
+            .map(Node::Patient),
         User::TYPE => loaders
             .users
             .load_one(db_id)
             .await?
-            .map(|row| Node::User(Arc::unwrap_or_clone(row))),
+            .map(Arc::unwrap_or_clone)
+            .map(Node::User),
         Eps::TYPE => loaders
             .eps
             .load_one(db_id)
             .await?
-            .map(|row| Node::Eps(Arc::unwrap_or_clone(row))),
+            .map(Arc::unwrap_or_clone)
+            .map(Node::Eps),
         Specialty::TYPE => loaders
             .specialties
             .load_one(db_id)
             .await?
-            .map(|row| Node::Specialty(Arc::unwrap_or_clone(row))),
+            .map(Arc::unwrap_or_clone)
+            .map(Node::Specialty),
         Location::TYPE => loaders
             .locations
             .load_one(db_id)
             .await?
-            .map(|row| Node::Location(Arc::unwrap_or_clone(row))),
+            .map(Arc::unwrap_or_clone)
+            .map(Node::Location),
         Authorization::TYPE => loaders
             .authorizations
             .load_one(db_id)
             .await?
-            .map(|row| Node::Authorization(Arc::unwrap_or_clone(row))),
+            .map(Arc::unwrap_or_clone)
+            .map(Node::Authorization),
         Order::TYPE => loaders
             .orders
             .load_one(db_id)
             .await?
-            .map(|row| Node::Order(Arc::unwrap_or_clone(row))),
+            .map(Arc::unwrap_or_clone)
+            .map(Node::Order),
         Practitioner::TYPE => loaders
             .practitioners
             .load_one(db_id)
             .await?
-            .map(|row| Node::Practitioner(Arc::unwrap_or_clone(row))),
+            .map(Arc::unwrap_or_clone)
+            .map(Node::Practitioner),
         _ => {
             return Err(AppError::bad_input(
                 "El ID no corresponde a ningún tipo conocido",
