@@ -60,6 +60,9 @@ struct Args {
     /// The service's database pool size (default: the service's own, two per core).
     #[arg(long)]
     pool_size: Option<u16>,
+    /// The service's tokio worker threads (TOKIO_WORKER_THREADS; default: one per core).
+    #[arg(long)]
+    service_workers: Option<u16>,
     /// Where to write the table.
     #[arg(long, default_value = "BENCHMARKS.md")]
     out: PathBuf,
@@ -185,7 +188,7 @@ async fn main() -> anyhow::Result<()> {
     }
 
     let addr = free_port()?;
-    let mut service = Service::start(&url, addr, args.pool_size)?;
+    let mut service = Service::start(&url, addr, args.pool_size, args.service_workers)?;
     service.wait_ready().await?;
     let jwt = JwtKeys::new(
         Some(SECRET.as_bytes()),
@@ -326,7 +329,12 @@ struct Service {
 }
 
 impl Service {
-    fn start(url: &str, addr: SocketAddr, pool_size: Option<u16>) -> anyhow::Result<Self> {
+    fn start(
+        url: &str,
+        addr: SocketAddr,
+        pool_size: Option<u16>,
+        workers: Option<u16>,
+    ) -> anyhow::Result<Self> {
         let binary = std::env::current_exe()?.with_file_name("clinic");
         if !binary.exists() {
             bail!(
@@ -342,9 +350,13 @@ impl Service {
             .env("LISTEN_ADDR", addr.to_string())
             .env("RUST_LOG", "warn")
             .env_remove("DB_POOL_SIZE")
+            .env_remove("TOKIO_WORKER_THREADS")
             .stdout(Stdio::null());
         if let Some(size) = pool_size {
             command.env("DB_POOL_SIZE", size.to_string());
+        }
+        if let Some(workers) = workers {
+            command.env("TOKIO_WORKER_THREADS", workers.to_string());
         }
         let child = command.spawn()?;
         Ok(Self { child, addr })

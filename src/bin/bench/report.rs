@@ -61,9 +61,16 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64) -> String {
     let _ = writeln!(
         out,
         "- Load: {} keep-alive HTTP/1.1 connections over loopback, closed loop, {} s warm-up then \
-         {} s measured per scenario; service pool {} connections; load generator, service and \
-         PostgreSQL share the machine.",
-        args.connections, args.warmup, args.seconds, pool_size
+         {} s measured per scenario; service pool {} connections, {}; load generator, service \
+         and PostgreSQL share the machine.",
+        args.connections,
+        args.warmup,
+        args.seconds,
+        pool_size,
+        args.service_workers
+            .map_or("one tokio worker thread per core".into(), |n| {
+                format!("{n} tokio worker thread(s) (--service-workers)")
+            })
     );
     let _ = writeln!(
         out,
