@@ -7,8 +7,10 @@
 mod cpu;
 mod load;
 mod report;
+mod width;
 
 use std::{
+    collections::{HashMap, hash_map::Entry},
     net::SocketAddr,
     path::PathBuf,
     process::{Child, Command, Stdio},
@@ -259,21 +261,34 @@ async fn main() -> anyhow::Result<()> {
         });
     }
     service.stop();
+    let width = match args.only.is_empty() || args.only.contains(&'a') {
+        true => {
+            eprintln!("what the width of (a)'s statement costs PostgreSQL ...");
+            Some(width::measure(&mut watcher).await?)
+        }
+        false => None,
+    };
 
     // The ceiling runs alone, with the service stopped: the database and pgbench get the
     // machine the service, the load generator and the database shared. Once per script.
-    let mut ceilings = std::collections::HashMap::new();
+    let mut ceilings = HashMap::new();
     for row in &mut rows {
         if let Some(ceiling) = &mut row.ceiling {
-            if !ceilings.contains_key(ceiling.script) {
-                eprintln!("pgbench {} ...", ceiling.script);
-                let tps = pgbench(&url, ceiling.script, args.connections, args.seconds)?;
-                ceilings.insert(ceiling.script, tps);
-            }
-            ceiling.per_second = ceilings[ceiling.script];
+            ceiling.per_second = match ceilings.entry(ceiling.script) {
+                Entry::Occupied(known) => *known.get(),
+                Entry::Vacant(slot) => {
+                    eprintln!("pgbench {} ...", ceiling.script);
+                    *slot.insert(pgbench(
+                        &url,
+                        ceiling.script,
+                        args.connections,
+                        args.seconds,
+                    )?)
+                }
+            };
         }
     }
-    let table = report::render(&rows, &args, pool_size);
+    let table = report::render(&rows, &args, pool_size, width.as_ref());
     println!("{table}");
     std::fs::write(&args.out, table).with_context(|| format!("writing {}", args.out.display()))?;
     eprintln!("written to {}", args.out.display());
