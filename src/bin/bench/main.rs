@@ -261,12 +261,11 @@ async fn main() -> anyhow::Result<()> {
         });
     }
     service.stop();
-    let width = match args.only.is_empty() || args.only.contains(&'a') {
-        true => {
-            eprintln!("what the width of (a)'s statement costs PostgreSQL ...");
-            Some(width::measure(&mut watcher).await?)
-        }
-        false => None,
+    let width = if args.only.is_empty() || args.only.contains(&'a') {
+        eprintln!("what the width of (a)'s statement costs PostgreSQL ...");
+        Some(width::measure(&mut watcher).await?)
+    } else {
+        None
     };
 
     // The ceiling runs alone, with the service stopped: the database and pgbench get the

@@ -128,13 +128,13 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64, width: Option<&Width>) 
         let _ = writeln!(
             out,
             "\n## What reading every column costs PostgreSQL\n\n\
-             (a)'s page of patients, each statement run 6,000 times on one connection with the \
+             (a)'s page of patients, each statement run {} times on one connection with the \
              service stopped, timed by that connection's backend CPU.\n\n\
              | statement | PostgreSQL CPU µs per run |\n|---|---:|\n\
              | the service's: every column of the patient and of its social work | {:.0} |\n\
              | every column of the patient, the social work's name | {:.0} |\n\
              | the ceiling's five columns | {:.0} |",
-            width.service, width.patients_wide, width.narrow
+            width.runs, width.service, width.patients_wide, width.narrow
         );
     }
     out

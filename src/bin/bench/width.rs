@@ -14,15 +14,21 @@ use clinic::{
         model::{Filter, page_with_social_works},
     },
 };
-use diesel::{NullableExpressionMethods, QueryDsl, SelectableHelper, dsl::sql, sql_types::Integer};
+use diesel::{
+    NullableExpressionMethods, QueryDsl, QueryResult, SelectableHelper, dsl::sql,
+    sql_types::Integer,
+};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::cpu;
 
-/// Runs of each statement; a CPU clock tick is 10 ms, so this keeps the error near 5%.
+/// Runs of each statement per round; a CPU clock tick is 10 ms, so this keeps the error near 5%.
 const RUNS: u32 = 3000;
+const ROUNDS: u32 = 2;
 
 pub struct Width {
+    /// Runs of each statement in all.
+    pub runs: u32,
     /// PostgreSQL CPU µs per run: every column of both tables (the service's statement),
     /// every column of the patient with the social work's name, and the ceiling's five columns.
     pub service: f64,
@@ -44,26 +50,23 @@ pub async fn measure(conn: &mut AsyncPgConnection) -> anyhow::Result<Width> {
     let order = (p::last_name, p::first_name, p::id);
     let limit = page.limit();
     let (mut service, mut patients_wide, mut narrow) = (0, 0, 0);
-    // Two alternating rounds, so that a neighbour's burst weighs on all three alike.
-    for _ in 0..2 {
-        let started = cpu::micros(&backend);
-        for _ in 0..RUNS {
+    // Alternating rounds, so that a neighbour's burst weighs on all three alike.
+    for _ in 0..ROUNDS {
+        service += backend_cpu(&backend, conn, async |conn| {
             page_with_social_works(conn, &Filter::default(), &page).await?;
-        }
-        service += cpu::micros(&backend) - started;
-
-        let started = cpu::micros(&backend);
-        for _ in 0..RUNS {
+            Ok(())
+        })
+        .await?;
+        patients_wide += backend_cpu(&backend, conn, async |conn| {
             let query = p::table
                 .left_join(s::table)
                 .order(order)
                 .select((Patient::as_select(), s::name.nullable()));
             let _: Vec<(Patient, Option<String>)> = with_limit(query, limit).load(conn).await?;
-        }
-        patients_wide += cpu::micros(&backend) - started;
-
-        let started = cpu::micros(&backend);
-        for _ in 0..RUNS {
+            Ok(())
+        })
+        .await?;
+        narrow += backend_cpu(&backend, conn, async |conn| {
             let query = p::table.inner_join(s::table).order(order).select((
                 p::id,
                 p::first_name,
@@ -73,13 +76,29 @@ pub async fn measure(conn: &mut AsyncPgConnection) -> anyhow::Result<Width> {
             ));
             let _: Vec<(i32, String, String, String, String)> =
                 with_limit(query, limit).load(conn).await?;
-        }
-        narrow += cpu::micros(&backend) - started;
+            Ok(())
+        })
+        .await?;
     }
-    let per_run = |micros: u64| micros as f64 / f64::from(2 * RUNS);
+    let runs = ROUNDS * RUNS;
+    let per_run = |micros: u64| micros as f64 / f64::from(runs);
     Ok(Width {
+        runs,
         service: per_run(service),
         patients_wide: per_run(patients_wide),
         narrow: per_run(narrow),
     })
+}
+
+/// The backend's CPU µs over `RUNS` runs of `statement`.
+async fn backend_cpu(
+    backend: &[u32],
+    conn: &mut AsyncPgConnection,
+    mut statement: impl AsyncFnMut(&mut AsyncPgConnection) -> QueryResult<()>,
+) -> anyhow::Result<u64> {
+    let started = cpu::micros(backend);
+    for _ in 0..RUNS {
+        statement(conn).await?;
+    }
+    Ok(cpu::micros(backend) - started)
 }
