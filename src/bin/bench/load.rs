@@ -43,9 +43,11 @@ impl Outcome {
     }
 }
 
-/// Drives `connections` clients for `duration`; `seq` numbers requests across the whole run.
+/// Drives `connections` clients, each POSTing to `path`, for `duration`; `seq` numbers
+/// requests across the whole run.
 pub async fn drive(
     addr: SocketAddr,
+    path: &'static str,
     token: Arc<str>,
     body: Body,
     connections: usize,
@@ -57,7 +59,7 @@ pub async fn drive(
     let clients: Vec<_> = (0..connections)
         .map(|_| {
             let (token, body, seq) = (token.clone(), body.clone(), seq.clone());
-            tokio::spawn(async move { client(addr, &token, &body, deadline, &seq).await })
+            tokio::spawn(async move { client(addr, path, &token, &body, deadline, &seq).await })
         })
         .collect();
     let mut outcome = Outcome::default();
@@ -75,6 +77,7 @@ pub async fn drive(
 
 async fn client(
     addr: SocketAddr,
+    path: &str,
     token: &str,
     body: &Body,
     deadline: Instant,
@@ -85,11 +88,7 @@ async fn client(
     let mut buf = Vec::with_capacity(64 * 1024);
     while Instant::now() < deadline {
         let body = body(seq.fetch_add(1, Ordering::Relaxed));
-        let request = format!(
-            "POST /graphql HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n\
-             Authorization: Bearer {token}\r\nContent-Length: {}\r\n\r\n{body}",
-            body.len()
-        );
+        let request = request(path, token, &body);
         let sent = Instant::now();
         let answer = match &mut stream {
             Some(s) => exchange(s, request.as_bytes(), &mut buf).await,
@@ -118,6 +117,29 @@ async fn client(
         }
     }
     outcome
+}
+
+/// One request on a connection of its own: the answer's JSON, if it was a 200.
+pub async fn answer(
+    addr: SocketAddr,
+    path: &str,
+    token: &str,
+    body: &str,
+) -> Result<serde_json::Value, String> {
+    let mut stream = TcpStream::connect(addr).await.map_err(|e| e.to_string())?;
+    let mut buf = Vec::new();
+    match exchange(&mut stream, request(path, token, body).as_bytes(), &mut buf).await? {
+        (200, body) => serde_json::from_slice(body).map_err(|e| e.to_string()),
+        (status, body) => Err(format!("{status}: {}", String::from_utf8_lossy(body))),
+    }
+}
+
+fn request(path: &str, token: &str, body: &str) -> String {
+    format!(
+        "POST {path} HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n\
+         Authorization: Bearer {token}\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
 }
 
 /// A GraphQL answer without errors and without user errors.

@@ -5,6 +5,7 @@
 //! for the same answers, and writes the table to BENCHMARKS.md.
 
 mod cpu;
+mod handwritten;
 mod load;
 mod report;
 mod width;
@@ -30,6 +31,10 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, SimpleAsyncConnection};
 
 use load::Body;
 use report::{Ceiling, Row};
+
+// The service's allocator, for the hand-written reference this binary also serves.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const SECRET: &str = "benchmark-secret-that-is-at-least-32-bytes";
 const DATA: &str = include_str!("../../../bench/data.sql");
@@ -71,16 +76,65 @@ struct Args {
     /// Run only these scenarios, by letter (`--only a,b`): for profiling one of them.
     #[arg(long, value_delimiter = ',')]
     only: Vec<char>,
+    /// Serve the hand-written reference on this address (the benchmark's own child process).
+    #[arg(long, hide = true)]
+    serve_handwritten: Option<SocketAddr>,
+}
+
+/// What answers a scenario: the service, or the hand-written reference (see `handwritten`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Server {
+    Service,
+    Handwritten,
 }
 
 struct Scenario {
     name: &'static str,
+    server: Server,
+    /// Where its requests are POSTed.
+    path: &'static str,
     /// Name of the pgbench script of its ceiling, if any.
     ceiling: Option<&'static str>,
     /// Target p99 in milliseconds, and minimum ratio of the ceiling.
     p99_target: Option<f64>,
     ratio_target: Option<f64>,
     body: Body,
+}
+
+impl Scenario {
+    /// Its letter: `a` for "(a) ...".
+    fn letter(&self) -> char {
+        self.name.chars().nth(1).unwrap_or('?')
+    }
+
+    fn is_reference_of(&self, letter: char) -> bool {
+        self.server == Server::Handwritten && self.letter() == letter
+    }
+}
+
+/// A scenario's first answers, as the reference gives them: the service's without GraphQL's
+/// `{"data": {"field": ...}}` around them.
+async fn sample(
+    addr: SocketAddr,
+    scenario: &Scenario,
+    token: &str,
+) -> anyhow::Result<Vec<serde_json::Value>> {
+    let mut answers = vec![];
+    for n in 0..16 {
+        let answer = load::answer(addr, scenario.path, token, &(scenario.body)(n))
+            .await
+            .map_err(|e| anyhow::anyhow!("{}: {e}", scenario.name))?;
+        answers.push(match scenario.server {
+            Server::Service => match answer.get("data") {
+                Some(serde_json::Value::Object(data)) if data.len() == 1 => {
+                    data.values().next().cloned().unwrap_or_default()
+                }
+                _ => answer,
+            },
+            Server::Handwritten => answer,
+        });
+    }
+    Ok(answers)
 }
 
 fn body(
@@ -93,8 +147,18 @@ fn body(
 fn scenarios() -> Vec<Scenario> {
     // Spreads requests over the data set without randomness: n-th request, fixed stride.
     let pick = |n: u64, stride: u64, count: u64| (n.wrapping_mul(stride) % count + 1) as i32;
+    // (b)'s EPS, specialty and site: 20 x 30 x 10 triples, 3,000 of them with an agreement.
+    let triple = move |n| {
+        serde_json::json!({
+            "e": global_id("Eps", pick(n, 7, 20)),
+            "s": global_id("Specialty", pick(n, 11, 30)),
+            "l": global_id("Location", pick(n, 3, 10)),
+        })
+    };
     vec![
         Scenario {
+            server: Server::Service,
+            path: "/graphql",
             name: "(a) page of 50 patients + social work",
             ceiling: Some("ceiling_patients.sql"),
             p99_target: Some(15.0),
@@ -104,7 +168,21 @@ fn scenarios() -> Vec<Scenario> {
                 |_| serde_json::json!({}),
             ),
         },
+        // Not one of the issue's scenarios: (a), and below (b), as a hand-written service on
+        // the same stack would answer them, with the ceiling's SQL. What any service of this
+        // shape pays over pgbench, and so how much of the gap is GraphQL's.
         Scenario {
+            name: "(a) reference: hand-written axum + diesel-async, the ceiling's SQL",
+            server: Server::Handwritten,
+            path: "/patients",
+            ceiling: Some("ceiling_patients.sql"),
+            p99_target: None,
+            ratio_target: None,
+            body: Arc::new(|_| "{}".to_owned()),
+        },
+        Scenario {
+            server: Server::Service,
+            path: "/graphql",
             name: "(b) authorizationCheck",
             ceiling: Some("ceiling_check.sql"),
             p99_target: None,
@@ -112,16 +190,21 @@ fn scenarios() -> Vec<Scenario> {
             body: body(
                 "query($e: ID!, $s: ID!, $l: ID!) { authorizationCheck(epsId: $e, specialtyId: $s, locationId: $l) {
                    authorized reason authorization { id maxMonthlyAppointments copayPercentage requiresPriorAuthorization } } }",
-                move |n| {
-                    serde_json::json!({
-                        "e": global_id("Eps", pick(n, 7, 20)),
-                        "s": global_id("Specialty", pick(n, 11, 30)),
-                        "l": global_id("Location", pick(n, 3, 10)),
-                    })
-                },
+                triple,
             ),
         },
         Scenario {
+            name: "(b) reference: hand-written axum + diesel-async, the ceiling's SQL",
+            server: Server::Handwritten,
+            path: "/check",
+            ceiling: Some("ceiling_check.sql"),
+            p99_target: None,
+            ratio_target: None,
+            body: Arc::new(move |n| triple(n).to_string()),
+        },
+        Scenario {
+            server: Server::Service,
+            path: "/graphql",
             name: "(c) page of 50 orders + items + billable",
             ceiling: None,
             p99_target: Some(50.0),
@@ -134,6 +217,8 @@ fn scenarios() -> Vec<Scenario> {
             ),
         },
         Scenario {
+            server: Server::Service,
+            path: "/graphql",
             name: "(d) billingSummary for one month",
             ceiling: None,
             p99_target: Some(50.0),
@@ -151,6 +236,8 @@ fn scenarios() -> Vec<Scenario> {
             ),
         },
         Scenario {
+            server: Server::Service,
+            path: "/graphql",
             name: "(e) createPatient",
             ceiling: None,
             p99_target: None,
@@ -170,6 +257,8 @@ fn scenarios() -> Vec<Scenario> {
         // Not one of the issue's scenarios: what HTTP, the token and GraphQL cost with no SQL
         // at all, as a share of (b)'s ceiling. No service of this shape can beat it on (b).
         Scenario {
+            server: Server::Service,
+            path: "/graphql",
             name: "(f) floor: `{ __typename }`, no SQL, vs (b)'s ceiling",
             ceiling: Some("ceiling_check.sql"),
             p99_target: None,
@@ -183,28 +272,21 @@ fn scenarios() -> Vec<Scenario> {
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     let url = format!("{}/{}", args.server_url, args.database);
+    if let Some(addr) = args.serve_handwritten {
+        let pool_size = args
+            .pool_size
+            .context("--serve-handwritten needs --pool-size")?;
+        return handwritten::serve(addr, &url, pool_size.into(), jwt_keys()?).await;
+    }
     if !args.keep_data {
         let started = Instant::now();
         build_database(&args.server_url, &args.database).await?;
         eprintln!("data set built in {:.1} s", started.elapsed().as_secs_f64());
     }
 
-    let addr = free_port()?;
-    let mut service = Service::start(&url, addr, args.pool_size, args.service_workers)?;
-    service.wait_ready().await?;
-    let jwt = JwtKeys::new(
-        Some(SECRET.as_bytes()),
-        None,
-        None,
-        None,
-        Duration::from_secs(3600),
-    )?;
-    let token: Arc<str> = jwt.issue("bench", Role::Admin)?.0.into();
-    let pool_size = service.metric("clinic_db_pool_max_connections").await?;
+    let token: Arc<str> = jwt_keys()?.issue("bench", Role::Admin)?.0.into();
     let mut watcher = AsyncPgConnection::establish(&url).await?;
-
     let seq = Arc::new(AtomicU64::new(0));
-    let mut rows = vec![];
     let wanted = |s: &Scenario| {
         args.only.is_empty()
             || args
@@ -212,11 +294,50 @@ async fn main() -> anyhow::Result<()> {
                 .iter()
                 .any(|c| s.name.starts_with(&format!("({c})")))
     };
-    for scenario in scenarios().into_iter().filter(wanted) {
+    let scenarios: Vec<Scenario> = scenarios().into_iter().filter(wanted).collect();
+    if scenarios.is_empty() {
+        bail!("no scenario matches --only");
+    }
+    let mut rows = vec![];
+    let mut service = Service::start(&url, free_port()?, args.pool_size, args.service_workers)?;
+    service.wait_ready().await?;
+    let pool_size = service.metric("clinic_db_pool_max_connections").await?;
+    // Started beside the service, idle while the service is measured and the other way
+    // round, so that each reference row runs right after its service row.
+    let mut reference = None;
+    if scenarios.iter().any(|s| s.server == Server::Handwritten) {
+        let started = Service::handwritten(&args, free_port()?, pool_size)?;
+        reference.insert(started).wait_ready().await?;
+    }
+    let mut samples = HashMap::new();
+    for scenario in &scenarios {
         eprintln!("{} ...", scenario.name);
+        let process = match scenario.server {
+            Server::Service => &service,
+            Server::Handwritten => reference.as_ref().context("the reference was started")?,
+        };
+        let letter = scenario.letter();
+        let answers = sample(process.addr, scenario, &token).await?;
+        match scenario.server {
+            Server::Service if scenarios.iter().any(|s| s.is_reference_of(letter)) => {
+                samples.insert(letter, answers);
+            }
+            Server::Service => {}
+            Server::Handwritten => {
+                // The comparison is fair only if both answer the same thing.
+                let service = samples.get(&letter).context("the service's answers")?;
+                if &answers != service {
+                    bail!(
+                        "the reference answers ({letter}) differently from the service:\n\
+                         {answers:?}\n{service:?}"
+                    );
+                }
+            }
+        }
         let drive = |duration| {
             load::drive(
-                addr,
+                process.addr,
+                scenario.path,
                 token.clone(),
                 scenario.body.clone(),
                 args.connections,
@@ -225,14 +346,14 @@ async fn main() -> anyhow::Result<()> {
             )
         };
         drive(Duration::from_secs(args.warmup)).await;
-        service.reset_peak_rss();
+        process.reset_peak_rss();
         // The pool's connections all exist after the warm-up.
         let backends = backend_pids(&mut watcher).await?;
-        let cpu_before = (cpu::micros(&[service.pid()]), cpu::micros(&backends));
-        let before = service.counters().await?;
+        let cpu_before = (cpu::micros(&[process.pid()]), cpu::micros(&backends));
+        let before = process.counters().await?;
         let outcome = drive(Duration::from_secs(args.seconds)).await;
-        let after = service.counters().await?;
-        let cpu_after = (cpu::micros(&[service.pid()]), cpu::micros(&backends));
+        let after = process.counters().await?;
+        let cpu_after = (cpu::micros(&[process.pid()]), cpu::micros(&backends));
         let requests = (after.1 - before.1).max(1) as f64;
         let statements = (after.0 - before.0) as f64 / requests;
         if let Some(error) = &outcome.first_error {
@@ -251,16 +372,20 @@ async fn main() -> anyhow::Result<()> {
             statements,
             service_cpu_us: cpu_after.0.saturating_sub(cpu_before.0) as f64 / requests,
             postgres_cpu_us: cpu_after.1.saturating_sub(cpu_before.1) as f64 / requests,
-            peak_rss_mb: service.peak_rss_mb(),
+            peak_rss_mb: process.peak_rss_mb(),
             ceiling: scenario.ceiling.map(|script| Ceiling {
                 script,
                 per_second: 0.0,
             }),
+            reference: scenario.server == Server::Handwritten,
             p99_target: scenario.p99_target,
             ratio_target: scenario.ratio_target,
         });
     }
     service.stop();
+    if let Some(mut reference) = reference {
+        reference.stop();
+    }
     let width = if args.only.is_empty() || args.only.contains(&'a') {
         eprintln!("what the width of (a)'s statement costs PostgreSQL ...");
         Some(width::measure(&mut watcher).await?)
@@ -332,14 +457,26 @@ async fn backend_pids(conn: &mut AsyncPgConnection) -> anyhow::Result<Vec<u32>> 
     Ok(backends.into_iter().map(|b| b.pid as u32).collect())
 }
 
+fn jwt_keys() -> anyhow::Result<JwtKeys> {
+    Ok(JwtKeys::new(
+        Some(SECRET.as_bytes()),
+        None,
+        None,
+        None,
+        Duration::from_secs(3600),
+    )?)
+}
+
 fn free_port() -> anyhow::Result<SocketAddr> {
     Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?)
 }
 
-/// The release service as a child process.
+/// The release service, or the hand-written reference, as a child process.
 struct Service {
     child: Child,
     addr: SocketAddr,
+    /// The /metrics counter of the requests it answered.
+    requests_metric: &'static str,
 }
 
 impl Service {
@@ -373,7 +510,36 @@ impl Service {
             command.env("TOKIO_WORKER_THREADS", workers.to_string());
         }
         let child = command.spawn()?;
-        Ok(Self { child, addr })
+        Ok(Self {
+            child,
+            addr,
+            requests_metric: "clinic_graphql_requests_total",
+        })
+    }
+
+    /// This benchmark's own binary, serving the hand-written reference with the same pool
+    /// size and worker threads as the service.
+    fn handwritten(args: &Args, addr: SocketAddr, pool_size: u64) -> anyhow::Result<Self> {
+        let mut command = Command::new(std::env::current_exe()?);
+        command
+            .args(["--serve-handwritten", &addr.to_string()])
+            .args([
+                "--server-url",
+                &args.server_url,
+                "--database",
+                &args.database,
+            ])
+            .args(["--pool-size", &pool_size.to_string()])
+            .env_remove("TOKIO_WORKER_THREADS")
+            .stdout(Stdio::null());
+        if let Some(workers) = args.service_workers {
+            command.env("TOKIO_WORKER_THREADS", workers.to_string());
+        }
+        Ok(Self {
+            child: command.spawn()?,
+            addr,
+            requests_metric: "requests_total",
+        })
     }
 
     async fn wait_ready(&mut self) -> anyhow::Result<()> {
@@ -402,11 +568,11 @@ impl Service {
         Ok(text)
     }
 
-    /// (SQL statements, GraphQL requests) so far, from /metrics.
+    /// (SQL statements, requests) so far, from /metrics.
     async fn counters(&self) -> anyhow::Result<(u64, u64)> {
         Ok((
             self.metric("clinic_sql_statements_total").await?,
-            self.metric("clinic_graphql_requests_total").await?,
+            self.metric(self.requests_metric).await?,
         ))
     }
 

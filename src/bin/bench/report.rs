@@ -22,6 +22,8 @@ pub struct Row {
     pub postgres_cpu_us: f64,
     pub peak_rss_mb: f64,
     pub ceiling: Option<Ceiling>,
+    /// The hand-written reference's row for this scenario, not the service's.
+    pub reference: bool,
     pub p99_target: Option<f64>,
     pub ratio_target: Option<f64>,
 }
@@ -88,7 +90,14 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64, width: Option<&Width>) 
     let _ = writeln!(
         out,
         "- Data: 50 social works, 20,000 patients, 20 EPS x 30 specialties x 10 sites with 3,000 \
-         authorizations, 100,000 orders with 300,000 items (`bench/data.sql`).\n"
+         authorizations, 100,000 orders with 300,000 items (`bench/data.sql`)."
+    );
+    let _ = writeln!(
+        out,
+        "- Reference rows: (a) and (b) answered by a hand-written service on the same stack \
+         (axum, tokio, diesel-async, the same pool and allocator) with the ceiling's SQL and no \
+         GraphQL (`src/bin/bench/handwritten.rs`); it checks the same token and gives the same \
+         answers as the service (the run checks that first).\n"
     );
     let _ = writeln!(
         out,
@@ -123,6 +132,34 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64, width: Option<&Width>) 
     let _ = writeln!(out, "\n## Targets\n");
     for row in rows {
         let _ = writeln!(out, "- {}: {}", row.name, row.verdicts().join("; "));
+    }
+    let pairs: Vec<(&Row, &Row)> = rows
+        .iter()
+        .filter(|r| r.reference)
+        .filter_map(|reference| {
+            let service = rows
+                .iter()
+                .find(|r| !r.reference && r.name.get(..3) == reference.name.get(..3))?;
+            Some((service, reference))
+        })
+        .collect();
+    if !pairs.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## The service against the hand-written reference\n\n\
+             | scenario | req/s, service / reference | service CPU per request, service / reference | PostgreSQL CPU per request, service / reference |\n\
+             |---|---:|---:|---:|"
+        );
+        for (service, reference) in pairs {
+            let _ = writeln!(
+                out,
+                "| {} | {:.2} | {:.2} | {:.2} |",
+                service.name,
+                service.per_second / reference.per_second,
+                service.service_cpu_us / reference.service_cpu_us,
+                service.postgres_cpu_us / reference.postgres_cpu_us
+            );
+        }
     }
     if let Some(width) = width {
         let _ = writeln!(
