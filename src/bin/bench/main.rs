@@ -104,9 +104,8 @@ struct Scenario {
 }
 
 impl Scenario {
-    /// Its letter: `a` for "(a) ...".
     fn letter(&self) -> char {
-        self.name.chars().nth(1).unwrap_or('?')
+        report::letter(self.name)
     }
 
     /// Whether this is the hand-written reference of scenario `letter`.

@@ -139,7 +139,7 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64, width: Option<&Width>) 
         .filter_map(|reference| {
             let service = rows
                 .iter()
-                .find(|r| !r.reference && r.name.get(..3) == reference.name.get(..3))?;
+                .find(|r| !r.reference && letter(r.name) == letter(reference.name))?;
             Some((service, reference))
         })
         .collect();
@@ -175,6 +175,11 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64, width: Option<&Width>) 
         );
     }
     out
+}
+
+/// A scenario's letter: `a` for "(a) ...". The service's row and its reference share it.
+pub fn letter(name: &str) -> char {
+    name.chars().nth(1).unwrap_or('?')
 }
 
 fn today() -> String {
