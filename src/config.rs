@@ -11,7 +11,12 @@
 //! | `CORS_ORIGINS` | none | comma-separated origins allowed to call the API from a browser |
 //! | `DB_POOL_SIZE` | `8` | connections kept by the pool |
 //! | `CLINIC_TIME_ZONE` | `UTC` | IANA zone whose date is "today" for authorizations |
-//! | `ADMIN_USERNAME`, `ADMIN_PASSWORD` | none | an admin created at start if missing |
+//! | `ADMIN_USERNAME`, `ADMIN_PASSWORD` | none | an admin created at start if missing; the password is always set |
+//! | `CLINIC_DEMO` | zero-config only | load the demo data into an empty database and allow its accounts |
+//! | `METRICS_ADDR` | none (off) | address of a separate listener for `/metrics` |
+//! | `JWT_MAX_LIFETIME` | `24h` | tokens whose `exp - iat` is longer are refused |
+//! | `HTTP_HEADER_TIMEOUT` | `10s` | a connection must send a whole request head within this long of opening, or of its last response |
+//! | `HTTP_MAX_CONNECTIONS` | `512` | connections served at once; more wait to be accepted |
 //! | `RUST_LOG` | `info` | log filter |
 //!
 //! Secrets are never printed: `--help` hides their values and `Debug` redacts them.
@@ -45,6 +50,11 @@ pub enum Command {
     Seed,
     /// Print the GraphQL schema (SDL).
     Schema,
+    /// Set a local account's password, read from the first line of standard input.
+    SetPassword {
+        /// The account's username.
+        username: String,
+    },
     /// Mint a token signed with JWT_SECRET.
     Token {
         #[arg(long, value_parser = parse_role)]
@@ -123,7 +133,7 @@ pub struct Config {
     )]
     pub admin_username: Option<String>,
 
-    /// Password for ADMIN_USERNAME.
+    /// Password for ADMIN_USERNAME, set at every start (the account is created if missing).
     #[arg(
         long,
         env = "ADMIN_PASSWORD",
@@ -132,6 +142,55 @@ pub struct Config {
         global = true
     )]
     pub admin_password: Option<Secret>,
+
+    /// Demo mode: load the demo data into an empty database and accept its accounts (password
+    /// `clinica-demo`). Default: on only when nothing is configured (no DATABASE_URL,
+    /// JWT_SECRET, JWT_PUBLIC_KEY_FILE nor ADMIN_USERNAME), as in the README's first command.
+    #[arg(long, env = "CLINIC_DEMO", num_args = 0..=1, default_missing_value = "true", global = true)]
+    pub demo: Option<bool>,
+
+    /// Address of a separate listener serving /metrics (e.g. 127.0.0.1:9090). Unset: no
+    /// metrics endpoint.
+    #[arg(long, env = "METRICS_ADDR", global = true)]
+    pub metrics_addr: Option<SocketAddr>,
+
+    /// Longest token lifetime accepted (`exp` minus `iat`), for our tokens and the identity
+    /// provider's alike.
+    #[arg(long, env = "JWT_MAX_LIFETIME", default_value = "24h", value_parser = parse_duration, global = true)]
+    pub jwt_max_lifetime: Duration,
+
+    /// A connection must send a complete request head within this long of opening or of its
+    /// previous response (so it is also the keep-alive idle timeout).
+    #[arg(long, env = "HTTP_HEADER_TIMEOUT", default_value = "10s", value_parser = parse_duration, global = true)]
+    pub http_header_timeout: Duration,
+
+    /// Connections served at once; further ones wait in the listen queue until one closes.
+    #[arg(long, env = "HTTP_MAX_CONNECTIONS", default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..=65_536), global = true)]
+    pub http_max_connections: u32,
+
+    /// Whether DATABASE_URL came from its default (set by [`Cli::from_env`]).
+    #[arg(skip)]
+    pub database_url_defaulted: bool,
+}
+
+impl Cli {
+    /// Parses the command line and environment, noting which values were defaults.
+    pub fn from_env() -> Self {
+        Self::from_args(std::env::args_os()).unwrap_or_else(|err| err.exit())
+    }
+
+    pub fn from_args<I, T>(args: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        use clap::{CommandFactory, FromArgMatches, parser::ValueSource};
+        let matches = Self::command().try_get_matches_from(args)?;
+        let mut cli = Self::from_arg_matches(&matches)?;
+        cli.config.database_url_defaulted =
+            matches.value_source("database_url") == Some(ValueSource::DefaultValue);
+        Ok(cli)
+    }
 }
 
 impl std::fmt::Debug for Config {
@@ -148,6 +207,11 @@ impl std::fmt::Debug for Config {
             .field("db_pool_size", &self.db_pool_size)
             .field("clinic_time_zone", &self.clinic_time_zone)
             .field("admin_username", &self.admin_username)
+            .field("demo", &self.demo)
+            .field("metrics_addr", &self.metrics_addr)
+            .field("jwt_max_lifetime", &self.jwt_max_lifetime)
+            .field("http_header_timeout", &self.http_header_timeout)
+            .field("http_max_connections", &self.http_max_connections)
             .finish_non_exhaustive()
     }
 }
@@ -186,8 +250,40 @@ fn parse_secret(value: &str) -> Result<Secret, String> {
 pub const MIN_SECRET_BYTES: usize = 32;
 
 impl Config {
+    /// Demo mode: asked for, or nothing configured (the README's first command).
+    pub fn demo_mode(&self) -> bool {
+        self.demo.unwrap_or(
+            self.database_url_defaulted
+                && self.jwt_secret.is_none()
+                && self.jwt_public_key_file.is_none()
+                && self.admin_username.is_none(),
+        )
+    }
+
     /// Checks that clap cannot express; each message names its variable.
     pub fn validate(&self) -> Result<(), String> {
+        if self.jwt_public_key_file.is_some()
+            && (self.jwt_issuer.is_none() || self.jwt_audience.is_none())
+        {
+            return Err(
+                "JWT_PUBLIC_KEY_FILE needs JWT_ISSUER and JWT_AUDIENCE: without them, \
+                 any token that key signed, for any application, would be accepted"
+                    .to_owned(),
+            );
+        }
+        for origin in &self.cors_origins {
+            let origin = origin.trim();
+            let valid = (origin.starts_with("https://") || origin.starts_with("http://"))
+                && !origin.contains('*')
+                && !origin.ends_with('/')
+                && axum::http::HeaderValue::from_str(origin).is_ok();
+            if !valid {
+                return Err(format!(
+                    "CORS_ORIGINS: `{origin}` is not an origin; list each one as scheme://host[:port] \
+                     (a wildcard `*` would let any site call the API with its users' tokens)"
+                ));
+            }
+        }
         if let Some(secret) = &self.jwt_secret
             && secret.expose().len() < MIN_SECRET_BYTES
         {
@@ -234,20 +330,18 @@ pub fn parse_duration(value: &str) -> Result<Duration, String> {
     let (number, unit) = value.split_at(split);
     let number: u64 = number
         .parse()
-        .map_err(|_| format!("TOKEN_TTL: `{value}` is not a duration like 30m or 8h"))?;
+        .map_err(|_| format!("`{value}` is not a duration like 30m or 8h"))?;
     let seconds = match unit {
         "" | "s" => number,
         "m" => number.saturating_mul(60),
         "h" => number.saturating_mul(3600),
         "d" => number.saturating_mul(86_400),
         _ => {
-            return Err(format!(
-                "TOKEN_TTL: unknown unit `{unit}` (use s, m, h or d)"
-            ));
+            return Err(format!("unknown unit `{unit}` (use s, m, h or d)"));
         }
     };
     if seconds == 0 || seconds > 30 * 86_400 {
-        return Err("TOKEN_TTL must be between 1s and 30d".to_owned());
+        return Err("a duration must be between 1s and 30d".to_owned());
     }
     Ok(Duration::from_secs(seconds))
 }
@@ -287,6 +381,52 @@ mod tests {
         );
         assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
         assert_eq!(redact_url("postgres://h/db"), "postgres://h/db");
+    }
+
+    #[test]
+    fn demo_mode_only_when_asked_or_nothing_is_configured() {
+        let config = |args: &[&str]| {
+            let mut argv = vec!["clinic"];
+            argv.extend_from_slice(args);
+            Cli::from_args(argv).unwrap().config
+        };
+        // The README's first command: nothing configured (tests never set these variables).
+        assert!(config(&[]).demo_mode());
+        assert!(!config(&["--database-url", "postgres://h/db"]).demo_mode());
+        assert!(!config(&["--jwt-secret", &"s".repeat(32)]).demo_mode());
+        assert!(
+            !config(&[
+                "--admin-username",
+                "ana",
+                "--admin-password",
+                "a-long-password"
+            ])
+            .demo_mode()
+        );
+        assert!(config(&["--database-url", "postgres://h/db", "--demo"]).demo_mode());
+        assert!(!config(&["--demo", "false"]).demo_mode());
+    }
+
+    #[test]
+    fn configurations_that_would_open_the_service_are_refused() {
+        let config = |args: &[&str]| {
+            let mut argv = vec!["clinic"];
+            argv.extend_from_slice(args);
+            Cli::from_args(argv).unwrap().config.validate()
+        };
+        let error = config(&["--cors-origins", "*"]).unwrap_err();
+        assert!(error.contains("CORS_ORIGINS"), "{error}");
+        assert!(config(&["--cors-origins", "https://app.clinic.example"]).is_ok());
+        let error = config(&["--jwt-public-key-file", "/k.pem"]).unwrap_err();
+        assert!(error.contains("JWT_ISSUER"), "{error}");
+        let error = config(&[
+            "--jwt-public-key-file",
+            "/k.pem",
+            "--jwt-issuer",
+            "https://idp",
+        ])
+        .unwrap_err();
+        assert!(error.contains("JWT_AUDIENCE"), "{error}");
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub enum AppError {
     BadInput(String),
     /// The database cannot be reached (pool timeout, connection refused).
     Unavailable,
+    /// A statement ran out of time (statement_timeout) and was cancelled.
+    TimedOut,
     /// Anything else; the detail was logged where it happened.
     Internal,
 }
@@ -58,6 +60,7 @@ impl AppError {
             Self::Forbidden => code::FORBIDDEN,
             Self::BadInput(_) => code::BAD_USER_INPUT,
             Self::Unavailable => code::SERVICE_UNAVAILABLE,
+            Self::TimedOut => code::QUERY_TOO_COMPLEX,
             Self::Internal => code::INTERNAL_SERVER_ERROR,
         }
     }
@@ -68,6 +71,7 @@ impl AppError {
             Self::Forbidden => "No tiene permiso para realizar esta operación",
             Self::BadInput(message) => message,
             Self::Unavailable => "La base de datos no está disponible; intente nuevamente",
+            Self::TimedOut => Refusal::StatementTimeout.message(),
             Self::Internal => "Error interno del servidor",
         }
     }
@@ -93,8 +97,67 @@ impl From<DieselError> for AppError {
                 tracing::warn!(error = %err, "database connection lost");
                 Self::Unavailable
             }
-            _ => Self::internal(format_args!("database error: {err}")),
+            _ => match refusal(&err) {
+                Some(Refusal::StatementTimeout) => {
+                    tracing::warn!(error = %err, "statement cancelled");
+                    Self::TimedOut
+                }
+                Some(other) => Self::BadInput(other.message().to_owned()),
+                None => Self::internal(format_args!("database error: {err}")),
+            },
         }
+    }
+}
+
+/// What PostgreSQL refused that is not our bug: a value out of range for its column
+/// (SQLSTATE 22003, 22007, 22008) or a statement cancelled by `statement_timeout` (57014).
+/// diesel-async does not expose SQLSTATE, so these are told by PostgreSQL's (English,
+/// `lc_messages` default) message; inputs are bounded before they get here, and constraints
+/// name the rest, so this is the last net, not the rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    NumberOutOfRange,
+    DateOutOfRange,
+    StatementTimeout,
+}
+
+impl Refusal {
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::NumberOutOfRange => "Un número está fuera del rango admitido",
+            Self::DateOutOfRange => "Una fecha está fuera del rango admitido",
+            Self::StatementTimeout => {
+                "La operación tardó demasiado y fue cancelada; acote la consulta"
+            }
+        }
+    }
+}
+
+pub fn refusal(err: &DieselError) -> Option<Refusal> {
+    let DieselError::DatabaseError(DatabaseErrorKind::Unknown, info) = err else {
+        return None;
+    };
+    refusal_of_message(info.message())
+}
+
+fn refusal_of_message(message: &str) -> Option<Refusal> {
+    if message.starts_with("canceling statement due to statement timeout") {
+        Some(Refusal::StatementTimeout)
+    } else if message.starts_with("date/time field value out of range")
+        || message.starts_with("date out of range")
+        || message.starts_with("timestamp out of range")
+        || message.starts_with("invalid input syntax for type date")
+        || message.starts_with("invalid input syntax for type timestamp")
+    {
+        Some(Refusal::DateOutOfRange)
+    } else if message.starts_with("numeric field overflow")
+        || message.contains("out of range for type")
+        || message.ends_with("integer out of range")
+        || message == "value out of range: overflow"
+    {
+        Some(Refusal::NumberOutOfRange)
+    } else {
+        None
     }
 }
 
@@ -102,5 +165,42 @@ impl From<PoolError> for AppError {
     fn from(err: PoolError) -> Self {
         tracing::warn!(error = %err, "could not get a database connection");
         Self::Unavailable
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postgres_refusals_are_told_apart_from_bugs() {
+        for (message, refusal) in [
+            ("numeric field overflow", Refusal::NumberOutOfRange),
+            (
+                "value \"99999999999\" is out of range for type integer",
+                Refusal::NumberOutOfRange,
+            ),
+            ("smallint out of range", Refusal::NumberOutOfRange),
+            (
+                "date/time field value out of range: \"0000-01-01\"",
+                Refusal::DateOutOfRange,
+            ),
+            (
+                "invalid input syntax for type timestamp with time zone: \"x\"",
+                Refusal::DateOutOfRange,
+            ),
+            (
+                "canceling statement due to statement timeout",
+                Refusal::StatementTimeout,
+            ),
+        ] {
+            assert_eq!(refusal_of_message(message), Some(refusal), "{message}");
+        }
+        assert_eq!(refusal_of_message("relation \"x\" does not exist"), None);
+        let timeout: async_graphql::Error = AppError::TimedOut.into();
+        assert_eq!(
+            timeout.extensions.unwrap().get("code"),
+            Some(&code::QUERY_TOO_COMPLEX.into())
+        );
     }
 }

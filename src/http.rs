@@ -1,23 +1,25 @@
 //! HTTP: the axum router and its layers. `POST /graphql` (JSON), `GET /graphql` (queries only;
-//! GraphiQL for browsers), `/healthz` (process up), `/readyz` (database answers), `/metrics`
-//! (Prometheus text: requests, SQL statements, pool).
+//! GraphiQL for browsers), `/healthz` (process up), `/readyz` (database answers); and, on its
+//! own listener (METRICS_ADDR), `/metrics` (Prometheus text: requests, SQL statements, pool).
 
 use std::{
     sync::{Arc, atomic::Ordering},
     time::Duration,
 };
 
+use async_graphql::Executor;
 use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
-use async_graphql::{Executor, ParseRequestError};
-use async_graphql_axum::{GraphQLRequest, GraphQLResponse, rejection::GraphQLRejection};
+use async_graphql_axum::GraphQLResponse;
 use axum::{
     Router,
-    extract::{RawQuery, State},
-    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
+    body::Bytes,
+    extract::{ConnectInfo, Query, RawQuery, State, rejection::BytesRejection},
+    http::{Extensions, HeaderMap, HeaderValue, Method, StatusCode, header},
     response::{Html, IntoResponse, Response},
     routing::get,
 };
+use serde::Deserialize;
 use tower_http::{
     cors::{AllowOrigin, CorsLayer},
     limit::RequestBodyLimitLayer,
@@ -27,8 +29,8 @@ use tower_http::{
 
 use crate::{
     app::AppState,
-    auth::Caller,
-    graphql::{self, AppSchema, Documents, build_schema},
+    auth::{Caller, ClientAddr},
+    graphql::{self, AppSchema, Documents, build_schema, nesting},
 };
 
 /// Largest request body accepted (413 beyond). A tower layer, because async-graphql-axum's
@@ -61,7 +63,6 @@ pub fn router_for<E: Executor + Clone>(state: AppState, schema: E) -> Router {
         .route("/graphql", get(graphql_get::<E>).post(graphql_post::<E>))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready::<E>))
-        .route("/metrics", get(metrics::<E>))
         .with_state(http)
         .layer(cors)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
@@ -70,6 +71,13 @@ pub fn router_for<E: Executor + Clone>(state: AppState, schema: E) -> Router {
             REQUEST_TIMEOUT,
         ))
         .layer(TraceLayer::new_for_http())
+}
+
+/// `/metrics` alone, for the METRICS_ADDR listener: counters are not for the public port.
+pub fn metrics_router(state: AppState) -> Router {
+    Router::new()
+        .route("/metrics", get(metrics))
+        .with_state(state)
 }
 
 fn cors(origins: &[String]) -> CorsLayer {
@@ -107,22 +115,37 @@ fn caller(state: &AppState, headers: &HeaderMap) -> Caller {
 async fn execute<E: Executor>(
     http: &Http<E>,
     headers: &HeaderMap,
+    extensions: &Extensions,
     request: async_graphql::Request,
 ) -> GraphQLResponse {
     http.state.requests.fetch_add(1, Ordering::Relaxed);
-    let request = request.data(caller(&http.state, headers));
-    graphql::execute(&http.schema, &http.documents, &http.state.pool, request)
-        .await
-        .into()
+    let caller = caller(&http.state, headers);
+    let cacheable = matches!(caller, Caller::User(_));
+    let client = ClientAddr(
+        extensions
+            .get::<ConnectInfo<std::net::SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip()),
+    );
+    let request = request.data(caller).data(client);
+    graphql::execute(
+        &http.schema,
+        &http.documents,
+        &http.state.pool,
+        request,
+        cacheable,
+    )
+    .await
+    .into()
 }
 
 async fn graphql_post<E: Executor + Clone>(
     State(http): State<Http<E>>,
     headers: HeaderMap,
-    request: Result<GraphQLRequest, GraphQLRejection>,
+    extensions: Extensions,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     // Only JSON: a `text/plain` or form body is what a cross-site page can send without a
-    // CORS preflight, and async-graphql-axum would otherwise parse it as JSON anyway.
+    // CORS preflight.
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -134,16 +157,74 @@ async fn graphql_post<E: Executor + Clone>(
             "El cuerpo debe ser JSON (Content-Type: application/json)",
         );
     }
-    let request = match request {
-        Ok(request) => request.into_inner(),
-        Err(GraphQLRejection(err)) => return rejected(&err),
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return refusal(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "El cuerpo supera el máximo admitido",
+            );
+        }
+        Err(rejection) => {
+            tracing::debug!(error = %rejection, "unreadable request body");
+            return refusal(
+                StatusCode::BAD_REQUEST,
+                "No se pudo leer el cuerpo del pedido",
+            );
+        }
     };
-    execute(&http, &headers, request).await.into_response()
+    let request = match decode_json(&body) {
+        Ok(request) => request,
+        Err(response) => return response,
+    };
+    if let Err(refused) = graphql::limits::check_text(&request.query) {
+        return refused_before_graphql(refused);
+    }
+    execute(&http, &headers, &extensions, request)
+        .await
+        .into_response()
+}
+
+/// One GraphQL request from a JSON body, its nesting bounded before serde recurses into it:
+/// the body and its `variables` add two levels to what a query's values may nest.
+fn decode_json(body: &[u8]) -> Result<async_graphql::Request, Response> {
+    if nesting::json_exceeds(body, nesting::MAX_NESTING + 2) {
+        return Err(refusal(
+            StatusCode::BAD_REQUEST,
+            &format!(
+                "Las variables anidan más de {} niveles",
+                nesting::MAX_NESTING
+            ),
+        ));
+    }
+    if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        return Err(refusal(
+            StatusCode::BAD_REQUEST,
+            "No se admiten pedidos en lote",
+        ));
+    }
+    serde_json::from_slice(body).map_err(|err| {
+        tracing::debug!(error = %err, "rejected request body");
+        refusal(
+            StatusCode::BAD_REQUEST,
+            "El cuerpo no es un pedido GraphQL en JSON válido",
+        )
+    })
+}
+
+/// The parameters of `GET /graphql?query=…`; `variables` and `extensions` are JSON texts.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GetParams {
+    query: String,
+    operation_name: Option<String>,
+    variables: Option<String>,
 }
 
 async fn graphql_get<E: Executor + Clone>(
     State(http): State<Http<E>>,
     headers: HeaderMap,
+    extensions: Extensions,
     RawQuery(query): RawQuery,
 ) -> Response {
     let Some(query) = query.filter(|q| !q.is_empty()) else {
@@ -160,16 +241,46 @@ async fn graphql_get<E: Executor + Clone>(
             )
             .into_response();
         }
-        return (
+        return refusal(
             StatusCode::BAD_REQUEST,
-            "GET /graphql needs a `query` parameter",
-        )
-            .into_response();
+            "GET /graphql necesita el parámetro `query`",
+        );
     };
-    let mut request = match async_graphql::http::parse_query_string(&query) {
-        Ok(request) => request,
-        Err(err) => return (StatusCode::BAD_REQUEST, err.to_string()).into_response(),
+    let Ok(Query(params)) =
+        Query::<GetParams>::try_from_uri(&format!("/?{query}").parse().unwrap_or_default())
+    else {
+        return refusal(
+            StatusCode::BAD_REQUEST,
+            "Parámetros inválidos: se esperan `query`, `operationName` y `variables`",
+        );
     };
+    let mut request = async_graphql::Request::new(params.query);
+    if let Some(name) = params.operation_name {
+        request = request.operation_name(name);
+    }
+    if let Some(variables) = params.variables.filter(|v| !v.is_empty()) {
+        if nesting::json_exceeds(variables.as_bytes(), nesting::MAX_NESTING) {
+            return refusal(
+                StatusCode::BAD_REQUEST,
+                &format!(
+                    "Las variables anidan más de {} niveles",
+                    nesting::MAX_NESTING
+                ),
+            );
+        }
+        match serde_json::from_str(&variables) {
+            Ok(variables) => request = request.variables(variables),
+            Err(_) => {
+                return refusal(
+                    StatusCode::BAD_REQUEST,
+                    "`variables` no es un objeto JSON válido",
+                );
+            }
+        }
+    }
+    if let Err(refused) = graphql::limits::check_text(&request.query) {
+        return refused_before_graphql(refused);
+    }
     // GET must not change anything (it is cached, prefetched, logged): mutations need POST.
     if is_mutation(&mut request) {
         return (
@@ -179,41 +290,35 @@ async fn graphql_get<E: Executor + Clone>(
         )
             .into_response();
     }
-    execute(&http, &headers, request).await.into_response()
-}
-
-/// A body that is not one GraphQL request. async-graphql-axum's own answer would echo the
-/// parser's `Debug` text; this one says what is wrong, in the API's error shape.
-fn rejected(err: &ParseRequestError) -> Response {
-    let text = err.to_string();
-    let (status, message) = match err {
-        ParseRequestError::PayloadTooLarge => (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "El cuerpo supera el máximo admitido",
-        ),
-        // A streamed body cut by RequestBodyLimitLayer surfaces as an I/O error.
-        ParseRequestError::Io(_) if text.contains("length limit exceeded") => (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "El cuerpo supera el máximo admitido",
-        ),
-        ParseRequestError::UnsupportedBatch => {
-            (StatusCode::BAD_REQUEST, "No se admiten pedidos en lote")
-        }
-        _ => (
-            StatusCode::BAD_REQUEST,
-            "El cuerpo no es un pedido GraphQL en JSON válido",
-        ),
-    };
-    tracing::debug!(error = %text, "rejected request body");
-    refusal(status, message)
+    execute(&http, &headers, &extensions, request)
+        .await
+        .into_response()
 }
 
 /// A request refused before GraphQL, in the API's error shape.
 fn refusal(status: StatusCode, message: &str) -> Response {
+    refusal_with_code(status, message, crate::error::code::BAD_USER_INPUT)
+}
+
+fn refusal_with_code(status: StatusCode, message: &str, code: &str) -> Response {
     let body = serde_json::json!({
-        "errors": [{ "message": message, "extensions": { "code": crate::error::code::BAD_USER_INPUT } }]
+        "errors": [{ "message": message, "extensions": { "code": code } }]
     });
     (status, axum::Json(body)).into_response()
+}
+
+/// A query text refused by `limits::check_text`: 400, before any parser sees it.
+fn refused_before_graphql(error: async_graphql::ServerError) -> Response {
+    let code = error
+        .extensions
+        .as_ref()
+        .and_then(|ext| ext.get("code"))
+        .and_then(|code| match code {
+            async_graphql::Value::String(code) => Some(code.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| crate::error::code::BAD_USER_INPUT.to_owned());
+    refusal_with_code(StatusCode::BAD_REQUEST, &error.message, &code)
 }
 
 fn is_mutation(request: &mut async_graphql::Request) -> bool {
@@ -240,8 +345,7 @@ async fn ready<E>(State(http): State<Http<E>>) -> Response {
 }
 
 /// Counters for scraping; nothing here identifies a request or a patient.
-async fn metrics<E>(State(http): State<Http<E>>) -> Response {
-    let state = &http.state;
+async fn metrics(State(state): State<AppState>) -> Response {
     let pool = state.pool.status();
     let body = format!(
         "# HELP clinic_graphql_requests_total GraphQL requests executed.\n\

@@ -2,7 +2,6 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use clinic::{
     config::{Cli, Command},
     graphql, server,
@@ -16,7 +15,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_env();
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
@@ -48,6 +47,24 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let (state, _) = server::build_state(config)?;
             let (token, _) = state.jwt.issue(&sub, role)?;
             println!("{token}");
+            Ok(())
+        }
+        Command::SetPassword { username } => {
+            let mut password = String::new();
+            std::io::stdin().read_line(&mut password)?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            anyhow::ensure!(
+                password.chars().count() >= clinic::users::MIN_PASSWORD_LENGTH,
+                "the password must have at least {} characters",
+                clinic::users::MIN_PASSWORD_LENGTH
+            );
+            let hash = clinic::auth::hash_password(password).map_err(anyhow::Error::msg)?;
+            let (state, _) = server::build_state(config)?;
+            let mut conn = state.pool.get().await?;
+            clinic::users::model::set_password(&mut conn, &username, &hash, None)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("there is no account `{username}`"))?;
+            println!("password set for {username}");
             Ok(())
         }
         Command::Migrate => server::prepare_database(&config).await,

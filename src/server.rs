@@ -1,6 +1,6 @@
 //! Building the application state from configuration, start-up chores, and serving.
 
-use std::{future::IntoFuture, sync::Arc};
+use std::sync::Arc;
 
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
@@ -75,33 +75,55 @@ pub async fn align_billing_calendar(url: &str, time_zone: &str) -> anyhow::Resul
     Ok(())
 }
 
-/// Start-up chores: demo data into an empty database, and the ADMIN_USERNAME admin.
+/// Start-up chores: demo data into an empty database (demo mode only), the ADMIN_USERNAME
+/// admin with ADMIN_PASSWORD, and, outside demo mode, a refusal to serve while any account
+/// can still be opened with the published demo password.
 pub async fn initialise(state: &AppState) -> anyhow::Result<()> {
+    let config = &state.config;
     let mut conn = state.pool.get().await?;
-    if demo::is_empty(&mut conn).await? {
+    if config.demo_mode() && demo::is_empty(&mut conn).await? {
         demo::load(&mut conn).await?;
         tracing::info!(
-            "empty database: loaded demo data (users admin, staff and viewer; password `{}`)",
+            "demo mode, empty database: loaded demo data (users admin, staff and viewer; password `{}`)",
             demo::DEMO_PASSWORD
         );
     }
-    if let (Some(username), Some(password)) =
-        (&state.config.admin_username, &state.config.admin_password)
-    {
-        let hash =
-            hash_password(password.expose()).map_err(|e| anyhow::anyhow!("ADMIN_PASSWORD: {e}"))?;
-        let user =
-            users::model::find_or_create(&mut conn, username, Role::Admin, Some(&hash)).await?;
-        tracing::info!(username = %user.username, "admin user present");
+    if let (Some(username), Some(password)) = (&config.admin_username, &config.admin_password) {
+        let password = password.expose().to_owned();
+        let hash = crate::auth::bounded(move || hash_password(&password))
+            .await
+            .map_err(|e| anyhow::anyhow!("ADMIN_PASSWORD: {e}"))?;
+        let user = users::model::set_admin(&mut conn, username, &hash).await?;
+        tracing::info!(username = %user.username, "admin user present, password from ADMIN_PASSWORD");
+    }
+    if !config.demo_mode() {
+        let exposed = users::model::with_password(&mut conn, demo::DEMO_PASSWORD).await?;
+        anyhow::ensure!(
+            exposed.is_empty(),
+            "the account(s) {} still have the demo password `{}`, published in the README. \
+             Give each a password of its own (`clinic set-password <username>`, or \
+             ADMIN_USERNAME/ADMIN_PASSWORD for the admin), or start in demo mode \
+             (--demo / CLINIC_DEMO=true) if this is a demo",
+            exposed.join(", "),
+            demo::DEMO_PASSWORD
+        );
     }
     Ok(())
 }
 
+/// Serves the API on LISTEN_ADDR (and /metrics on METRICS_ADDR, if set) until SIGTERM/SIGINT.
 pub async fn serve(state: AppState, generated_secret: bool) -> anyhow::Result<()> {
     let addr = state.config.listen_addr;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| anyhow::anyhow!("LISTEN_ADDR: cannot listen on {addr}: {e}"))?;
+    let metrics =
+        match state.config.metrics_addr {
+            Some(metrics_addr) => Some(tokio::net::TcpListener::bind(metrics_addr).await.map_err(
+                |e| anyhow::anyhow!("METRICS_ADDR: cannot listen on {metrics_addr}: {e}"),
+            )?),
+            None => None,
+        };
     println!("GraphiQL: http://{addr}/graphql");
     if generated_secret {
         let (token, _) = state.jwt.issue("admin", Role::Admin)?;
@@ -111,24 +133,116 @@ pub async fn serve(state: AppState, generated_secret: bool) -> anyhow::Result<()
              Admin token, for GraphiQL's headers tab:\n{{\"Authorization\": \"Bearer {token}\"}}"
         );
     }
+    let limits = ConnectionLimits::from(&state.config);
     let grace = state.config.shutdown_grace;
-    let stopping = Arc::new(tokio::sync::Notify::new());
-    let server = axum::serve(listener, http::router(state)).with_graceful_shutdown({
-        let stopping = stopping.clone();
+    let (stop, stopping) = tokio::sync::watch::channel(false);
+    if let Some(listener) = metrics {
+        let router = http::metrics_router(state.clone());
+        let mut stopping = stopping.clone();
+        tokio::spawn(serve_connections(listener, router, limits, async move {
+            let _ = stopping.wait_for(|stop| *stop).await;
+        }));
+    }
+    let mut served = std::pin::pin!(serve_connections(listener, http::router(state), limits, {
+        let mut stopping = stopping.clone();
         async move {
-            shutdown_signal().await;
-            stopping.notify_one();
+            let _ = stopping.wait_for(|stop| *stop).await;
         }
-    });
-    // Stops accepting at once; in-flight requests finish, unless the grace period runs out.
+    }));
     tokio::select! {
-        served = server.into_future() => served?,
-        () = async { stopping.notified().await; tokio::time::sleep(grace).await } => {
-            tracing::warn!(?grace, "grace period over: dropping the requests still running");
+        () = &mut served => {}
+        () = shutdown_signal() => {
+            let _ = stop.send(true);
+            // Stops accepting at once; in-flight requests finish, unless the grace period runs out.
+            if tokio::time::timeout(grace, served).await.is_err() {
+                tracing::warn!(?grace, "grace period over: dropping the requests still running");
+            }
         }
     }
     tracing::info!("stopped");
     Ok(())
+}
+
+/// What one listener allows its connections.
+#[derive(Clone, Copy, Debug)]
+pub struct ConnectionLimits {
+    /// Time to send a whole request head, from opening or from the previous response.
+    pub header_timeout: std::time::Duration,
+    /// Connections served at once.
+    pub max_connections: usize,
+}
+
+impl From<&Config> for ConnectionLimits {
+    fn from(config: &Config) -> Self {
+        Self {
+            header_timeout: config.http_header_timeout,
+            max_connections: config.http_max_connections as usize,
+        }
+    }
+}
+
+/// HTTP/1.1 through hyper with a timer, so that a connection trickling its headers, or idle
+/// after a response, is closed after `header_timeout` (hyper starts that timer whenever it
+/// waits for a request head); at most `max_connections` at once, further ones left in the
+/// listen queue. When `stop` resolves, the listener closes, idle connections close, and the
+/// future resolves once the in-flight requests have finished. Each request carries its peer's
+/// address (`ConnectInfo`), for the login throttle.
+pub async fn serve_connections(
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+    limits: ConnectionLimits,
+    stop: impl std::future::Future<Output = ()>,
+) {
+    use axum::extract::ConnectInfo;
+    use hyper_util::{
+        rt::{TokioIo, TokioTimer},
+        server::graceful::GracefulShutdown,
+        service::TowerToHyperService,
+    };
+    use tower::ServiceExt;
+
+    let permits = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
+    let graceful = GracefulShutdown::new();
+    let mut stop = std::pin::pin!(stop);
+    loop {
+        let permit = tokio::select! {
+            permit = permits.clone().acquire_owned() => permit.expect("never closed"),
+            () = &mut stop => break,
+        };
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(err) => {
+                    // Out of file descriptors, or a connection reset before accept: wait a
+                    // little rather than spin.
+                    tracing::warn!(error = %err, "accept failed");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut stop => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let service = router.clone().map_request(
+            move |mut request: axum::extract::Request<hyper::body::Incoming>| {
+                request.extensions_mut().insert(ConnectInfo(peer));
+                request
+            },
+        );
+        let connection = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(limits.header_timeout)
+            .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(err) = connection.await {
+                tracing::debug!(error = %err, %peer, "connection ended with an error");
+            }
+            drop(permit);
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
 }
 
 /// Resolves on SIGINT or SIGTERM; in-flight requests then finish before `serve` returns.

@@ -6,7 +6,7 @@ mod password;
 
 pub use guard::{RoleGuard, require_role};
 pub use jwt::{Claims, JwtKeys, TokenError};
-pub use password::{hash_password, verify_password};
+pub use password::{bounded, hash_password, hashing_slots, peak_hashing, verify_password};
 
 use async_graphql::Enum;
 use serde::{Deserialize, Serialize};
@@ -59,3 +59,8 @@ pub enum Caller {
     Invalid,
     User(Claims),
 }
+
+/// The network address a request came from (None in in-memory tests), put in the request
+/// data by the HTTP layer for the login throttle.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientAddr(pub Option<std::net::IpAddr>);

@@ -1,11 +1,50 @@
 //! Argon2id password hashes (PHC strings, parameters from the argon2 crate's defaults).
 
-use std::sync::LazyLock;
+use std::sync::{
+    LazyLock,
+    atomic::{AtomicUsize, Ordering},
+};
 
 use argon2::{
     Argon2, PasswordHash, PasswordHasher, PasswordVerifier,
     password_hash::{SaltString, rand_core::OsRng},
 };
+
+/// Argon2 checks running at once: each takes ~19 MiB and a core for tens of milliseconds, so
+/// more than the cores only queue in memory (32 concurrent logins once added 620 MB of RSS).
+static HASHING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
+    tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(1, |n| n.get()))
+});
+
+/// Most Argon2 computations that run at once.
+pub fn hashing_slots() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Runs `work` (an Argon2 hash or check) on the blocking pool, at most [`hashing_slots`] at
+/// once; the others wait their turn without taking memory.
+pub async fn bounded<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    let _slot = HASHING
+        .acquire()
+        .await
+        .expect("the semaphore is never closed");
+    let started = IN_FLIGHT.fetch_add(1, Ordering::SeqCst) + 1;
+    PEAK.fetch_max(started, Ordering::SeqCst);
+    let result = tokio::task::spawn_blocking(work).await;
+    IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+    match result {
+        Ok(value) => value,
+        Err(panicked) => std::panic::resume_unwind(panicked.into_panic()),
+    }
+}
+
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+/// The most Argon2 computations seen running at once since start (tests check the bound).
+pub fn peak_hashing() -> usize {
+    PEAK.load(Ordering::SeqCst)
+}
 
 /// Verified against when the username does not exist, so that an unknown user costs as
 /// much time as a wrong password and response times do not reveal which usernames exist.

@@ -21,7 +21,6 @@ use crate::{
         input::{nullable, nullable_text, optional_text},
         loaders,
         scalars::{Date, DateTime, Decimal},
-        state,
     },
     mutation_payload,
     users::{self, User},
@@ -280,7 +279,7 @@ impl AuthorizationQuery {
                 rows.iter().map(|a| a.location_id)
             ),
         )?;
-        let total = TotalCount::of(&state(ctx).pool, filter, |conn, f| {
+        let total = TotalCount::of(loaders(ctx).pool(), filter, |conn, f| {
             Box::pin(model::count(conn, f))
         });
         Ok(page.into_connection(rows, |a| a.id, total))

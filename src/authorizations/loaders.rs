@@ -6,10 +6,10 @@ use async_graphql::dataloader::Loader;
 use chrono::NaiveDate;
 
 use super::model::{self, AuditRow, Authorization, Scope};
-use crate::{db::DbPool, error::AppError};
+use crate::{db::RequestPool, error::AppError};
 
 /// Authorization id -> its audit trail, newest first.
-pub struct AuditLoader(pub DbPool);
+pub struct AuditLoader(pub RequestPool);
 
 impl Loader<i32> for AuditLoader {
     type Value = Vec<AuditRow>;
@@ -22,7 +22,7 @@ impl Loader<i32> for AuditLoader {
 
 /// (EPS id, scope, day) -> the EPS's valid authorizations in that scope. Keys that share the
 /// scope and day (a list of EPS asking the same question) share one statement.
-pub struct AuthorizedLoader(pub DbPool);
+pub struct AuthorizedLoader(pub RequestPool);
 
 pub type AuthorizedKey = (i32, Scope, Option<NaiveDate>);
 

@@ -15,8 +15,8 @@ use crate::{
         connection::{self, Connection, PageRequest, TotalCount},
         ids::{decode_id, global_id},
         input::{optional_text, required_text},
+        loaders,
         scalars::{Date, DateTime},
-        state,
     },
     mutation_payload,
 };
@@ -180,7 +180,7 @@ macro_rules! catalog_page {
         let rows = model::$module::page(&mut *conn($ctx).await?, &filter, &page)
             .await
             .map_err(AppError::from)?;
-        let total = TotalCount::of(&state($ctx).pool, filter, |conn, f| {
+        let total = TotalCount::of(loaders($ctx).pool(), filter, |conn, f| {
             Box::pin(model::$module::count(conn, f))
         });
         Ok(page.into_connection(rows, <$row>::sort_key, total))

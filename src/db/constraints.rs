@@ -7,7 +7,10 @@ use diesel::{
     result::{DatabaseErrorKind, Error as DieselError},
 };
 
-use crate::graphql::{UserError, UserErrorCode};
+use crate::{
+    error::Refusal,
+    graphql::{UserError, UserErrorCode},
+};
 
 use UserErrorCode::*;
 
@@ -37,21 +40,33 @@ pub const RULES: &[(&str, &str, UserErrorCode, &str)] = &[
     ("locations_name_key", "name", Taken, "Ya existe una sede con ese nombre"),
     ("locations_name_length", "name", TooLong, "El nombre no puede superar los 100 caracteres"),
     ("locations_name_required", "name", Required, "El nombre es obligatorio"),
+    ("order_items_authorization_message_length", "authorizationMessage", TooLong, "El mensaje de autorización no puede superar los 2000 caracteres"),
     ("order_items_authorization_status_check", "authorizationStatus", InvalidRange, "Estado de autorización de práctica desconocido"),
+    ("order_items_name_length", "name", TooLong, "El nombre de la práctica no puede superar los 300 caracteres"),
     ("order_items_name_required", "name", Required, "El nombre de la práctica es obligatorio"),
+    ("order_items_nomenclator_code_length", "nomenclatorCode", TooLong, "El código de nomenclador no puede superar los 40 caracteres"),
     ("order_items_nomenclator_code_required", "nomenclatorCode", Required, "El código de nomenclador es obligatorio"),
+    ("order_items_nomenclator_length", "nomenclator", TooLong, "El nomenclador no puede superar los 100 caracteres"),
     ("order_items_order_id_fkey", "orderId", NotFound, "La orden no existe"),
     ("order_items_position_key", "items", Taken, "Práctica repetida en la orden"),
+    ("order_items_suap_token_length", "token", TooLong, "El token SUAP de la práctica no puede superar los 20 caracteres"),
+    ("order_items_values_magnitude", "totalValue", InvalidRange, "Los importes no pueden superar los 12 dígitos enteros"),
     ("order_items_values_precision", "totalValue", InvalidFormat, "Los importes admiten como máximo dos decimales"),
     ("order_items_values_range", "totalValue", InvalidRange, "Los importes no pueden ser negativos"),
     ("orders_affiliate_id_fkey", "affiliateId", NotFound, "El paciente no existe"),
+    ("orders_authorization_message_length", "authorizationMessage", TooLong, "El mensaje de autorización no puede superar los 2000 caracteres"),
     ("orders_authorization_status_check", "authorizationStatus", InvalidRange, "Estado de autorización de orden desconocido"),
+    ("orders_branch_length", "branch", TooLong, "La sucursal no puede superar los 100 caracteres"),
+    ("orders_diagnosis_text_length", "diagnosisText", TooLong, "El diagnóstico no puede superar los 2000 caracteres"),
+    ("orders_observations_length", "observations", TooLong, "Las observaciones no pueden superar los 2000 caracteres"),
+    ("orders_order_number_length", "orderNumber", TooLong, "El número de orden no puede superar los 40 caracteres"),
     ("orders_point_of_care_id_fkey", "pointOfCareId", NotFound, "La sede no existe"),
     ("orders_prescriber_id_fkey", "prescriberId", NotFound, "El prescriptor no existe"),
     ("orders_provider_id_fkey", "providerId", NotFound, "El prestador no existe"),
     ("orders_social_work_id_fkey", "socialWorkId", NotFound, "La obra social no existe"),
     ("orders_suap_token_format", "Token", InvalidFormat, "El token SUAP debe ser O seguido de un número"),
     ("orders_suap_token_key", "Token", Taken, "Ya existe una orden con ese token SUAP"),
+    ("orders_totals_magnitude", "totalAuthorizedValue", InvalidRange, "Los importes no pueden superar los 12 dígitos enteros"),
     ("orders_totals_precision", "totalAuthorizedValue", InvalidFormat, "Los importes admiten como máximo dos decimales"),
     ("orders_totals_range", "totalAuthorizedValue", InvalidRange, "Los totales no pueden ser negativos"),
     ("orders_type_check", "type", InvalidFormat, "Tipo de orden desconocido"),
@@ -76,9 +91,11 @@ pub const RULES: &[(&str, &str, UserErrorCode, &str)] = &[
     ("patients_social_work_active", "socialWorkId", Inactive, "La obra social está inactiva y no admite nuevos pacientes"),
     ("patients_social_work_id_fkey", "socialWorkId", NotFound, "La obra social no existe"),
     ("practitioners_document_key", "documentNumber", Taken, "Ya existe un profesional con ese documento"),
+    ("practitioners_document_number_length", "documentNumber", TooLong, "El número de documento no puede superar los 20 caracteres"),
     ("practitioners_document_type_check", "documentType", InvalidFormat, "El tipo de documento no es válido"),
     ("practitioners_full_name_length", "fullName", TooLong, "El nombre no puede superar los 200 caracteres"),
     ("practitioners_full_name_required", "fullName", Required, "El nombre es obligatorio"),
+    ("practitioners_licenses_length", "provincialLicense", TooLong, "Las matrículas no pueden superar los 40 caracteres"),
     ("practitioners_national_license_key", "nationalLicense", Taken, "Ya existe un profesional con esa matrícula nacional"),
     ("practitioners_provincial_license_key", "provincialLicense", Taken, "Ya existe un profesional con esa matrícula provincial"),
     ("social_works_address_length", "address", TooLong, "La dirección no puede superar los 200 caracteres"),
@@ -101,6 +118,7 @@ pub const RULES: &[(&str, &str, UserErrorCode, &str)] = &[
     ("specialties_name_length", "name", TooLong, "El nombre no puede superar los 100 caracteres"),
     ("specialties_name_required", "name", Required, "El nombre es obligatorio"),
     ("users_role_check", "role", InvalidFormat, "El rol no es válido"),
+    ("users_subject_key", "username", Taken, "El usuario ya está registrado"),
     ("users_username_format", "username", InvalidFormat, "El usuario solo puede contener letras, números, puntos, guiones y @"),
     ("users_username_key", "username", Taken, "El usuario ya está registrado"),
     ("users_username_length", "username", TooLong, "El usuario no puede superar los 60 caracteres"),
@@ -113,6 +131,11 @@ pub const INTERNAL: &[&str] = &[
     "billing_calendar_one_row",
     "billing_days_counts_check",
     "billing_days_social_work_id_fkey",
+    // The login throttle's own bookkeeping.
+    "login_throttle_failures_check",
+    // Issuer and subject come from tokens the service verified (and whose subject it checked).
+    "users_issuer_format",
+    "users_subject_format",
 ];
 
 /// The name of the constraint a database error violated, if any.
@@ -123,12 +146,20 @@ pub fn violated(err: &DieselError) -> Option<(&str, &DatabaseErrorKind)> {
     }
 }
 
-/// The user error for a constraint violation; any other error is handed back.
+/// The user error for a constraint violation, or for a value PostgreSQL found out of range
+/// (a number too large for its column, a date it cannot hold); any other error is handed back.
 pub fn user_error(err: DieselError) -> Result<UserError, DieselError> {
     let rule = violated(&err).and_then(|(name, _)| RULES.iter().find(|rule| rule.0 == name));
-    match rule {
-        Some((_, field, code, message)) => Ok(UserError::new(field, *code, *message)),
-        None => Err(err),
+    if let Some((_, field, code, message)) = rule {
+        return Ok(UserError::new(field, *code, *message));
+    }
+    match crate::error::refusal(&err) {
+        Some(refusal @ (Refusal::NumberOutOfRange | Refusal::DateOutOfRange)) => Ok(UserError {
+            field: None,
+            message: refusal.message().to_owned(),
+            code: InvalidRange,
+        }),
+        _ => Err(err),
     }
 }
 

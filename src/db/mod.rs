@@ -9,8 +9,8 @@ pub mod schema;
 pub mod views;
 
 pub use pool::{
-    DbConn, DbPool, POOL_WAIT_TIMEOUT, QueryCounter, StartupError, build_pool, check_time_zone,
-    ensure_database, run_migrations,
+    DbConn, DbPool, MAX_REQUEST_CONNECTIONS, POOL_WAIT_TIMEOUT, QueryCounter, RequestConn,
+    RequestPool, StartupError, build_pool, check_time_zone, ensure_database, run_migrations,
 };
 
 diesel::define_sql_function! {

@@ -16,7 +16,7 @@ use diesel_async::{
     AsyncConnection, AsyncMigrationHarness, AsyncPgConnection, RunQueryDsl, SimpleAsyncConnection,
     pooled_connection::{
         AsyncDieselConnectionManager, ManagerConfig, RecyclingMethod,
-        deadpool::{Object, Pool},
+        deadpool::{Object, Pool, PoolError},
     },
 };
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
@@ -28,6 +28,60 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
 pub type DbPool = Pool<AsyncPgConnection>;
 pub type DbConn = Object<AsyncPgConnection>;
+
+/// Connections one request may hold at once. Without a bound, a document with hundreds of
+/// aliased root fields took every connection of the pool (each field resolves concurrently)
+/// and other users' requests waited behind it.
+pub const MAX_REQUEST_CONNECTIONS: usize = 2;
+
+/// The pool as one request sees it: at most [`MAX_REQUEST_CONNECTIONS`] connections at once;
+/// the request's other resolvers wait for one of those, not for the whole pool.
+#[derive(Clone)]
+pub struct RequestPool {
+    pool: DbPool,
+    permits: Arc<tokio::sync::Semaphore>,
+}
+
+/// A pooled connection and the request's permit to hold it; both go back on drop.
+pub struct RequestConn {
+    conn: DbConn,
+    _permit: tokio::sync::OwnedSemaphorePermit,
+}
+
+impl RequestPool {
+    pub fn new(pool: &DbPool) -> Self {
+        Self {
+            pool: pool.clone(),
+            permits: Arc::new(tokio::sync::Semaphore::new(MAX_REQUEST_CONNECTIONS)),
+        }
+    }
+
+    /// A connection once one of the request's permits is free (within the pool's own wait
+    /// timeout, so that no shape of request can wait forever).
+    pub async fn get(&self) -> Result<RequestConn, PoolError> {
+        let permit = tokio::time::timeout(POOL_WAIT_TIMEOUT, self.permits.clone().acquire_owned())
+            .await
+            .map_err(|_| PoolError::Timeout(deadpool::managed::TimeoutType::Wait))?
+            .expect("the semaphore is never closed");
+        Ok(RequestConn {
+            conn: self.pool.get().await?,
+            _permit: permit,
+        })
+    }
+}
+
+impl std::ops::Deref for RequestConn {
+    type Target = AsyncPgConnection;
+    fn deref(&self) -> &AsyncPgConnection {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for RequestConn {
+    fn deref_mut(&mut self) -> &mut AsyncPgConnection {
+        &mut self.conn
+    }
+}
 
 /// How long a request waits for a free connection before answering SERVICE_UNAVAILABLE.
 pub const POOL_WAIT_TIMEOUT: Duration = Duration::from_secs(5);

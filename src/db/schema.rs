@@ -183,6 +183,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    login_throttle (key) {
+        key -> Text,
+        failures -> Int4,
+        last_failure -> Nullable<Timestamptz>,
+        blocked_until -> Nullable<Timestamptz>,
+        trusted_until -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     users (id) {
         id -> Int4,
         username -> Text,
@@ -190,6 +200,7 @@ diesel::table! {
         role -> Text,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        issuer -> Nullable<Text>,
     }
 }
 
@@ -213,6 +224,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     billing_days,
     eps,
     locations,
+    login_throttle,
     order_items,
     orders,
     patients,

@@ -17,7 +17,7 @@ use diesel::QueryResult;
 use diesel_async::AsyncPgConnection;
 
 use crate::{
-    db::DbPool,
+    db::RequestPool,
     error::{AppError, AppResult},
 };
 
@@ -213,7 +213,11 @@ impl TotalCount {
     }
 
     /// Counts with `count(conn, &filter)` on a connection of `pool`, when asked.
-    pub fn of<F: Send + Sync + 'static>(pool: &DbPool, filter: F, count: CountQuery<F>) -> Self {
+    pub fn of<F: Send + Sync + 'static>(
+        pool: &RequestPool,
+        filter: F,
+        count: CountQuery<F>,
+    ) -> Self {
         let (pool, filter) = (pool.clone(), std::sync::Arc::new(filter));
         Self::new(move || {
             let (pool, filter) = (pool.clone(), filter.clone());

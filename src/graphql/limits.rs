@@ -9,19 +9,29 @@
 use std::collections::{HashMap, HashSet};
 
 use async_graphql::{
-    Request, ServerError, ServerResult, Value,
-    parser::types::{ExecutableDocument, Selection, SelectionSet},
+    Name, Positioned, Request, ServerError, ServerResult, Value,
+    parser::types::{Directive, ExecutableDocument, OperationType, Selection, SelectionSet},
 };
+use async_graphql_value::Value as GqlValue;
 
-use super::documents::Documents;
+use super::{documents::Documents, nesting};
 use crate::error::code;
 
 /// Bytes of query text accepted.
 pub const MAX_QUERY_BYTES: usize = 32 * 1024;
 /// Field nesting accepted (introspection fields excepted).
 pub const MAX_DEPTH: usize = 10;
-/// Fields in the document once every fragment spread is expanded.
-pub const MAX_EXPANDED_FIELDS: usize = 5_000;
+/// Fields, fragment spreads, inline fragments, directives and argument values in the
+/// document once every spread is expanded (operations and every fragment definition), which
+/// bounds the work of async-graphql's validators: they visit each of these once per expansion.
+pub const MAX_EXPANDED_NODES: usize = 5_000;
+/// Fields at the root of one operation: each may take a database connection and a statement.
+pub const MAX_ROOT_FIELDS: usize = 50;
+/// Estimated introspection output, where each introspection list counts
+/// `INTROSPECTION_LIST_FACTOR` times what it holds. GraphiQL's and graphql-codegen's schema
+/// query cost about a third of it; one more nested list on top of that query exceeds it.
+pub const MAX_INTROSPECTION_COST: u64 = 2_000_000;
+const INTROSPECTION_LIST_FACTOR: u64 = 20;
 /// Budget of async-graphql's complexity check; a connection costs page size times its nodes.
 pub const MAX_COMPLEXITY: usize = 10_000;
 /// Directives on one field.
@@ -30,35 +40,77 @@ pub const MAX_DIRECTIVES: usize = 5;
 /// Refuses, before async-graphql parses or validates anything itself, what would be costly
 /// or unstorable: oversized text, U+0000, and documents too deep or too large once their
 /// fragments are expanded. Gives the request its parsed document (from `documents` when the
-/// same text came before); execution uses that parse.
-pub fn check(request: &mut Request, documents: &Documents) -> ServerResult<()> {
-    if request.query.len() > MAX_QUERY_BYTES {
-        return Err(too_complex(format!(
-            "La consulta supera el máximo de {MAX_QUERY_BYTES} bytes"
-        )));
-    }
+/// same text came before); execution uses that parse. `Ok(true)`: parsed now, not cached.
+pub fn check(request: &mut Request, documents: &Documents) -> ServerResult<bool> {
+    check_text(&request.query)?;
     // PostgreSQL text cannot hold U+0000: refused here, once for every input, instead of
     // failing inside a statement as an internal error.
-    if request.query.contains('\0')
-        || request.query.contains("\\u0000")
-        || request.variables.values().any(has_nul)
-    {
-        return Err(with_code(
-            ServerError::new("El texto no puede contener el carácter nulo (U+0000)", None),
-            code::BAD_USER_INPUT,
-        ));
+    if request.variables.values().any(has_nul) {
+        return Err(nul_refused());
     }
     if let Some(document) = documents.get(&request.query) {
         request.set_parsed_query(document);
-        return Ok(());
+        return Ok(false);
     }
     // A syntax error is left for async-graphql to report in its usual form.
     if let Ok(document) = async_graphql::parser::parse_query(&request.query) {
         check_shape(&document)?;
-        documents.keep(&request.query, &document);
         request.set_parsed_query(document);
+        return Ok(true);
+    }
+    Ok(false)
+}
+
+/// Errors one response carries; the rest are summed up in one more.
+pub const MAX_ERRORS: usize = 50;
+
+/// Keeps the first [`MAX_ERRORS`] errors and says how many more there were, in one error with
+/// the code of the first one dropped: a document cannot multiply its answer through errors.
+pub fn cap_errors(errors: &mut Vec<ServerError>) {
+    if errors.len() <= MAX_ERRORS {
+        return;
+    }
+    let dropped = errors.len() - MAX_ERRORS;
+    let code = errors[MAX_ERRORS]
+        .extensions
+        .as_ref()
+        .and_then(|ext| ext.get("code").cloned());
+    errors.truncate(MAX_ERRORS);
+    let mut more = ServerError::new(format!("y {dropped} errores más"), None);
+    if let Some(code) = code {
+        more.extensions
+            .get_or_insert_with(Default::default)
+            .set("code", code);
+    }
+    errors.push(more);
+}
+
+/// What can be refused from the query text alone, before anything parses it: its size, U+0000
+/// and bracket nesting (async-graphql's parser recurses on nested values without bound). The
+/// HTTP layer calls it first too, to answer 400 before it looks at the operation's type.
+pub fn check_text(query: &str) -> ServerResult<()> {
+    if query.len() > MAX_QUERY_BYTES {
+        return Err(too_complex(format!(
+            "La consulta supera el máximo de {MAX_QUERY_BYTES} bytes"
+        )));
+    }
+    if query.contains('\0') || query.contains("\\u0000") {
+        return Err(nul_refused());
+    }
+    if nesting::graphql_exceeds(query, nesting::MAX_NESTING) {
+        return Err(too_complex(format!(
+            "La consulta anida más de {} corchetes, llaves o paréntesis",
+            nesting::MAX_NESTING
+        )));
     }
     Ok(())
+}
+
+fn nul_refused() -> ServerError {
+    with_code(
+        ServerError::new("El texto no puede contener el carácter nulo (U+0000)", None),
+        code::BAD_USER_INPUT,
+    )
 }
 
 fn has_nul(value: &Value) -> bool {
@@ -122,8 +174,31 @@ pub fn classify(error: &mut ServerError) {
 
 #[derive(Clone, Copy, Default)]
 struct Shape {
-    fields: usize,
+    /// Fields, spreads, inline fragments, directives and argument values, expanded.
+    nodes: usize,
     depth: usize,
+    /// Estimated introspection output: each introspection list multiplies what it holds.
+    introspection: u64,
+    /// Fields at this selection set's own level (through its fragments).
+    level_fields: usize,
+    /// `login` fields at this level.
+    logins: usize,
+}
+
+impl Shape {
+    fn over_budget(&self) -> bool {
+        self.nodes > MAX_EXPANDED_NODES
+            || self.depth > MAX_DEPTH
+            || self.introspection > MAX_INTROSPECTION_COST
+    }
+
+    fn add(&mut self, other: Shape) {
+        self.nodes = self.nodes.saturating_add(other.nodes);
+        self.depth = self.depth.max(other.depth);
+        self.introspection = self.introspection.saturating_add(other.introspection);
+        self.level_fields = self.level_fields.saturating_add(other.level_fields);
+        self.logins = self.logins.saturating_add(other.logins);
+    }
 }
 
 struct Measure<'a> {
@@ -132,56 +207,189 @@ struct Measure<'a> {
     visiting: HashSet<&'a str>,
 }
 
-/// Rejects documents too deep or too large once fragments are expanded, and fragment cycles.
+/// Rejects, before any validation expands a spread, documents that name an unknown fragment,
+/// have fragment cycles, or once expanded are too large, too deep, too many root fields or
+/// directives, or would make introspection multiply. Every fragment definition is measured,
+/// used or not: async-graphql's validators walk each one, expanding its spreads.
 fn check_shape(doc: &ExecutableDocument) -> ServerResult<()> {
     let mut measure = Measure {
         doc,
         memo: HashMap::new(),
         visiting: HashSet::new(),
     };
-    let mut total = 0usize;
+    let mut total = Shape::default();
+    let mut logins = 0usize;
     for (_, operation) in doc.operations.iter() {
-        let shape = measure.selection_set(&operation.node.selection_set.node)?;
+        let operation = &operation.node;
+        directives(&operation.directives)?;
+        let mut shape = measure.selection_set(&operation.selection_set.node, false)?;
+        for variable in &operation.variable_definitions {
+            directives(&variable.node.directives)?;
+            shape.nodes = shape
+                .nodes
+                .saturating_add(1 + variable.node.directives.len());
+            if let Some(default) = &variable.node.default_value {
+                shape.nodes = shape.nodes.saturating_add(const_size(&default.node));
+            }
+        }
         if shape.depth > MAX_DEPTH {
             return Err(too_complex(format!(
                 "La consulta anida {} niveles; el máximo es {MAX_DEPTH}",
                 shape.depth
             )));
         }
-        total = total.saturating_add(shape.fields);
+        if shape.level_fields > MAX_ROOT_FIELDS {
+            return Err(too_complex(format!(
+                "La operación pide {} campos raíz; el máximo es {MAX_ROOT_FIELDS}",
+                shape.level_fields
+            )));
+        }
+        if operation.ty == OperationType::Mutation {
+            logins = logins.saturating_add(shape.logins);
+        }
+        total.add(shape);
     }
-    if total > MAX_EXPANDED_FIELDS {
+    for (name, fragment) in doc.fragments.iter() {
+        directives(&fragment.node.directives)?;
+        total.add(measure.fragment(name.as_str())?);
+    }
+    if logins > 1 {
+        return Err(too_complex(
+            "Un documento puede contener un solo `login`".to_owned(),
+        ));
+    }
+    if total.nodes > MAX_EXPANDED_NODES {
         return Err(too_complex(format!(
-            "La consulta tiene demasiados campos una vez expandidos sus fragmentos (máximo {MAX_EXPANDED_FIELDS})"
+            "La consulta es demasiado grande una vez expandidos sus fragmentos (máximo {MAX_EXPANDED_NODES} elementos)"
         )));
+    }
+    if total.introspection > MAX_INTROSPECTION_COST {
+        return Err(too_complex(
+            "La consulta de introspección es demasiado amplia: anide menos listas".to_owned(),
+        ));
     }
     Ok(())
 }
 
+/// Directives at one place (operation, variable, fragment, spread, field).
+fn directives(list: &[Positioned<Directive>]) -> ServerResult<usize> {
+    if list.len() > MAX_DIRECTIVES {
+        return Err(too_complex(format!(
+            "Hay {} directivas en un mismo lugar; el máximo es {MAX_DIRECTIVES}",
+            list.len()
+        )));
+    }
+    Ok(list
+        .iter()
+        .map(|d| 1 + arguments_size(&d.node.arguments))
+        .fold(0, usize::saturating_add))
+}
+
+fn arguments_size(arguments: &[(Positioned<Name>, Positioned<GqlValue>)]) -> usize {
+    arguments
+        .iter()
+        .map(|(_, value)| value_size(&value.node))
+        .fold(0, usize::saturating_add)
+}
+
+/// Nodes of an argument value: validation visits each one on every expansion.
+fn value_size(value: &GqlValue) -> usize {
+    match value {
+        GqlValue::List(items) => items.iter().map(value_size).fold(1, usize::saturating_add),
+        GqlValue::Object(fields) => fields
+            .values()
+            .map(value_size)
+            .fold(1, usize::saturating_add),
+        _ => 1,
+    }
+}
+
+fn const_size(value: &Value) -> usize {
+    match value {
+        Value::List(items) => items.iter().map(const_size).fold(1, usize::saturating_add),
+        Value::Object(fields) => fields
+            .values()
+            .map(const_size)
+            .fold(1, usize::saturating_add),
+        _ => 1,
+    }
+}
+
+/// Introspection fields that return lists: each multiplies the output of what it selects.
+const INTROSPECTION_LISTS: [&str; 8] = [
+    "types",
+    "fields",
+    "args",
+    "interfaces",
+    "possibleTypes",
+    "enumValues",
+    "inputFields",
+    "directives",
+];
+
 impl<'a> Measure<'a> {
-    fn selection_set(&mut self, set: &'a SelectionSet) -> ServerResult<Shape> {
+    /// `introspection`: inside `__schema` / `__type` (or a fragment on an introspection type).
+    fn selection_set(&mut self, set: &'a SelectionSet, introspection: bool) -> ServerResult<Shape> {
         let mut shape = Shape::default();
         for selection in &set.items {
             let inner = match &selection.node {
                 Selection::Field(field) => {
-                    let child = self.selection_set(&field.node.selection_set.node)?;
-                    let introspection =
-                        matches!(field.node.name.node.as_str(), "__schema" | "__type");
+                    let field = &field.node;
+                    let name = field.name.node.as_str();
+                    let root = matches!(name, "__schema" | "__type");
+                    let inside = introspection || root;
+                    let child = self.selection_set(&field.selection_set.node, inside)?;
+                    let factor = if introspection && INTROSPECTION_LISTS.contains(&name) {
+                        INTROSPECTION_LIST_FACTOR
+                    } else {
+                        1
+                    };
                     Shape {
-                        fields: child.fields.saturating_add(1),
-                        depth: if introspection { 1 } else { child.depth + 1 },
+                        nodes: child
+                            .nodes
+                            .saturating_add(1)
+                            .saturating_add(directives(&field.directives)?)
+                            .saturating_add(arguments_size(&field.arguments)),
+                        // Introspection is bounded by its cost, not its depth: GraphiQL's
+                        // `ofType` chains run deeper than any query needs.
+                        depth: if inside { 1 } else { child.depth + 1 },
+                        introspection: if inside {
+                            child.introspection.saturating_mul(factor).saturating_add(1)
+                        } else {
+                            child.introspection
+                        },
+                        level_fields: 1,
+                        logins: usize::from(name == "login"),
                     }
                 }
                 Selection::InlineFragment(inline) => {
-                    self.selection_set(&inline.node.selection_set.node)?
+                    let inline = &inline.node;
+                    let on_introspection = inline
+                        .type_condition
+                        .as_ref()
+                        .is_some_and(|c| c.node.on.node.starts_with("__"));
+                    let mut inner = self.selection_set(
+                        &inline.selection_set.node,
+                        introspection || on_introspection,
+                    )?;
+                    inner.nodes = inner
+                        .nodes
+                        .saturating_add(1)
+                        .saturating_add(directives(&inline.directives)?);
+                    inner
                 }
                 Selection::FragmentSpread(spread) => {
-                    self.fragment(spread.node.fragment_name.node.as_str())?
+                    let spread = &spread.node;
+                    let mut inner = self.fragment(spread.fragment_name.node.as_str())?;
+                    inner.nodes = inner
+                        .nodes
+                        .saturating_add(1)
+                        .saturating_add(directives(&spread.directives)?);
+                    inner
                 }
             };
-            shape.fields = shape.fields.saturating_add(inner.fields);
-            shape.depth = shape.depth.max(inner.depth);
-            if shape.fields > MAX_EXPANDED_FIELDS || shape.depth > MAX_DEPTH {
+            shape.add(inner);
+            if shape.over_budget() {
                 break; // already over budget: stop expanding
             }
         }
@@ -192,9 +400,13 @@ impl<'a> Measure<'a> {
         if let Some(shape) = self.memo.get(name) {
             return Ok(*shape);
         }
-        // Unknown fragments are reported by validation.
+        // Refused here, not left to validation: its other rules would first expand every
+        // spread around the unknown one.
         let Some(fragment) = self.doc.fragments.get(name) else {
-            return Ok(Shape::default());
+            return Err(with_code(
+                ServerError::new(format!("El fragmento `{name}` no está definido"), None),
+                code::GRAPHQL_VALIDATION_FAILED,
+            ));
         };
         if !self.visiting.insert(name) {
             return Err(with_code(
@@ -205,7 +417,8 @@ impl<'a> Measure<'a> {
                 code::GRAPHQL_VALIDATION_FAILED,
             ));
         }
-        let shape = self.selection_set(&fragment.node.selection_set.node)?;
+        let on_introspection = fragment.node.type_condition.node.on.node.starts_with("__");
+        let shape = self.selection_set(&fragment.node.selection_set.node, on_introspection)?;
         self.visiting.remove(name);
         self.memo.insert(name, shape);
         Ok(shape)

@@ -20,7 +20,7 @@ use crate::{
         loaders::{AuditLoader, AuthorizedLoader},
     },
     catalog::{Eps, Location, Specialty},
-    db::{DbPool, FetchById},
+    db::{FetchById, RequestPool},
     error::AppError,
     orders::{Order, Practitioner, loaders::ItemsLoader},
     patients::{
@@ -43,7 +43,7 @@ const BATCH_WINDOW: Duration = if cfg!(debug_assertions) {
 /// Rows of `T` by id, one statement per batch. Shared (`Arc`), because a loader hands out a
 /// copy of its value for every key asked: 50 patients of one page ask for their social works
 /// 50 times, and each copy of a row with a dozen strings is a dozen allocations.
-pub struct ById<T>(DbPool, PhantomData<T>);
+pub struct ById<T>(RequestPool, PhantomData<T>);
 
 impl<T: FetchById> Loader<i32> for ById<T> {
     type Value = Arc<T>;
@@ -64,6 +64,8 @@ pub type Cached<L> = DataLoader<L, HashMapCache>;
 pub struct Loaders {
     /// Whether loaded rows are kept for the rest of the request (queries only).
     cached: bool,
+    /// The request's connections, shared by its loaders and resolvers.
+    pool: RequestPool,
     pub social_works: Lazy<ById<SocialWork>>,
     pub patients: Lazy<ById<Patient>>,
     pub users: Lazy<ById<User>>,
@@ -83,14 +85,14 @@ pub struct Loaders {
 /// A loader made on first use: a request uses one or two of the fourteen, and making them
 /// all (an `Arc`, a mutex and maps each) showed in profiles of the smallest requests.
 pub struct Lazy<L> {
-    pool: DbPool,
+    pool: RequestPool,
     cached: bool,
-    make: fn(DbPool) -> L,
+    make: fn(RequestPool) -> L,
     cell: OnceLock<Cached<L>>,
 }
 
 impl<L> Lazy<L> {
-    fn new(pool: &DbPool, cached: bool, make: fn(DbPool) -> L) -> Self {
+    fn new(pool: &RequestPool, cached: bool, make: fn(RequestPool) -> L) -> Self {
         Self {
             pool: pool.clone(),
             cached,
@@ -120,12 +122,13 @@ impl<L: Send + Sync + 'static> Deref for Lazy<L> {
 impl Loaders {
     /// `cached`: keep what is loaded for the rest of the request. Only for documents that
     /// are all queries: a mutation may change a row after it was loaded.
-    pub fn new(pool: &DbPool, cached: bool) -> Self {
-        fn by_id<T: FetchById>(pool: &DbPool, cached: bool) -> Lazy<ById<T>> {
+    pub fn new(pool: &RequestPool, cached: bool) -> Self {
+        fn by_id<T: FetchById>(pool: &RequestPool, cached: bool) -> Lazy<ById<T>> {
             Lazy::new(pool, cached, |pool| ById(pool, PhantomData))
         }
         Self {
             cached,
+            pool: pool.clone(),
             social_works: by_id(pool, cached),
             patients: by_id(pool, cached),
             users: by_id(pool, cached),
@@ -141,6 +144,11 @@ impl Loaders {
             audit: Lazy::new(pool, cached, AuditLoader),
             authorized: Lazy::new(pool, cached, AuthorizedLoader),
         }
+    }
+
+    /// The request's connections.
+    pub fn pool(&self) -> &RequestPool {
+        &self.pool
     }
 
     /// Loads `keys` at once, in one statement, into the request's cache, so that the nodes of

@@ -8,6 +8,7 @@ pub mod ids;
 pub mod input;
 pub mod limits;
 mod loaders;
+pub mod nesting;
 mod node;
 mod panics;
 pub mod scalars;
@@ -30,7 +31,7 @@ use crate::{
     app::AppState,
     authorizations::{AuthorizationMutation, AuthorizationQuery},
     catalog::{CatalogMutation, CatalogQuery},
-    db::{DbConn, DbPool},
+    db::{DbPool, RequestConn, RequestPool},
     error::AppResult,
     orders::{OrderMutation, OrderQuery},
     patients::{PatientMutation, PatientQuery},
@@ -95,29 +96,43 @@ pub fn sdl() -> String {
     )
 }
 
-/// Executes one request under the service's policy: [`limits::check`] first (its parse kept in
-/// `documents`), then the request's loaders, which cache rows only when every operation is a
-/// query; a panic becomes that request's INTERNAL_SERVER_ERROR, and every error leaves with
-/// a code ([`limits::classify`]).
+/// Executes one request under the service's policy: [`limits::check`] first, then the
+/// request's loaders, which cache rows only when every operation is a query; a panic becomes
+/// that request's INTERNAL_SERVER_ERROR, every error leaves with a code
+/// ([`limits::classify`]) and at most [`limits::MAX_ERRORS`] of them. A document parsed here
+/// is kept in `documents` only when `cacheable` (an authenticated caller) and it passed
+/// validation (no request-level error).
 pub async fn execute<E: Executor>(
     executor: &E,
     documents: &Documents,
     pool: &DbPool,
     mut request: Request,
+    cacheable: bool,
 ) -> Response {
-    if let Err(refusal) = limits::check(&mut request, documents) {
-        return Response::from_errors(vec![refusal]);
-    }
+    let fresh = match limits::check(&mut request, documents) {
+        Ok(fresh) => fresh,
+        Err(refusal) => return Response::from_errors(vec![refusal]),
+    };
+    let keep = (fresh && cacheable && Documents::would_keep(&request.query))
+        .then(|| Some((request.query.clone(), request.parsed_query().ok()?.clone())))
+        .flatten();
     let only_queries = request.parsed_query().is_ok_and(|doc| {
         doc.operations
             .iter()
             .all(|(_, op)| op.node.ty == OperationType::Query)
     });
-    let request = request.data(Arc::new(Loaders::new(pool, only_queries)));
+    let pool = RequestPool::new(pool);
+    let request = request.data(Arc::new(Loaders::new(&pool, only_queries)));
     let mut response = panics::catching(executor.execute(request)).await;
+    if let Some((query, document)) = keep
+        && response.errors.iter().all(|error| !error.path.is_empty())
+    {
+        documents.keep(&query, document);
+    }
     for error in &mut response.errors {
         limits::classify(error);
     }
+    limits::cap_errors(&mut response.errors);
     response
 }
 
@@ -129,6 +144,7 @@ pub fn loaders<'a>(ctx: &'a Context<'_>) -> &'a Arc<Loaders> {
     ctx.data_unchecked::<Arc<Loaders>>()
 }
 
-pub async fn conn(ctx: &Context<'_>) -> AppResult<DbConn> {
-    Ok(state(ctx).pool.get().await?)
+/// A connection for this request (one of at most `db::MAX_REQUEST_CONNECTIONS` at once).
+pub async fn conn(ctx: &Context<'_>) -> AppResult<RequestConn> {
+    Ok(loaders(ctx).pool().get().await?)
 }

@@ -5,21 +5,38 @@ use std::str::FromStr;
 
 use async_graphql::{InputValueError, InputValueResult, Scalar, ScalarType, Value};
 use bigdecimal::BigDecimal;
-use chrono::{NaiveDate, SecondsFormat, Utc};
+use chrono::{Datelike, NaiveDate, SecondsFormat, Utc};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date(pub NaiveDate);
+
+/// `YYYY-MM-DD` with a four-digit year from 0001: chrono also reads year 0, negative and
+/// five-digit years, which PostgreSQL refuses or reads otherwise.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|date| shaped && date.year() >= 1)
+}
 
 /// A calendar date, `YYYY-MM-DD`.
 #[Scalar(name = "Date")]
 impl ScalarType for Date {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
-            Value::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .map(Date)
-                .map_err(|_| {
-                    InputValueError::custom(format!("fecha inválida `{s}`: use AAAA-MM-DD"))
-                }),
+            Value::String(s) => parse_date(s).map(Date).ok_or_else(|| {
+                InputValueError::custom(format!(
+                    "fecha inválida `{}`: use AAAA-MM-DD, desde el año 0001",
+                    s.chars().take(40).collect::<String>()
+                ))
+            }),
             _ => Err(InputValueError::expected_type(value)),
         }
     }
@@ -54,25 +71,109 @@ impl ScalarType for DateTime {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decimal(pub BigDecimal);
 
-/// An exact decimal number as a string (`"1520.50"`); integers are accepted as input.
+/// Integer digits of any amount: money is below a trillion everywhere (columns included).
+pub const MAX_INTEGER_DIGITS: usize = 12;
+/// Decimal places the scalar reads: money has two (each column's CHECK says so, with its own
+/// message), a biochemical unit value four.
+pub const MAX_FRACTION_DIGITS: usize = 4;
+
+/// A plain decimal (`-1520.50`; no exponent, no `+`, no spaces inside) with at most
+/// `max_integer` integer and `max_fraction` decimal digits, checked on the text before any
+/// arithmetic: `"1e131000"` would otherwise become a 131,001-digit number.
+pub fn parse_plain_decimal(
+    text: &str,
+    max_integer: usize,
+    max_fraction: usize,
+) -> Option<BigDecimal> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (integer, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let ok = !integer.is_empty()
+        && integer.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+        && (fraction.len() > 0 || !digits.ends_with('.'))
+        && integer.trim_start_matches('0').len() <= max_integer
+        && integer.len() <= max_integer + 8
+        && fraction.len() <= max_fraction;
+    ok.then(|| BigDecimal::from_str(text).ok()).flatten()
+}
+
+/// An exact decimal number as a string (`"1520.50"`); integers are accepted as input. At
+/// most 12 integer digits and 4 decimals, in plain notation.
 #[Scalar(name = "Decimal")]
 impl ScalarType for Decimal {
     fn parse(value: Value) -> InputValueResult<Self> {
         let parsed = match &value {
-            Value::String(s) if s.len() <= 40 => BigDecimal::from_str(s.trim()).ok(),
+            Value::String(s) => {
+                parse_plain_decimal(s.trim(), MAX_INTEGER_DIGITS, MAX_FRACTION_DIGITS)
+            }
             Value::Number(n) if n.is_i64() || n.is_u64() => {
-                BigDecimal::from_str(&n.to_string()).ok()
+                parse_plain_decimal(&n.to_string(), MAX_INTEGER_DIGITS, 0)
             }
             _ => None,
         };
         parsed.map(Decimal).ok_or_else(|| {
-            InputValueError::custom(
-                "número decimal inválido: envíelo como texto, por ejemplo \"1520.50\"",
-            )
+            InputValueError::custom(format!(
+                "número decimal inválido: envíelo como texto, sin exponente, con hasta \
+                 {MAX_INTEGER_DIGITS} dígitos enteros y {MAX_FRACTION_DIGITS} decimales, \
+                 por ejemplo \"1520.50\""
+            ))
         })
     }
 
     fn to_value(&self) -> Value {
         Value::String(self.0.normalized().to_plain_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_plain_and_bounded_before_any_arithmetic() {
+        let ok = |t: &str| parse_plain_decimal(t, 12, 2).map(|d| d.to_string());
+        assert_eq!(ok("1520.50").as_deref(), Some("1520.50"));
+        assert_eq!(ok("-3").as_deref(), Some("-3"));
+        assert!(ok("999999999999.99").is_some());
+        assert!(
+            ok("0001520").is_some(),
+            "leading zeros are not digits of magnitude"
+        );
+        for refused in [
+            "1e131000",
+            "1E2",
+            "1e13",
+            "1000000000000",
+            "1.555",
+            "+1",
+            " 1",
+            "1.",
+            ".5",
+            "",
+            "-",
+            "1_000",
+            "NaN",
+            "inf",
+            "0x10",
+            "1..2",
+        ] {
+            assert!(ok(refused).is_none(), "{refused} accepted");
+        }
+    }
+
+    #[test]
+    fn dates_have_four_digit_years_from_one() {
+        assert!(parse_date("2026-11-30").is_some());
+        assert!(parse_date("0001-01-01").is_some());
+        for refused in [
+            "0000-01-01",
+            "-001-01-01",
+            "+2026-01-01",
+            "20260-01-01",
+            "2026-1-1",
+            "2026-02-30",
+        ] {
+            assert!(parse_date(refused).is_none(), "{refused} accepted");
+        }
     }
 }

@@ -24,6 +24,8 @@ pub enum UserErrorCode {
     InvalidRange,
     /// Wrong username or password.
     InvalidCredentials,
+    /// Too many failed attempts: wait before trying again.
+    RateLimited,
 }
 
 #[derive(SimpleObject, Debug, Clone, PartialEq, Eq)]

@@ -22,7 +22,6 @@ use crate::{
         input::optional_text,
         loaders, nodes_select,
         scalars::{Date, DateTime, Decimal},
-        state,
     },
     mutation_payload,
     patients::{DocumentType, Patient},
@@ -436,7 +435,7 @@ impl OrderQuery {
             .await
             .map_err(AppError::from)?;
         prime_page(ctx, &rows).await?;
-        let total = TotalCount::of(&state(ctx).pool, filter, |conn, f| {
+        let total = TotalCount::of(loaders(ctx).pool(), filter, |conn, f| {
             Box::pin(model::count(conn, f))
         });
         Ok(page.into_connection(rows, |o| o.id, total))

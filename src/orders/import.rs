@@ -19,7 +19,10 @@ use crate::{
         schema::{patients, practitioners, social_works},
     },
     error::AppResult,
-    graphql::{UserError, UserErrorCode},
+    graphql::{
+        UserError, UserErrorCode,
+        scalars::{MAX_INTEGER_DIGITS, parse_date, parse_plain_decimal},
+    },
     patients::DocumentType,
 };
 
@@ -187,19 +190,18 @@ impl Reader {
             Value::String(s) => s.trim().to_owned(),
             _ => String::new(),
         };
-        // Money: non-negative, at most two decimals (never rounded silently), and sane.
-        let parsed = text.parse::<BigDecimal>().ok().filter(|d| {
-            let d = d.normalized();
-            text.len() <= 30
-                && d.sign() != bigdecimal::num_bigint::Sign::Minus
-                && d.fractional_digit_count() <= 2
-                && d.digits() as i64 - d.fractional_digit_count().max(0) <= 12
-        });
+        // Money: non-negative, plain notation, at most 12 integer digits and two decimals
+        // (never rounded silently), checked on the text before it becomes a number.
+        let parsed = (!text.starts_with('-'))
+            .then(|| parse_plain_decimal(&text, MAX_INTEGER_DIGITS, 2))
+            .flatten();
         if parsed.is_none() {
             self.error(
                 path,
                 UserErrorCode::InvalidFormat,
-                "Debe ser un importe no negativo con hasta dos decimales",
+                format!(
+                    "Debe ser un importe no negativo, sin exponente, con hasta {MAX_INTEGER_DIGITS} dígitos enteros y dos decimales"
+                ),
             );
         }
         parsed
@@ -211,7 +213,7 @@ impl Reader {
         let parsed = value
             .as_str()
             .and_then(|s| s.get(..10))
-            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+            .and_then(parse_date);
         if parsed.is_none() {
             self.error(
                 path,
@@ -239,6 +241,8 @@ impl Reader {
             .iter()
             .any(|f| chrono::NaiveDateTime::parse_from_str(&text, f).is_ok())
             || NaiveDate::parse_from_str(&text, "%Y-%m-%d").is_ok();
+        // chrono reads year 0 and signed years, which PostgreSQL refuses (SQLSTATE 22008).
+        let ok = ok && text.get(..10).and_then(parse_date).is_some();
         if !ok {
             self.error(
                 path,

@@ -5,10 +5,10 @@ use std::{collections::HashMap, sync::Arc};
 use async_graphql::dataloader::Loader;
 
 use super::model::{self, OrderItem};
-use crate::{db::DbPool, error::AppError};
+use crate::{db::RequestPool, error::AppError};
 
 /// Order id -> its items, in position order (shared: see `ById`).
-pub struct ItemsLoader(pub DbPool);
+pub struct ItemsLoader(pub RequestPool);
 
 impl Loader<i32> for ItemsLoader {
     type Value = Arc<Vec<OrderItem>>;

@@ -17,7 +17,6 @@ use crate::{
         input::{nullable, nullable_text, optional_text, required_text},
         loaders, nodes_select,
         scalars::{Date, DateTime},
-        state,
     },
     social_works::SocialWork,
 };
@@ -177,7 +176,7 @@ impl PatientQuery {
                 .await
                 .map_err(AppError::from)?
         };
-        let total = TotalCount::of(&state(ctx).pool, filter, |conn, f| {
+        let total = TotalCount::of(loaders(ctx).pool(), filter, |conn, f| {
             Box::pin(model::count(conn, f))
         });
         Ok(page.into_connection(rows, Patient::sort_key, total))

@@ -5,10 +5,10 @@ use std::collections::HashMap;
 use async_graphql::dataloader::Loader;
 
 use super::model::{self, Patient, SortKey};
-use crate::{db::DbPool, error::AppError, graphql::connection::PageRequest};
+use crate::{db::RequestPool, error::AppError, graphql::connection::PageRequest};
 
 /// Social work id -> number of patients.
-pub struct PatientCountLoader(pub DbPool);
+pub struct PatientCountLoader(pub RequestPool);
 
 impl Loader<i32> for PatientCountLoader {
     type Value = i32;
@@ -25,7 +25,7 @@ impl Loader<i32> for PatientCountLoader {
 
 /// (social work id, page) -> that page's rows (up to `limit()`, in query order). Keys asking
 /// for the same page of different social works share one statement.
-pub struct PatientPageLoader(pub DbPool);
+pub struct PatientPageLoader(pub RequestPool);
 
 impl Loader<(i32, PageRequest<SortKey>)> for PatientPageLoader {
     type Value = Vec<Patient>;

@@ -14,7 +14,6 @@ use crate::{
         input::{nullable, nullable_text, optional_text, required_text},
         loaders,
         scalars::{DateTime, Decimal},
-        state,
     },
     patients::{self, Patient},
 };
@@ -130,7 +129,7 @@ impl SocialWorkQuery {
         let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
             .await
             .map_err(crate::error::AppError::from)?;
-        let total = TotalCount::of(&state(ctx).pool, filter, |conn, f| {
+        let total = TotalCount::of(loaders(ctx).pool(), filter, |conn, f| {
             Box::pin(model::count(conn, f))
         });
         Ok(page.into_connection(rows, SocialWork::sort_key, total))

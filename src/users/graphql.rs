@@ -2,16 +2,17 @@
 
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 
-use super::model::{self, NewUser, User};
+use super::{
+    MIN_PASSWORD_LENGTH,
+    model::{self, NewUser, User},
+    throttle,
+};
 use crate::{
-    auth::{Role, RoleGuard, hash_password, require_role, verify_password},
+    auth::{ClientAddr, Role, RoleGuard, bounded, hash_password, require_role, verify_password},
     db::constraints,
     error::AppError,
     graphql::{UserError, UserErrorCode, conn, ids::global_id, scalars::DateTime, state},
 };
-
-/// Shortest password `createUser` accepts.
-const MIN_PASSWORD_LENGTH: usize = 10;
 
 impl User {
     pub const TYPE: &'static str = "User";
@@ -86,34 +87,58 @@ pub struct UserMutation;
 
 #[Object]
 impl UserMutation {
-    /// Exchanges a username and password for a token. Needs no token.
+    /// Exchanges a username and password for a token. Needs no token. Failed attempts slow
+    /// down further ones (per username and per client address): RATE_LIMITED says how long
+    /// to wait. One `login` per document.
     async fn login(
         &self,
         ctx: &Context<'_>,
         input: LoginInput,
     ) -> async_graphql::Result<LoginPayload> {
-        let user = model::by_username(&mut *conn(ctx).await?, input.username.trim())
+        let client = ctx.data_opt::<ClientAddr>().and_then(|c| c.0);
+        let keys = throttle::Keys::new(&input.username, client);
+        let refused = |code, message: String| LoginPayload {
+            token: None,
+            expires_at: None,
+            user: None,
+            user_errors: vec![UserError {
+                field: None,
+                message,
+                code,
+            }],
+        };
+        let mut conn = conn(ctx).await?;
+        // Checked before the user is looked up: the answer says nothing of whether it exists.
+        if let Some(seconds) = throttle::wait(&mut conn, &keys)
+            .await
+            .map_err(AppError::from)?
+        {
+            return Ok(refused(
+                UserErrorCode::RateLimited,
+                format!("Demasiados intentos fallidos; intente nuevamente en {seconds} s"),
+            ));
+        }
+        let user = model::by_username(&mut conn, input.username.trim())
             .await
             .map_err(AppError::from)?;
+        // Not held while hashing waits its turn.
+        drop(conn);
         let hash = user.as_ref().and_then(|u| u.password_hash.clone());
-        // Argon2 is CPU-heavy by design: keep it off the async workers.
         let password = input.password;
-        let valid =
-            tokio::task::spawn_blocking(move || verify_password(&password, hash.as_deref()))
-                .await
-                .map_err(AppError::internal)?;
+        let valid = bounded(move || verify_password(&password, hash.as_deref())).await;
+        let mut conn = self::conn(ctx).await?;
         let Some(user) = user.filter(|_| valid) else {
-            return Ok(LoginPayload {
-                token: None,
-                expires_at: None,
-                user: None,
-                user_errors: vec![UserError {
-                    field: None,
-                    message: "Usuario o contraseña incorrectos".to_owned(),
-                    code: UserErrorCode::InvalidCredentials,
-                }],
-            });
+            throttle::failed(&mut conn, &keys)
+                .await
+                .map_err(AppError::from)?;
+            return Ok(refused(
+                UserErrorCode::InvalidCredentials,
+                "Usuario o contraseña incorrectos".to_owned(),
+            ));
         };
+        throttle::succeeded(&mut conn, &keys)
+            .await
+            .map_err(AppError::from)?;
         let (token, exp) = state(ctx)
             .jwt
             .issue(&user.username, user.role)
@@ -145,9 +170,8 @@ impl UserMutation {
             });
         }
         let password = input.password;
-        let hash = tokio::task::spawn_blocking(move || hash_password(&password))
+        let hash = bounded(move || hash_password(&password))
             .await
-            .map_err(AppError::internal)?
             .map_err(AppError::internal)?;
         let username = input.username.trim();
         let new = NewUser {

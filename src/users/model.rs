@@ -98,3 +98,66 @@ pub async fn find_or_create(
         None => by_username(conn, username).await?.ok_or(diesel::NotFound),
     }
 }
+
+/// Creates `username` as an admin with `password_hash`, or makes the existing account an
+/// admin with that password: ADMIN_PASSWORD is the admin's password at every start.
+pub async fn set_admin(
+    conn: &mut AsyncPgConnection,
+    username: &str,
+    password_hash: &str,
+) -> QueryResult<User> {
+    find_or_create(conn, username, Role::Admin, Some(password_hash)).await?;
+    set_password(conn, username, password_hash, Some(Role::Admin))
+        .await?
+        .ok_or(diesel::NotFound)
+}
+
+/// Sets the password of the local account `username` (and its role, when given); `None` when
+/// there is no such account.
+pub async fn set_password(
+    conn: &mut AsyncPgConnection,
+    username: &str,
+    password_hash: &str,
+    role: Option<Role>,
+) -> QueryResult<Option<User>> {
+    let Some(user) = by_username(conn, username).await? else {
+        return Ok(None);
+    };
+    diesel::update(users::table.find(user.id))
+        .set((
+            users::password_hash.eq(password_hash),
+            users::role.eq(role.unwrap_or(user.role)),
+        ))
+        .returning(User::as_returning())
+        .get_result(conn)
+        .await
+        .map(Some)
+}
+
+/// Usernames of the accounts that `password` opens, sorted. One Argon2 check per distinct
+/// hash (the demo accounts share one), off the async workers.
+pub async fn with_password(
+    conn: &mut AsyncPgConnection,
+    password: &str,
+) -> anyhow::Result<Vec<String>> {
+    let rows: Vec<(String, Option<String>)> = users::table
+        .filter(users::password_hash.is_not_null())
+        .order(users::username)
+        .select((users::username, users::password_hash))
+        .load(conn)
+        .await?;
+    let password = password.to_owned();
+    Ok(tokio::task::spawn_blocking(move || {
+        let mut verdicts = std::collections::HashMap::new();
+        rows.into_iter()
+            .filter(|(_, hash)| {
+                let hash = hash.as_deref().unwrap_or_default();
+                *verdicts
+                    .entry(hash.to_owned())
+                    .or_insert_with(|| crate::auth::verify_password(&password, Some(hash)))
+            })
+            .map(|(username, _)| username)
+            .collect()
+    })
+    .await?)
+}
