@@ -152,6 +152,8 @@ fn refusal_of_message(message: &str) -> Option<Refusal> {
         Some(Refusal::DateOutOfRange)
     } else if message.starts_with("numeric field overflow")
         || message.contains("out of range for type")
+        || message == "smallint out of range"
+        || message == "bigint out of range"
         || message.ends_with("integer out of range")
         || message == "value out of range: overflow"
     {

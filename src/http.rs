@@ -175,7 +175,7 @@ async fn graphql_post<E: Executor + Clone>(
     };
     let request = match decode_json(&body) {
         Ok(request) => request,
-        Err(response) => return response,
+        Err(message) => return refusal(StatusCode::BAD_REQUEST, &message),
     };
     if let Err(refused) = graphql::limits::check_text(&request.query) {
         return refused_before_graphql(refused);
@@ -186,29 +186,21 @@ async fn graphql_post<E: Executor + Clone>(
 }
 
 /// One GraphQL request from a JSON body, its nesting bounded before serde recurses into it:
-/// the body and its `variables` add two levels to what a query's values may nest.
-fn decode_json(body: &[u8]) -> Result<async_graphql::Request, Response> {
+/// the body and its `variables` add two levels to what a query's values may nest. The error
+/// is the 400's message.
+fn decode_json(body: &[u8]) -> Result<async_graphql::Request, String> {
     if nesting::json_exceeds(body, nesting::MAX_NESTING + 2) {
-        return Err(refusal(
-            StatusCode::BAD_REQUEST,
-            &format!(
-                "Las variables anidan más de {} niveles",
-                nesting::MAX_NESTING
-            ),
+        return Err(format!(
+            "Las variables anidan más de {} niveles",
+            nesting::MAX_NESTING
         ));
     }
     if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
-        return Err(refusal(
-            StatusCode::BAD_REQUEST,
-            "No se admiten pedidos en lote",
-        ));
+        return Err("No se admiten pedidos en lote".to_owned());
     }
     serde_json::from_slice(body).map_err(|err| {
         tracing::debug!(error = %err, "rejected request body");
-        refusal(
-            StatusCode::BAD_REQUEST,
-            "El cuerpo no es un pedido GraphQL en JSON válido",
-        )
+        "El cuerpo no es un pedido GraphQL en JSON válido".to_owned()
     })
 }
 

@@ -18,6 +18,12 @@ use diesel_async::{AsyncConnection, AsyncPgConnection};
 /// secret is generated; the returned flag says so, since its tokens die with the process.
 pub fn build_state(mut config: Config) -> anyhow::Result<(AppState, bool)> {
     config.validate().map_err(anyhow::Error::msg)?;
+    anyhow::ensure!(
+        config.token_ttl <= config.jwt_max_lifetime,
+        "TOKEN_TTL ({:?}) is longer than JWT_MAX_LIFETIME ({:?}): the service would refuse its own tokens",
+        config.token_ttl,
+        config.jwt_max_lifetime
+    );
     let generated = config.jwt_secret.is_none() && config.jwt_public_key_file.is_none();
     if generated {
         let mut bytes = [0u8; 48];
@@ -36,6 +42,7 @@ pub fn build_state(mut config: Config) -> anyhow::Result<(AppState, bool)> {
         config.jwt_issuer.clone(),
         config.jwt_audience.clone(),
         config.token_ttl,
+        config.jwt_max_lifetime,
     )
     .map_err(|e| anyhow::anyhow!("JWT_PUBLIC_KEY_FILE: not an RSA public key in PEM: {e}"))?;
     let queries = QueryCounter::default();

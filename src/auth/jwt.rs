@@ -27,6 +27,11 @@ pub struct Claims {
     pub iss: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aud: Option<String>,
+    /// The identity provider's issuer when the token is theirs (RS256); `None` for the
+    /// service's own tokens, whose subject is a local username. Set by [`JwtKeys::verify`],
+    /// never read from the token's JSON.
+    #[serde(skip)]
+    pub provider: Option<String>,
 }
 
 #[derive(Debug)]
@@ -37,6 +42,8 @@ pub enum TokenError {
     UnsupportedAlgorithm,
     /// Signing needs JWT_SECRET (only RS256 verification is configured).
     NoSigningKey,
+    /// Signed and valid, but refused by the service's own rules.
+    Refused(&'static str),
 }
 
 impl std::fmt::Display for TokenError {
@@ -45,6 +52,7 @@ impl std::fmt::Display for TokenError {
             Self::Invalid(err) => write!(f, "invalid token: {err}"),
             Self::UnsupportedAlgorithm => f.write_str("token algorithm not accepted"),
             Self::NoSigningKey => f.write_str("JWT_SECRET is needed to issue tokens"),
+            Self::Refused(why) => write!(f, "token refused: {why}"),
         }
     }
 }
@@ -56,7 +64,11 @@ struct Verifier {
     validation: Validation,
 }
 
+/// Longest subject accepted from an identity provider (the users table's bound).
+const MAX_SUBJECT_CHARS: usize = 255;
+
 pub struct JwtKeys {
+    max_lifetime: Duration,
     signing: Option<EncodingKey>,
     hs256: Option<Verifier>,
     rs256: Option<Verifier>,
@@ -72,6 +84,7 @@ impl JwtKeys {
         issuer: Option<String>,
         audience: Option<String>,
         ttl: Duration,
+        max_lifetime: Duration,
     ) -> Result<Self, jsonwebtoken::errors::Error> {
         let validation = |alg| {
             let mut v = Validation::new(alg);
@@ -107,6 +120,7 @@ impl JwtKeys {
             None => None,
         };
         Ok(Self {
+            max_lifetime,
             signing: secret.map(EncodingKey::from_secret),
             hs256: secret.map(|s| Verifier {
                 key: DecodingKey::from_secret(s),
@@ -135,23 +149,40 @@ impl JwtKeys {
             nbf: None,
             iss: self.issuer.clone(),
             aud: self.audience.clone(),
+            provider: None,
         };
         let token =
             encode(&Header::new(Algorithm::HS256), &claims, key).map_err(TokenError::Invalid)?;
         Ok((token, claims.exp))
     }
 
-    /// Validates a token with the one key that its header's algorithm names.
+    /// Validates a token with the one key that its header's algorithm names, and refuses
+    /// tokens that live longer than JWT_MAX_LIFETIME (`exp - iat`) or whose subject could not
+    /// name a user (blank, control characters, too long).
     pub fn verify(&self, token: &str) -> Result<Claims, TokenError> {
         let header = decode_header(token).map_err(TokenError::Invalid)?;
-        let verifier = match header.alg {
-            Algorithm::HS256 => self.hs256.as_ref(),
-            Algorithm::RS256 => self.rs256.as_ref(),
-            _ => None,
-        }
-        .ok_or(TokenError::UnsupportedAlgorithm)?;
-        decode::<Claims>(token, &verifier.key, &verifier.validation)
+        let (verifier, external) = match header.alg {
+            Algorithm::HS256 => (self.hs256.as_ref(), false),
+            Algorithm::RS256 => (self.rs256.as_ref(), true),
+            _ => (None, false),
+        };
+        let verifier = verifier.ok_or(TokenError::UnsupportedAlgorithm)?;
+        let mut claims = decode::<Claims>(token, &verifier.key, &verifier.validation)
             .map(|data| data.claims)
-            .map_err(TokenError::Invalid)
+            .map_err(TokenError::Invalid)?;
+        if claims.exp.saturating_sub(claims.iat) > self.max_lifetime.as_secs() {
+            return Err(TokenError::Refused("lifetime longer than JWT_MAX_LIFETIME"));
+        }
+        let subject_ok = !claims.sub.trim().is_empty()
+            && claims.sub.chars().count() <= MAX_SUBJECT_CHARS
+            && !claims.sub.chars().any(char::is_control);
+        if !subject_ok {
+            return Err(TokenError::Refused("subject cannot name a user"));
+        }
+        if external {
+            // iss is required for RS256: JWT_PUBLIC_KEY_FILE needs JWT_ISSUER (config).
+            claims.provider = Some(claims.iss.clone().ok_or(TokenError::Refused("no issuer"))?);
+        }
+        Ok(claims)
     }
 }

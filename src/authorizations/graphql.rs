@@ -410,11 +410,7 @@ fn not_found() -> UserError {
 /// The caller's user id, for `createdBy` and the audit trail.
 async fn author(ctx: &Context<'_>, conn: &mut AsyncPgConnection) -> AppResult<i32> {
     let claims = require_role(ctx, Role::Admin)?;
-    Ok(
-        users::model::find_or_create(conn, &claims.sub, claims.role, None)
-            .await?
-            .id,
-    )
+    Ok(users::model::for_claims(conn, claims).await?.id)
 }
 
 /// Why a whole batch transaction is rolled back without a database error.

@@ -14,7 +14,7 @@ use crate::{
         DeleteInput, DeletePayload, UserError, UserErrorCode, conn,
         connection::{self, Connection, PageRequest, TotalCount},
         ids::{decode_id, global_id},
-        input::{optional_text, required_text},
+        input::{required_text, search_term},
         loaders,
         scalars::{Date, DateTime},
     },
@@ -164,11 +164,15 @@ pub struct LocationFilter {
     pub search: Option<String>,
 }
 
-fn catalog_filter(active: Option<bool>, search: Option<String>) -> Filter {
-    Filter {
+async fn catalog_filter(
+    ctx: &Context<'_>,
+    active: Option<bool>,
+    search: Option<String>,
+) -> AppResult<Filter> {
+    Ok(Filter {
         active,
-        search: optional_text(search),
-    }
+        search: search_term(ctx, search).await?,
+    })
 }
 
 /// One connection resolver for the three catalogues: `$module` holds the queries.
@@ -208,7 +212,7 @@ impl CatalogQuery {
             ctx,
             eps,
             Eps,
-            catalog_filter(f.active, f.search),
+            catalog_filter(ctx, f.active, f.search).await?,
             first,
             after,
             last,
@@ -232,7 +236,7 @@ impl CatalogQuery {
             ctx,
             specialties,
             Specialty,
-            catalog_filter(f.active, f.search),
+            catalog_filter(ctx, f.active, f.search).await?,
             first,
             after,
             last,
@@ -256,7 +260,7 @@ impl CatalogQuery {
             ctx,
             locations,
             Location,
-            catalog_filter(f.active, f.search),
+            catalog_filter(ctx, f.active, f.search).await?,
             first,
             after,
             last,

@@ -108,9 +108,7 @@ macro_rules! catalog_queries {
 
             use super::{Filter, SortKey, $changes, $row};
             use crate::{
-                db::{
-                    FetchById, contains_pattern, is_empty_changeset, schema::$table, search_text,
-                },
+                db::{FetchById, is_empty_changeset, schema::$table, search_text, strpos},
                 graphql::connection::PageRequest,
             };
 
@@ -120,9 +118,7 @@ macro_rules! catalog_queries {
                     query = query.filter($table::active.eq(active));
                 }
                 if let Some(term) = filter.search.as_deref() {
-                    query = query.filter(
-                        search_text($table::name).like(search_text(contains_pattern(term))),
-                    );
+                    query = query.filter(strpos(search_text($table::name), term.to_owned()).gt(0));
                 }
                 query
             }

@@ -19,6 +19,29 @@ diesel::define_sql_function! {
 }
 
 diesel::define_sql_function! {
+    /// Position of `needle` in `haystack` (1-based), 0 when absent. Searches compare with it
+    /// rather than LIKE: `unaccent` maps full-width `％ ＿ ＼` to ASCII wildcards, so a term
+    /// escaped before normalising would become a pattern again.
+    fn strpos(haystack: diesel::sql_types::Text, needle: diesel::sql_types::Text) -> diesel::sql_types::Integer;
+}
+
+/// Longest search term accepted, in characters.
+pub const MAX_SEARCH_CHARS: usize = 100;
+
+/// `term` as `search_text` normalises it, computed once for a request's statements instead
+/// of once per row they scan (a bound parameter inside `search_text(...)` is evaluated for
+/// every row).
+pub async fn normalise_search(
+    conn: &mut diesel_async::AsyncPgConnection,
+    term: &str,
+) -> diesel::QueryResult<String> {
+    use diesel_async::RunQueryDsl;
+    diesel::select(search_text(term.to_owned()))
+        .get_result(conn)
+        .await
+}
+
+diesel::define_sql_function! {
     /// `coalesce(day, fallback)`: a day that may be absent, or the fallback (usually
     /// `diesel::dsl::today`). A typed function rather than an SQL fragment, so that the
     /// statements using it stay in the connection's prepared-statement cache.

@@ -1,6 +1,26 @@
 //! Normalising input values before they reach the database.
 
-use async_graphql::MaybeUndefined;
+use async_graphql::{Context, MaybeUndefined};
+
+use crate::{
+    db::{MAX_SEARCH_CHARS, normalise_search},
+    error::{AppError, AppResult},
+};
+
+/// A search filter's term: trimmed, blank meaning none, at most [`MAX_SEARCH_CHARS`]
+/// characters, and normalised once (`db::normalise_search`) for the statements that use it.
+pub async fn search_term(ctx: &Context<'_>, value: Option<String>) -> AppResult<Option<String>> {
+    let Some(term) = optional_text(value) else {
+        return Ok(None);
+    };
+    if term.chars().count() > MAX_SEARCH_CHARS {
+        return Err(AppError::bad_input(format!(
+            "La búsqueda admite como máximo {MAX_SEARCH_CHARS} caracteres"
+        )));
+    }
+    let mut conn = super::conn(ctx).await?;
+    Ok(Some(normalise_search(&mut conn, &term).await?))
+}
 
 /// Trimmed, with blank meaning "not set".
 pub fn optional_text(value: Option<String>) -> Option<String> {

@@ -148,3 +148,39 @@ pub fn loaders<'a>(ctx: &'a Context<'_>) -> &'a Arc<Loaders> {
 pub async fn conn(ctx: &Context<'_>) -> AppResult<RequestConn> {
     Ok(loaders(ctx).pool().get().await?)
 }
+
+#[cfg(test)]
+mod tests {
+    use async_graphql::{EmptyMutation, Object};
+
+    use super::*;
+
+    struct Root;
+
+    #[Object]
+    impl Root {
+        async fn a(&self) -> i32 {
+            1
+        }
+    }
+
+    #[tokio::test]
+    async fn only_validated_documents_of_authenticated_callers_are_kept() {
+        let schema = Schema::build(Root, EmptyMutation, EmptySubscription).finish();
+        // Never connects: these documents run no SQL.
+        let pool = crate::db::build_pool("postgres://nowhere/none", 1, "UTC", Default::default());
+        let documents = Documents::default();
+        let run = |query: &str, cacheable: bool| {
+            execute(&schema, &documents, &pool, Request::new(query), cacheable)
+        };
+        assert_eq!(run("{ a }", false).await.data.to_string(), "{a: 1}");
+        assert!(documents.get("{ a }").is_none(), "anonymous: not kept");
+        assert!(!run("{ unknown }", true).await.errors.is_empty());
+        assert!(documents.get("{ unknown }").is_none(), "invalid: not kept");
+        run("{ a }", true).await;
+        assert!(
+            documents.get("{ a }").is_some(),
+            "valid and authenticated: kept"
+        );
+    }
+}

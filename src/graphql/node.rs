@@ -79,12 +79,18 @@ async fn load_node(ctx: &Context<'_>, id: &ID) -> AppResult<Option<Node>> {
             .await?
             .map(Arc::unwrap_or_clone)
             .map(Node::Patient),
-        User::TYPE => loaders
-            .users
-            .load_one(db_id)
-            .await?
-            .map(Arc::unwrap_or_clone)
-            .map(Node::User),
+        // Accounts and roles are for ADMIN; anyone else sees only themself (others are null,
+        // as if they did not exist).
+        User::TYPE => {
+            let claims = require_role(ctx, Role::Viewer)?;
+            loaders
+                .users
+                .load_one(db_id)
+                .await?
+                .filter(|user| claims.role == Role::Admin || user.is(claims))
+                .map(Arc::unwrap_or_clone)
+                .map(Node::User)
+        }
         Eps::TYPE => loaders
             .eps
             .load_one(db_id)

@@ -90,7 +90,7 @@ pub fn parse_plain_decimal(
     let ok = !integer.is_empty()
         && integer.bytes().all(|b| b.is_ascii_digit())
         && fraction.bytes().all(|b| b.is_ascii_digit())
-        && (fraction.len() > 0 || !digits.ends_with('.'))
+        && (!fraction.is_empty() || !digits.ends_with('.'))
         && integer.trim_start_matches('0').len() <= max_integer
         && integer.len() <= max_integer + 8
         && fraction.len() <= max_fraction;

@@ -10,6 +10,7 @@ use crate::{
     catalog::Eps,
     db::constraints,
     error::{AppError, AppResult},
+    graphql::input::search_term,
     graphql::{
         UserError, UserErrorCode, conn,
         connection::{self, Connection, PageRequest, TotalCount},
@@ -156,7 +157,7 @@ impl PatientQuery {
         let filter = Filter {
             social_work_id: decode_optional_id(filter.social_work_id.as_ref(), SocialWork::TYPE)?,
             eps_id: decode_optional_id(filter.eps_id.as_ref(), Eps::TYPE)?,
-            search: optional_text(filter.search),
+            search: search_term(ctx, filter.search).await?,
         };
         let l = loaders(ctx);
         let rows = if l.caching() && nodes_select(ctx, "socialWork") {

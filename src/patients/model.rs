@@ -16,7 +16,7 @@ use crate::{
         FetchById, contains_pattern, is_empty_changeset,
         plan::{RowPast, with_limit},
         schema::{patients, social_works},
-        search_text,
+        search_text, strpos,
     },
     graphql::connection::PageRequest,
     social_works::SocialWork,
@@ -126,7 +126,8 @@ pub struct PatientChanges {
 pub struct Filter {
     pub social_work_id: Option<i32>,
     pub eps_id: Option<i32>,
-    /// First name, last name, "first last", "last first" or document number contains.
+    /// First name, last name, "first last", "last first" or document number contains; as
+    /// `db::normalise_search` gave it.
     pub search: Option<String>,
 }
 
@@ -146,13 +147,18 @@ fn filtered(filter: &Filter) -> Filtered {
         query = query.filter(eps_id.eq(wanted));
     }
     if let Some(term) = filter.search.as_deref() {
-        let pattern = contains_pattern(term);
         query = query.filter(
-            search_text(first_name.concat(" ").concat(last_name))
-                .like(search_text(pattern.clone()))
-                .or(search_text(last_name.concat(" ").concat(first_name))
-                    .like(search_text(pattern.clone())))
-                .or(document_number.ilike(pattern)),
+            strpos(
+                search_text(first_name.concat(" ").concat(last_name)),
+                term.to_owned(),
+            )
+            .gt(0)
+            .or(strpos(
+                search_text(last_name.concat(" ").concat(first_name)),
+                term.to_owned(),
+            )
+            .gt(0))
+            .or(document_number.ilike(contains_pattern(term))),
         );
     }
     query

@@ -7,6 +7,7 @@ use crate::{
     auth::{Role, RoleGuard, require_role},
     db::constraints,
     error::AppResult,
+    graphql::input::search_term,
     graphql::{
         DeleteInput, DeletePayload, UserError, UserErrorCode, conn,
         connection::{self, Connection, PageRequest, TotalCount},
@@ -121,10 +122,7 @@ impl SocialWorkQuery {
         let filter = Filter {
             state: filter.state,
             contact_pending: filter.contact_pending,
-            search: filter
-                .search
-                .map(|s| s.trim().to_owned())
-                .filter(|s| !s.is_empty()),
+            search: search_term(ctx, filter.search).await?,
         };
         let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
             .await

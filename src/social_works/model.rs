@@ -8,8 +8,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
     db::{
-        FetchById, contains_pattern, is_empty_changeset, plan::with_limit, schema::social_works,
-        search_text,
+        FetchById, is_empty_changeset, plan::with_limit, schema::social_works, search_text, strpos,
     },
     graphql::connection::PageRequest,
     text_enum,
@@ -101,8 +100,7 @@ fn filtered(filter: &Filter) -> social_works::BoxedQuery<'static, diesel::pg::Pg
         query = query.filter(social_works::contact_pending.eq(pending));
     }
     if let Some(term) = filter.search.as_deref() {
-        query =
-            query.filter(search_text(social_works::name).like(search_text(contains_pattern(term))));
+        query = query.filter(strpos(search_text(social_works::name), term.to_owned()).gt(0));
     }
     query
 }

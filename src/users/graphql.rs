@@ -44,7 +44,7 @@ impl UserQuery {
     async fn viewer(&self, ctx: &Context<'_>) -> async_graphql::Result<User> {
         let claims = require_role(ctx, Role::Viewer)?;
         let mut conn = conn(ctx).await?;
-        let mut user = model::find_or_create(&mut conn, &claims.sub, claims.role, None)
+        let mut user = model::for_claims(&mut conn, claims)
             .await
             .map_err(AppError::from)?;
         // The token is the authority on what this request may do.

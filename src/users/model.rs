@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
-    auth::Role,
+    auth::{Claims, Role},
     db::{FetchById, schema::users},
 };
 
@@ -19,6 +19,19 @@ pub struct User {
     pub role: Role,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The identity provider's issuer; `None` for local accounts.
+    pub issuer: Option<String>,
+}
+
+impl User {
+    /// Whether `claims` are this user's own token.
+    pub fn is(&self, claims: &Claims) -> bool {
+        match (&self.issuer, &claims.provider) {
+            (None, None) => self.username.eq_ignore_ascii_case(&claims.sub),
+            (Some(issuer), Some(provider)) => issuer == provider && self.username == claims.sub,
+            _ => false,
+        }
+    }
 }
 
 #[derive(Insertable)]
@@ -46,11 +59,13 @@ impl FetchById for User {
     }
 }
 
+/// The local account `username` (case-insensitive).
 pub async fn by_username(
     conn: &mut AsyncPgConnection,
     username: &str,
 ) -> QueryResult<Option<User>> {
     users::table
+        .filter(users::issuer.is_null())
         .filter(
             diesel::dsl::sql::<diesel::sql_types::Bool>("lower(username) = lower(")
                 .bind::<diesel::sql_types::Text, _>(username.to_owned())
@@ -70,8 +85,34 @@ pub async fn insert(conn: &mut AsyncPgConnection, new: &NewUser<'_>) -> QueryRes
         .await
 }
 
-/// The user named `username`, created with `role` if missing (users of an external identity
-/// provider appear here the first time they call; admins from ADMIN_USERNAME at start).
+/// The user a verified token names: a local account by username, or the identity provider's
+/// user by issuer and subject (created, without a password, the first time they call).
+pub async fn for_claims(conn: &mut AsyncPgConnection, claims: &Claims) -> QueryResult<User> {
+    let Some(issuer) = &claims.provider else {
+        return find_or_create(conn, &claims.sub, claims.role, None).await;
+    };
+    let find = users::table
+        .filter(users::issuer.eq(issuer))
+        .filter(users::username.eq(&claims.sub))
+        .select(User::as_select());
+    if let Some(user) = find.first(conn).await.optional()? {
+        return Ok(user);
+    }
+    diesel::insert_into(users::table)
+        .values((
+            users::username.eq(&claims.sub),
+            users::issuer.eq(issuer),
+            users::role.eq(claims.role),
+        ))
+        .on_conflict_do_nothing()
+        .execute(conn)
+        .await?;
+    // Inserted now, or by a concurrent first request of the same user.
+    find.first(conn).await
+}
+
+/// The local account `username`, created with `role` if missing (admins from ADMIN_USERNAME
+/// at start; local tokens minted by `clinic token`).
 pub async fn find_or_create(
     conn: &mut AsyncPgConnection,
     username: &str,

@@ -189,6 +189,40 @@ impl TestApp {
         )
     }
 
+    /// POST /graphql as if from `peer` (the address hyper gives the service).
+    pub async fn post_from(
+        &self,
+        peer: std::net::SocketAddr,
+        token: Option<&str>,
+        query: &str,
+        variables: Value,
+    ) -> Value {
+        let mut request = Request::post("/graphql").header("content-type", "application/json");
+        if let Some(token) = token {
+            request = request.header("authorization", format!("Bearer {token}"));
+        }
+        let body = json!({ "query": query, "variables": variables }).to_string();
+        let mut request = request.body(Body::from(body)).unwrap();
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(peer));
+        let (_, bytes) = self.send(request).await;
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null)
+    }
+
+    /// A second replica of the service on this app's database (same secret).
+    pub fn replica(&self) -> Router {
+        let argv = [
+            "clinic",
+            "--database-url",
+            &self.database_url(),
+            "--jwt-secret",
+            SECRET,
+        ];
+        let (state, _) = server::build_state(Cli::try_parse_from(argv).unwrap().config).unwrap();
+        router(state)
+    }
+
     pub async fn gql_as(&self, role: Role, query: &str, variables: Value) -> Value {
         self.post(Some(&self.token(role)), query, variables).await.1
     }

@@ -368,6 +368,8 @@ async fn start_binary(app: &TestApp, grace: &str) -> (tokio::process::Child, Soc
         .env("JWT_SECRET", SECRET)
         .env("LISTEN_ADDR", addr.to_string())
         .env("SHUTDOWN_GRACE", grace)
+        // The test counts the demo data, which only demo mode loads.
+        .env("CLINIC_DEMO", "true")
         .env("RUST_LOG", "warn")
         .stdout(std::process::Stdio::null())
         .kill_on_drop(true)

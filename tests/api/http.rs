@@ -71,8 +71,21 @@ async fn graphiql_for_browsers_and_health_endpoints() {
     let query = "{ socialWorks(first: 5) { nodes { name } } }";
     app.gql_as(clinic::auth::Role::Viewer, query, serde_json::json!({}))
         .await;
-    let (status, body) = app.send(get("/metrics", None, "*/*")).await;
-    assert_eq!(status, 200);
+    assert_eq!(
+        app.send(get("/metrics", None, "*/*")).await.0,
+        404,
+        "not on the public listener"
+    );
+    let metrics = clinic::http::metrics_router(app.state.clone());
+    let response = tower::ServiceExt::oneshot(metrics, get("/metrics", None, "*/*"))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let body = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec();
     let text = String::from_utf8(body).unwrap();
     assert!(text.contains("clinic_graphql_requests_total 1\n"), "{text}");
     let statements = format!("clinic_sql_statements_total {}\n", app.statements());

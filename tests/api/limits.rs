@@ -10,7 +10,8 @@ async fn rejected_quickly(app: &TestApp, query: &str) -> serde_json::Value {
     let start = Instant::now();
     let (status, body) = app.post(Some(&token), query, json!({})).await;
     let elapsed = start.elapsed();
-    assert_eq!(status, 200);
+    // 400 when refused from the text alone, before parsing (size, nesting); 200 otherwise.
+    assert!(status == 200 || status == 400, "status {status}");
     assert_eq!(error_code(&body), "QUERY_TOO_COMPLEX", "{body}");
     assert!(elapsed < Duration::from_millis(50), "took {elapsed:?}");
     body

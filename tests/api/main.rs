@@ -14,4 +14,5 @@ mod orders;
 mod pagination;
 mod patients;
 mod schema;
+mod security;
 mod social_works;

@@ -472,6 +472,7 @@ fn jwt_keys() -> anyhow::Result<JwtKeys> {
         None,
         None,
         Duration::from_secs(3600),
+        Duration::from_secs(3600),
     )?)
 }
 
