@@ -14,8 +14,8 @@ use async_graphql_axum::GraphQLResponse;
 use axum::{
     Router,
     body::Bytes,
-    extract::{ConnectInfo, Query, RawQuery, State, rejection::BytesRejection},
-    http::{Extensions, HeaderMap, HeaderValue, Method, StatusCode, header},
+    extract::{ConnectInfo, FromRequestParts, Query, RawQuery, State, rejection::BytesRejection},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header, request::Parts},
     response::{Html, IntoResponse, Response},
     routing::get,
 };
@@ -112,20 +112,32 @@ fn caller(state: &AppState, headers: &HeaderMap) -> Caller {
     }
 }
 
+/// The client's address, as `server::serve_connections` records it (absent in in-memory
+/// tests). Read from the request's extensions without copying them.
+struct Peer(ClientAddr);
+
+impl<S: Sync> FromRequestParts<S> for Peer {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(ClientAddr(
+            parts
+                .extensions
+                .get::<ConnectInfo<std::net::SocketAddr>>()
+                .map(|ConnectInfo(addr)| addr.ip()),
+        )))
+    }
+}
+
 async fn execute<E: Executor>(
     http: &Http<E>,
     headers: &HeaderMap,
-    extensions: &Extensions,
+    Peer(client): Peer,
     request: async_graphql::Request,
 ) -> GraphQLResponse {
     http.state.requests.fetch_add(1, Ordering::Relaxed);
     let caller = caller(&http.state, headers);
     let cacheable = matches!(caller, Caller::User(_));
-    let client = ClientAddr(
-        extensions
-            .get::<ConnectInfo<std::net::SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip()),
-    );
     let request = request.data(caller).data(client);
     graphql::execute(
         &http.schema,
@@ -141,7 +153,7 @@ async fn execute<E: Executor>(
 async fn graphql_post<E: Executor + Clone>(
     State(http): State<Http<E>>,
     headers: HeaderMap,
-    extensions: Extensions,
+    peer: Peer,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
     // Only JSON: a `text/plain` or form body is what a cross-site page can send without a
@@ -180,7 +192,7 @@ async fn graphql_post<E: Executor + Clone>(
     if let Err(refused) = graphql::limits::check_text(&request.query) {
         return refused_before_graphql(refused);
     }
-    execute(&http, &headers, &extensions, request)
+    execute(&http, &headers, peer, request)
         .await
         .into_response()
 }
@@ -216,7 +228,7 @@ struct GetParams {
 async fn graphql_get<E: Executor + Clone>(
     State(http): State<Http<E>>,
     headers: HeaderMap,
-    extensions: Extensions,
+    peer: Peer,
     RawQuery(query): RawQuery,
 ) -> Response {
     let Some(query) = query.filter(|q| !q.is_empty()) else {
@@ -282,7 +294,7 @@ async fn graphql_get<E: Executor + Clone>(
         )
             .into_response();
     }
-    execute(&http, &headers, &extensions, request)
+    execute(&http, &headers, peer, request)
         .await
         .into_response()
 }

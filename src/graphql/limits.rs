@@ -2,9 +2,13 @@
 //!
 //! async-graphql's validators (and its directive and recursion checks, which run while
 //! parsing) expand fragment spreads without memoizing them: a 726-byte document with nine
-//! levels of ten spreads costs them 10^9 visits. So before any of that runs, `check`
-//! parses the document once and measures it with fragments memoized: expanded field count,
-//! and depth (introspection fields aside, so GraphiQL's schema query is not "too deep").
+//! levels of ten spreads costs them 10^9 visits. So before any of that runs, `check` bounds
+//! the text (size, U+0000, bracket nesting: the parser's recursion on values is unbounded),
+//! parses the document once and measures it with fragments memoized: every node validation
+//! visits (fields, spreads, inline fragments, directives, argument values; every fragment
+//! definition included), depth (introspection aside, so GraphiQL's schema query is not "too
+//! deep"), introspection's estimated output, root fields, `totalCount`s and searches, and
+//! `login`s. Unknown fragments are refused here, before anything expands around them.
 
 use std::collections::{HashMap, HashSet};
 

@@ -311,3 +311,70 @@ fn generated_requests_never_get_a_500() {
         });
     });
 }
+
+/// A value nested `depth` levels, each level a list or an object, as the bits of `kinds` say.
+fn nested_value(depth: usize, kinds: u64) -> String {
+    let mut open = String::new();
+    let mut close = String::new();
+    for level in 0..depth {
+        if kinds >> (level % 64) & 1 == 0 {
+            open.push('[');
+            close.insert(0, ']');
+        } else {
+            open.push_str("{a: ");
+            close.insert(0, '}');
+        }
+    }
+    format!("{open}1{close}")
+}
+
+/// Documents nesting values anywhere a value goes, and fragment graphs whose spreads may name
+/// fragments nobody defined: through the whole service, a clean answer, quickly.
+#[test]
+fn generated_nesting_and_fragment_graphs_are_refused_cleanly() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let app = runtime.block_on(TestApp::new());
+    let token = app.token(Role::Viewer);
+    let config = ProptestConfig {
+        cases: 120,
+        ..ProptestConfig::default()
+    };
+    let place = prop::sample::select(vec![
+        "{ socialWorks(filter: V) { totalCount } }",
+        "{ __typename @skip(if: V) }",
+        "query($v: [Int] = V) { __typename }",
+        "{ node(id: V) { id } }",
+        "query @skip(if: V) { __typename }",
+    ]);
+    let graph = (
+        1..12usize,
+        prop::collection::vec(prop::collection::vec(0..16usize, 0..8), 12),
+        any::<bool>(),
+    );
+    proptest!(config, |(depth in 0..300usize, kinds in any::<u64>(), place in place, (count, spreads, fields) in graph)| {
+        let value_query = place.replace('V', &nested_value(depth, kinds));
+        let mut fragments = String::from("{ ...F0 }");
+        for (i, targets) in spreads.iter().take(count).enumerate() {
+            let body: String = targets.iter().map(|t| format!(" ...F{t}")).collect();
+            let field = if fields { " __typename" } else { "" };
+            fragments += &format!(" fragment F{i} on Query {{{body}{field} }}");
+        }
+        runtime.block_on(async {
+            for query in [&value_query, &fragments] {
+                let body = json!({ "query": query }).to_string().into_bytes();
+                let (status, bytes, elapsed) = post_raw(&app, "application/json", Some(&token), body).await;
+                assert!(elapsed < QUICK, "{query}: {elapsed:?}");
+                assert!(status == 200 || status == 400, "{query}: {status}");
+                let answer: Value = serde_json::from_slice(&bytes).unwrap();
+                for error in answer["errors"].as_array().into_iter().flatten() {
+                    let code = error["extensions"]["code"].as_str();
+                    assert!(code.is_some_and(|c| CODES.contains(&c)), "{query}: {answer}");
+                }
+            }
+        });
+    });
+}

@@ -484,6 +484,8 @@ fn free_port() -> anyhow::Result<SocketAddr> {
 struct Service {
     child: Child,
     addr: SocketAddr,
+    /// Where /metrics is served: the service's METRICS_ADDR; the reference's own address.
+    metrics_addr: SocketAddr,
     /// The /metrics counter of the requests it answered.
     requests_metric: &'static str,
 }
@@ -502,12 +504,14 @@ impl Service {
                 binary.display()
             );
         }
+        let metrics_addr = free_port()?;
         let mut command = Command::new(&binary);
         command
             .arg("serve")
             .env("DATABASE_URL", url)
             .env("JWT_SECRET", SECRET)
             .env("LISTEN_ADDR", addr.to_string())
+            .env("METRICS_ADDR", metrics_addr.to_string())
             .env("RUST_LOG", "warn")
             .env_remove("DB_POOL_SIZE")
             .env_remove("TOKIO_WORKER_THREADS")
@@ -522,6 +526,7 @@ impl Service {
         Ok(Self {
             child,
             addr,
+            metrics_addr,
             requests_metric: "clinic_graphql_requests_total",
         })
     }
@@ -547,6 +552,7 @@ impl Service {
         Ok(Self {
             child: command.spawn()?,
             addr,
+            metrics_addr: addr,
             requests_metric: "requests_total",
         })
     }
@@ -569,7 +575,12 @@ impl Service {
 
     async fn get(&self, path: &str) -> anyhow::Result<String> {
         use tokio::io::{AsyncReadExt, AsyncWriteExt};
-        let mut stream = tokio::net::TcpStream::connect(self.addr).await?;
+        let addr = if path == "/metrics" {
+            self.metrics_addr
+        } else {
+            self.addr
+        };
+        let mut stream = tokio::net::TcpStream::connect(addr).await?;
         let request = format!("GET {path} HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n");
         stream.write_all(request.as_bytes()).await?;
         let mut text = String::new();
