@@ -97,8 +97,8 @@ pub async fn initialise(state: &AppState) -> anyhow::Result<()> {
     }
     if let (Some(username), Some(password)) = (&config.admin_username, &config.admin_password) {
         let password = password.expose().to_owned();
-        let hash = crate::auth::bounded(move || hash_password(&password))
-            .await
+        let hash = tokio::task::spawn_blocking(move || hash_password(&password))
+            .await?
             .map_err(|e| anyhow::anyhow!("ADMIN_PASSWORD: {e}"))?;
         let user = users::model::set_admin(&mut conn, username, &hash).await?;
         tracing::info!(username = %user.username, "admin user present, password from ADMIN_PASSWORD");

@@ -1,3 +1,5 @@
+DROP FUNCTION login_success(text, text, text);
+DROP FUNCTION login_attempt(text, text, text);
 DROP FUNCTION login_failure(text, integer, integer);
 DROP FUNCTION login_delay(integer, integer, integer);
 DROP TABLE login_throttle;

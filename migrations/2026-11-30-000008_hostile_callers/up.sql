@@ -45,10 +45,11 @@ ALTER TABLE users
     ADD CONSTRAINT users_issuer_format
         CHECK (issuer IS NULL OR (issuer <> '' AND char_length(issuer) <= 255 AND issuer !~ '[[:cntrl:]]'));
 
--- Failed logins, per key: 'user:<username>', 'addr:<client address>' and
--- 'pair:<client address>|<username>'. A pair row with trusted_until is an address the user
--- logged in from: the per-username back-off does not apply there, so an attacker elsewhere
--- cannot lock the user out of it.
+-- Login attempts, per key: 'user:<username>', 'addr:<client address>' and
+-- 'pair:<client address>|<username>'. Every attempt is counted before its password is checked
+-- (a success is refunded), so concurrent guesses cannot all pass the check first. A pair row
+-- with trusted_until is an address the user logged in from: only the pair's own count applies
+-- there, so an attacker elsewhere cannot lock the user out of it.
 CREATE TABLE login_throttle (
     key           text PRIMARY KEY,
     failures      integer NOT NULL DEFAULT 0,
@@ -66,8 +67,8 @@ CREATE FUNCTION login_delay(failures integer, free integer, max_seconds integer)
     RETURN make_interval(secs => CASE WHEN failures <= free THEN 0
                                       ELSE least(max_seconds, power(2, least(failures - free - 1, 30))) END);
 
--- Records one failure under `throttle_key`; a failure an hour after the previous one starts
--- the count again.
+-- Counts one attempt under `throttle_key`; an attempt an hour after the previous failure
+-- starts the count again.
 CREATE FUNCTION login_failure(throttle_key text, free integer, max_seconds integer) RETURNS void
     LANGUAGE sql
     BEGIN ATOMIC
@@ -79,4 +80,54 @@ CREATE FUNCTION login_failure(throttle_key text, free integer, max_seconds integ
             blocked_until = now() + login_delay(
                 CASE WHEN t.last_failure > now() - interval '1 hour' THEN t.failures + 1 ELSE 1 END,
                 free, max_seconds);
+    END;
+
+-- One login attempt, before its password is checked: the seconds to wait when a key that
+-- applies to it is blocked (nothing is counted then), else 0 after counting it. Its rows are
+-- locked, always in key order, so that concurrent attempts on the same keys take turns.
+CREATE FUNCTION login_attempt(address_key text, pair_key text, user_key text) RETURNS integer
+    LANGUAGE plpgsql AS $$
+DECLARE
+    trusted boolean;
+    wait_seconds integer;
+BEGIN
+    INSERT INTO login_throttle (key) VALUES (address_key), (pair_key), (user_key)
+        ON CONFLICT (key) DO NOTHING;
+    PERFORM FROM login_throttle WHERE key IN (address_key, pair_key, user_key)
+        ORDER BY key FOR UPDATE;
+    SELECT coalesce(trusted_until > now(), false) INTO trusted
+        FROM login_throttle WHERE key = pair_key;
+    SELECT ceil(extract(epoch FROM max(blocked_until) - now()))::integer INTO wait_seconds
+        FROM login_throttle
+        WHERE blocked_until > now()
+          AND (key = pair_key OR (NOT trusted AND key IN (address_key, user_key)));
+    IF wait_seconds IS NOT NULL THEN
+        RETURN greatest(wait_seconds, 1);
+    END IF;
+    PERFORM login_failure(pair_key, 5, 900);
+    IF NOT trusted THEN
+        PERFORM login_failure(address_key, 20, 900);
+        PERFORM login_failure(user_key, 10, 60);
+    END IF;
+    -- Forget what is a day old (the index on last_failure finds it).
+    DELETE FROM login_throttle
+        WHERE last_failure < now() - interval '1 day'
+          AND (trusted_until IS NULL OR trusted_until < now());
+    RETURN 0;
+END
+$$;
+
+-- A successful login: its attempt is refunded to the address, the username's count is
+-- forgotten, and the address is trusted for the user for 30 days.
+CREATE FUNCTION login_success(address_key text, pair_key text, user_key text) RETURNS void
+    LANGUAGE sql
+    BEGIN ATOMIC
+        UPDATE login_throttle SET failures = greatest(failures - 1, 0)
+            WHERE key = address_key
+              AND NOT EXISTS (SELECT FROM login_throttle t
+                              WHERE t.key = pair_key AND t.trusted_until > now());
+        DELETE FROM login_throttle WHERE key = user_key;
+        INSERT INTO login_throttle (key, trusted_until) VALUES (pair_key, now() + interval '30 days')
+            ON CONFLICT (key) DO UPDATE
+            SET failures = 0, blocked_until = NULL, trusted_until = excluded.trusted_until;
     END;

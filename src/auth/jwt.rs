@@ -170,7 +170,12 @@ impl JwtKeys {
         let mut claims = decode::<Claims>(token, &verifier.key, &verifier.validation)
             .map(|data| data.claims)
             .map_err(TokenError::Invalid)?;
-        if claims.exp.saturating_sub(claims.iat) > self.max_lifetime.as_secs() {
+        // Both ends: a token "issued" in the future would otherwise claim a short lifetime.
+        let now = jsonwebtoken::get_current_timestamp();
+        if claims.exp.saturating_sub(claims.iat) > self.max_lifetime.as_secs()
+            || claims.iat > now + LEEWAY_SECONDS
+            || claims.exp > now + self.max_lifetime.as_secs() + LEEWAY_SECONDS
+        {
             return Err(TokenError::Refused("lifetime longer than JWT_MAX_LIFETIME"));
         }
         let subject_ok = !claims.sub.trim().is_empty()

@@ -5,6 +5,8 @@ use std::sync::{
     atomic::{AtomicUsize, Ordering},
 };
 
+use crate::error::AppError;
+
 use argon2::{
     Argon2, PasswordHash, PasswordHasher, PasswordVerifier,
     password_hash::{SaltString, rand_core::OsRng},
@@ -21,19 +23,28 @@ pub fn hashing_slots() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
+/// Longest wait for a hashing slot: a flood of logins makes later ones answer
+/// SERVICE_UNAVAILABLE instead of queueing until the request times out.
+const HASHING_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Runs `work` (an Argon2 hash or check) on the blocking pool, at most [`hashing_slots`] at
-/// once; the others wait their turn without taking memory.
-pub async fn bounded<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
-    let _slot = HASHING
-        .acquire()
+/// once; the others wait their turn without taking memory, for at most [`HASHING_WAIT`].
+pub async fn bounded<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    let _slot = tokio::time::timeout(HASHING_WAIT, HASHING.acquire())
         .await
+        .map_err(|_| {
+            tracing::warn!("every password-hashing slot busy for {HASHING_WAIT:?}");
+            AppError::Unavailable
+        })?
         .expect("the semaphore is never closed");
     let started = IN_FLIGHT.fetch_add(1, Ordering::SeqCst) + 1;
     PEAK.fetch_max(started, Ordering::SeqCst);
     let result = tokio::task::spawn_blocking(work).await;
     IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
     match result {
-        Ok(value) => value,
+        Ok(value) => Ok(value),
         Err(panicked) => std::panic::resume_unwind(panicked.into_panic()),
     }
 }

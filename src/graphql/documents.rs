@@ -7,7 +7,10 @@
 //! and the cache is bounded by the bytes of query text it holds, not by a count: a parsed
 //! document takes about a hundred times its text in memory, so 1 MiB of text is ~100 MiB.
 
-use std::{collections::HashMap, sync::Mutex};
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+};
 
 use async_graphql::parser::types::ExecutableDocument;
 
@@ -21,15 +24,16 @@ pub struct Documents(Mutex<Cache>);
 
 #[derive(Default)]
 struct Cache {
-    documents: HashMap<String, ExecutableDocument>,
+    documents: HashMap<String, Arc<ExecutableDocument>>,
     bytes: usize,
 }
 
 impl Documents {
     /// A copy of the document parsed earlier from `query`, if kept. Executing a document
-    /// consumes it, hence the copy.
+    /// consumes it, hence the copy, made outside the lock.
     pub fn get(&self, query: &str) -> Option<ExecutableDocument> {
-        self.lock().documents.get(query).cloned()
+        let shared = self.lock().documents.get(query).cloned()?;
+        Some((*shared).clone())
     }
 
     /// Whether a document of this text would be kept (so the caller need not copy it).
@@ -51,7 +55,7 @@ impl Documents {
             cache.bytes = 0;
         }
         cache.bytes += query.len();
-        cache.documents.insert(query.to_owned(), document);
+        cache.documents.insert(query.to_owned(), Arc::new(document));
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Cache> {

@@ -12,6 +12,11 @@ pub const MAX_NESTING: usize = 32;
 
 /// True when `query` (GraphQL) opens more than `max` brackets at once, outside strings,
 /// block strings and comments. Stops at the first level too many.
+///
+/// The scan must never skip what the parser reads as tokens, so it ends strings exactly where
+/// the parser's grammar does: a block string only at a closing `"""` (without one, the parser
+/// reads `""` as an empty string and goes on, and so does this scan), a string at its closing
+/// quote or at the end of the line (where the parser gives up).
 pub fn graphql_exceeds(query: &str, max: usize) -> bool {
     let bytes = query.as_bytes();
     let mut depth = 0usize;
@@ -23,19 +28,12 @@ pub fn graphql_exceeds(query: &str, max: usize) -> bool {
                     i += 1;
                 }
             }
-            b'"' if bytes[i..].starts_with(b"\"\"\"") => {
-                i += 3;
-                // A block string ends at the first `"""` not escaped as `\"""`.
-                while i < bytes.len() && !bytes[i..].starts_with(b"\"\"\"") {
-                    i += if bytes[i..].starts_with(b"\\\"\"\"") {
-                        4
-                    } else {
-                        1
-                    };
-                }
-                i += 2;
-            }
-            b'"' => i = skip_string(bytes, i + 1),
+            b'"' if bytes[i..].starts_with(b"\"\"\"") => match block_string_end(bytes, i + 3) {
+                Some(end) => i = end + 2,
+                // Unterminated: `""` is an empty string; the third quote opens a string.
+                None => i += 1,
+            },
+            b'"' => i = skip_string(bytes, i + 1, true),
             b'[' | b'{' | b'(' => {
                 depth += 1;
                 if depth > max {
@@ -50,13 +48,27 @@ pub fn graphql_exceeds(query: &str, max: usize) -> bool {
     false
 }
 
+/// From just after an opening `"""`, the index of the closing one (a `\"""` inside is text).
+fn block_string_end(bytes: &[u8], mut i: usize) -> Option<usize> {
+    while i < bytes.len() {
+        if bytes[i..].starts_with(b"\\\"\"\"") {
+            i += 4;
+        } else if bytes[i..].starts_with(b"\"\"\"") {
+            return Some(i);
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
 /// True when the JSON text opens more than `max` arrays or objects at once.
 pub fn json_exceeds(json: &[u8], max: usize) -> bool {
     let mut depth = 0usize;
     let mut i = 0;
     while i < json.len() {
         match json[i] {
-            b'"' => i = skip_string(json, i + 1),
+            b'"' => i = skip_string(json, i + 1, false),
             b'[' | b'{' => {
                 depth += 1;
                 if depth > max {
@@ -72,12 +84,14 @@ pub fn json_exceeds(json: &[u8], max: usize) -> bool {
 }
 
 /// From just after an opening `"`, the index of the closing one (or the end): the same
-/// escapes in GraphQL and JSON strings (`\"`, `\\`).
-fn skip_string(bytes: &[u8], mut i: usize) -> usize {
+/// escapes in GraphQL and JSON strings (`\"`, `\\`). A GraphQL string also ends at a line
+/// end (the parser fails there; what follows is counted).
+fn skip_string(bytes: &[u8], mut i: usize, ends_at_line: bool) -> usize {
     while i < bytes.len() {
         match bytes[i] {
             b'\\' => i += 2,
             b'"' => return i,
+            b'\n' | b'\r' if ends_at_line => return i,
             _ => i += 1,
         }
     }
@@ -112,6 +126,25 @@ mod tests {
         assert!(!graphql_exceeds(
             &format!("{{ a(s: \"\\\"{}\") }}", "[".repeat(100)),
             4
+        ));
+        // An unclosed block string is `""` and a string to the parser: what follows counts.
+        assert!(graphql_exceeds(
+            &format!(
+                "{{ f(x: [\"\"\" \" {}1{} ]) }}",
+                "[".repeat(50),
+                "]".repeat(50)
+            ),
+            8
+        ));
+        // ...and a string left open to the end is one the parser never gets past.
+        assert!(!graphql_exceeds(
+            &format!("{{ f(x: \"\"\"{}) }}", "[".repeat(50)),
+            8
+        ));
+        // A string ends at the line's end for the parser too.
+        assert!(graphql_exceeds(
+            &format!("{{ f(x: \"a\n{}) }}", "[".repeat(50)),
+            8
         ));
         // Closers never go below zero: a stray `]` cannot buy depth.
         assert!(graphql_exceeds(

@@ -108,8 +108,8 @@ impl UserMutation {
             }],
         };
         let mut conn = conn(ctx).await?;
-        // Checked before the user is looked up: the answer says nothing of whether it exists.
-        if let Some(seconds) = throttle::wait(&mut conn, &keys)
+        // Counted before the user is looked up: the answer says nothing of whether it exists.
+        if let Some(seconds) = throttle::attempt(&mut conn, &keys)
             .await
             .map_err(AppError::from)?
         {
@@ -125,18 +125,14 @@ impl UserMutation {
         drop(conn);
         let hash = user.as_ref().and_then(|u| u.password_hash.clone());
         let password = input.password;
-        let valid = bounded(move || verify_password(&password, hash.as_deref())).await;
-        let mut conn = self::conn(ctx).await?;
+        let valid = bounded(move || verify_password(&password, hash.as_deref())).await?;
         let Some(user) = user.filter(|_| valid) else {
-            throttle::failed(&mut conn, &keys)
-                .await
-                .map_err(AppError::from)?;
             return Ok(refused(
                 UserErrorCode::InvalidCredentials,
                 "Usuario o contraseña incorrectos".to_owned(),
             ));
         };
-        throttle::succeeded(&mut conn, &keys)
+        throttle::succeeded(&mut *self::conn(ctx).await?, &keys)
             .await
             .map_err(AppError::from)?;
         let (token, exp) = state(ctx)
@@ -171,7 +167,7 @@ impl UserMutation {
         }
         let password = input.password;
         let hash = bounded(move || hash_password(&password))
-            .await
+            .await?
             .map_err(AppError::internal)?;
         let username = input.username.trim();
         let new = NewUser {

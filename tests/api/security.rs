@@ -372,6 +372,26 @@ async fn failed_logins_are_throttled_per_address_and_username_with_no_hint_of_ex
 }
 
 #[tokio::test]
+async fn a_burst_of_concurrent_guesses_takes_turns_with_the_throttle() {
+    let app = TestApp::new().await;
+    user_with_password(&app, "ana", "la-clave-de-ana").await;
+    let attacker = peer(11);
+    let guesses = (0..20).map(|i| {
+        let app = &app;
+        async move { login_code(app, attacker, "ana", &format!("adivino{i}")).await }
+    });
+    let codes = futures_util::future::join_all(guesses).await;
+    let checked = codes.iter().filter(|c| *c == "INVALID_CREDENTIALS").count();
+    // Five free failures, and the sixth that starts the back-off; no more reach Argon2.
+    assert_eq!(checked, 6, "{codes:?}");
+    assert!(
+        codes
+            .iter()
+            .all(|c| c == "INVALID_CREDENTIALS" || c == "RATE_LIMITED")
+    );
+}
+
+#[tokio::test]
 async fn replicas_share_the_throttle_through_postgresql() {
     let app = TestApp::new().await;
     let replica = app.replica();
@@ -442,6 +462,20 @@ async fn an_attacker_cannot_lock_a_user_out_of_their_usual_address() {
         0,
         "the username's back-off never exceeds a minute"
     );
+    // Someone at her address (a shared proxy) guessing other accounts slows that address,
+    // but not her.
+    for i in 0..22 {
+        let code = login_code(&app, desk, &format!("otro{i}"), "adivino").await;
+        assert!(
+            code == "INVALID_CREDENTIALS" || code == "RATE_LIMITED",
+            "{code}"
+        );
+    }
+    assert_eq!(
+        login_code(&app, desk, "otro99", "adivino").await,
+        "RATE_LIMITED"
+    );
+    assert_eq!(login_code(&app, desk, "ana", "la-clave-de-ana").await, "OK");
 }
 
 #[tokio::test]
@@ -458,7 +492,7 @@ async fn one_login_per_document_and_hashing_bounded_to_the_cores() {
 
     let logins = (0..16u8).map(|i| {
         let app = &app;
-        async move { login_code(app, peer(50 + i), "nadie", "x").await }
+        async move { login_code(app, peer(50 + i), &format!("nadie{i}"), "x").await }
     });
     for code in futures_util::future::join_all(logins).await {
         assert_eq!(code, "INVALID_CREDENTIALS");
