@@ -113,8 +113,15 @@ pub async fn execute<E: Executor>(
         Ok(fresh) => fresh,
         Err(refusal) => return Response::from_errors(vec![refusal]),
     };
+    // Boxed: this future is moved whole (into axum's boxed handler future), so what it holds
+    // across the await below is copied on every request.
     let keep = (fresh && cacheable && Documents::would_keep(&request.query))
-        .then(|| Some((request.query.clone(), request.parsed_query().ok()?.clone())))
+        .then(|| {
+            Some(Box::new((
+                request.query.clone(),
+                request.parsed_query().ok()?.clone(),
+            )))
+        })
         .flatten();
     let only_queries = request.parsed_query().is_ok_and(|doc| {
         doc.operations
@@ -124,9 +131,10 @@ pub async fn execute<E: Executor>(
     let pool = RequestPool::new(pool);
     let request = request.data(Arc::new(Loaders::new(&pool, only_queries)));
     let mut response = panics::catching(executor.execute(request)).await;
-    if let Some((query, document)) = keep
+    if let Some(kept) = keep
         && response.errors.iter().all(|error| !error.path.is_empty())
     {
+        let (query, document) = *kept;
         documents.keep(&query, document);
     }
     for error in &mut response.errors {
