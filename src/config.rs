@@ -143,10 +143,10 @@ pub struct Config {
     )]
     pub admin_password: Option<Secret>,
 
-    /// Demo mode: load the demo data into an empty database and accept its accounts (password
-    /// `clinica-demo`). Default: on only when nothing is configured (no DATABASE_URL,
+    /// Demo mode (`--demo`, `--demo=false`): load the demo data into an empty database and
+    /// accept its accounts (password `clinica-demo`). Default: on only when nothing is configured (no DATABASE_URL,
     /// JWT_SECRET, JWT_PUBLIC_KEY_FILE nor ADMIN_USERNAME), as in the README's first command.
-    #[arg(long, env = "CLINIC_DEMO", num_args = 0..=1, default_missing_value = "true", global = true)]
+    #[arg(long, env = "CLINIC_DEMO", num_args = 0..=1, require_equals = true, default_missing_value = "true", global = true)]
     pub demo: Option<bool>,
 
     /// Address of a separate listener serving /metrics (e.g. 127.0.0.1:9090). Unset: no
@@ -404,7 +404,14 @@ mod tests {
             .demo_mode()
         );
         assert!(config(&["--database-url", "postgres://h/db", "--demo"]).demo_mode());
-        assert!(!config(&["--demo", "false"]).demo_mode());
+        assert!(!config(&["--demo=false"]).demo_mode());
+        // A bare flag before a subcommand is the flag, not its value.
+        assert!(
+            Cli::from_args(["clinic", "--demo", "serve"])
+                .unwrap()
+                .config
+                .demo_mode()
+        );
     }
 
     #[test]

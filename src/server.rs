@@ -24,6 +24,9 @@ pub fn build_state(mut config: Config) -> anyhow::Result<(AppState, bool)> {
         config.token_ttl,
         config.jwt_max_lifetime
     );
+    // Decided before a secret is generated below, which would make the configuration look
+    // configured.
+    config.demo = Some(config.demo_mode());
     let generated = config.jwt_secret.is_none() && config.jwt_public_key_file.is_none();
     if generated {
         let mut bytes = [0u8; 48];

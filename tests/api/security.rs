@@ -288,6 +288,11 @@ async fn demo_accounts_load_only_in_demo_mode_and_admin_password_always_applies(
     // Demo mode, when asked, accepts them.
     let asked = demo_with_args(&demo, &["--demo"]);
     clinic::server::initialise(&asked).await.unwrap();
+    // The README's first command configures nothing: demo mode, even after the state has
+    // generated its throwaway signing secret.
+    let zero = clinic::config::Cli::from_args(["clinic"]).unwrap().config;
+    let (state, generated) = clinic::server::build_state(zero).unwrap();
+    assert!(generated && state.config.demo_mode());
 }
 
 fn demo_with_args(app: &TestApp, args: &[&str]) -> clinic::app::AppState {
