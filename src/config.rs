@@ -10,7 +10,7 @@
 //! | `TOKEN_TTL` | `8h` | lifetime of tokens issued by `login` and `token` |
 //! | `CORS_ORIGINS` | none | comma-separated origins allowed to call the API from a browser |
 //! | `DB_POOL_SIZE` | `8` | connections kept by the pool |
-//! | `CLINIC_TIME_ZONE` | `UTC` | IANA zone whose date is "today" for authorizations |
+//! | `CLINIC_TIME_ZONE` | the host's (TZ, /etc/localtime), else UTC | IANA zone whose date is "today" for authorizations and billing |
 //! | `ADMIN_USERNAME`, `ADMIN_PASSWORD` | none | an admin created at start if missing; the password is always set |
 //! | `CLINIC_DEMO` | zero-config only | load the demo data into an empty database and allow its accounts |
 //! | `METRICS_ADDR` | none (off) | address of a separate listener for `/metrics` |
@@ -115,8 +115,10 @@ pub struct Config {
     #[arg(long, env = "DB_POOL_SIZE", default_value_t = default_pool_size(), value_parser = clap::value_parser!(u16).range(1..=200), global = true)]
     pub db_pool_size: u16,
 
-    /// IANA time zone (e.g. America/Bogota) whose calendar decides "today" for authorizations.
-    #[arg(long, env = "CLINIC_TIME_ZONE", default_value = "UTC", value_parser = parse_time_zone, global = true)]
+    /// IANA time zone (e.g. America/Bogota) whose calendar decides "today" for authorizations
+    /// and the day of each order for billing. Default: the host's zone (TZ, else the zone
+    /// /etc/localtime names), UTC only when neither says.
+    #[arg(long, env = "CLINIC_TIME_ZONE", default_value_t = host_time_zone(), value_parser = parse_time_zone, global = true)]
     pub clinic_time_zone: String,
 
     /// After SIGTERM/SIGINT, in-flight requests get this long to finish (e.g. 20s) before the
@@ -304,6 +306,28 @@ fn default_pool_size() -> u16 {
     u16::try_from(cores * 2).unwrap_or(200).clamp(2, 200)
 }
 
+/// The host's zone: `TZ` (`America/Bogota`, `:America/Bogota` or a zoneinfo path), else the
+/// zone `/etc/localtime` links to, else UTC. A clinic's server keeps its local time; UTC would
+/// make "today" tomorrow from 19:00 in Bogotá.
+fn host_time_zone() -> String {
+    let from_tz = std::env::var("TZ").ok().and_then(|tz| {
+        let tz = tz.trim_start_matches(':');
+        zone_of_path(tz).or_else(|| parse_time_zone(tz).ok())
+    });
+    from_tz
+        .or_else(|| {
+            let target = std::fs::read_link("/etc/localtime").ok()?;
+            zone_of_path(target.to_str()?)
+        })
+        .unwrap_or_else(|| "UTC".to_owned())
+}
+
+/// `America/Bogota` from `/usr/share/zoneinfo/America/Bogota` (or `../zoneinfo/...`).
+fn zone_of_path(path: &str) -> Option<String> {
+    let (_, zone) = path.split_once("zoneinfo/")?;
+    parse_time_zone(zone.trim_start_matches("posix/")).ok()
+}
+
 fn parse_time_zone(value: &str) -> Result<String, String> {
     let ok = !value.is_empty()
         && value.len() <= 64
@@ -434,6 +458,24 @@ mod tests {
         ])
         .unwrap_err();
         assert!(error.contains("JWT_AUDIENCE"), "{error}");
+    }
+
+    #[test]
+    fn the_host_zone_is_read_from_zoneinfo_paths() {
+        assert_eq!(
+            zone_of_path("/usr/share/zoneinfo/America/Bogota").as_deref(),
+            Some("America/Bogota")
+        );
+        assert_eq!(
+            zone_of_path("../usr/share/zoneinfo/Etc/UTC").as_deref(),
+            Some("Etc/UTC")
+        );
+        assert_eq!(
+            zone_of_path("/usr/share/zoneinfo/posix/Europe/Madrid").as_deref(),
+            Some("Europe/Madrid")
+        );
+        assert_eq!(zone_of_path("/etc/localtime"), None);
+        assert!(!host_time_zone().is_empty());
     }
 
     #[test]

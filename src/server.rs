@@ -134,6 +134,10 @@ pub async fn serve(state: AppState, generated_secret: bool) -> anyhow::Result<()
             )?),
             None => None,
         };
+    tracing::info!(
+        time_zone = %state.config.clinic_time_zone,
+        "clinic time zone (CLINIC_TIME_ZONE): today's date and billing days are this zone's"
+    );
     println!("GraphiQL: http://{addr}/graphql");
     if generated_secret {
         let (token, _) = state.jwt.issue("admin", Role::Admin)?;

@@ -386,11 +386,22 @@ pub struct CreateAuthorizationsPayload {
 mutation_payload!(AuthorizationPayload, authorization: Authorization);
 
 impl CreateAuthorizationInput {
-    fn into_new(self, author: Option<i32>) -> AppResult<NewAuthorization> {
+    /// The row to insert; an ID that does not decode is that field's error (top-level for one
+    /// authorization, the item's own in a batch, so the other items still go through).
+    fn into_new(self, author: Option<i32>) -> Result<NewAuthorization, UserError> {
+        let id = |id: &ID, kind: &str, field: &str| {
+            decode_id(id, kind).map_err(|err| {
+                UserError::new(
+                    field,
+                    UserErrorCode::InvalidFormat,
+                    err.message().to_owned(),
+                )
+            })
+        };
         Ok(NewAuthorization {
-            eps_id: decode_id(&self.eps_id, Eps::TYPE)?,
-            specialty_id: decode_id(&self.specialty_id, Specialty::TYPE)?,
-            location_id: decode_id(&self.location_id, Location::TYPE)?,
+            eps_id: id(&self.eps_id, Eps::TYPE, "epsId")?,
+            specialty_id: id(&self.specialty_id, Specialty::TYPE, "specialtyId")?,
+            location_id: id(&self.location_id, Location::TYPE, "locationId")?,
             authorized: self.authorized,
             authorization_date: self.authorization_date.map(|d| d.0),
             expiration_date: self.expiration_date.map(|d| d.0),
@@ -440,7 +451,10 @@ impl AuthorizationMutation {
         require_role(ctx, Role::Admin)?;
         let mut conn = conn(ctx).await?;
         let user = author(ctx, &mut conn).await?;
-        let new = input.into_new(Some(user))?;
+        // One authorization: a malformed ID is the API's BAD_USER_INPUT, as everywhere.
+        let new = input
+            .into_new(Some(user))
+            .map_err(|error| AppError::bad_input(error.message))?;
         let result = conn
             .transaction(async |conn| {
                 model::set_author(conn, user).await?;
@@ -470,23 +484,24 @@ impl AuthorizationMutation {
         }
         let mut conn = conn(ctx).await?;
         let user = author(ctx, &mut conn).await?;
-        let items = input
+        let items: Vec<_> = input
             .items
             .into_iter()
-            .enumerate()
-            .map(|(i, item)| {
-                item.into_new(Some(user)).map_err(|e| match e {
-                    AppError::BadInput(msg) => AppError::bad_input(format!("items[{i}]: {msg}")),
-                    other => other,
-                })
-            })
-            .collect::<AppResult<Vec<_>>>()?;
+            .map(|item| item.into_new(Some(user)))
+            .collect();
         let atomic = input.atomic;
         let outcome = conn
             .transaction(async |conn| {
                 model::set_author(conn, user).await?;
                 let mut outcomes = Vec::with_capacity(items.len());
                 for item in &items {
+                    let item = match item {
+                        Ok(item) => item,
+                        Err(error) => {
+                            outcomes.push(Err(error.clone()));
+                            continue;
+                        }
+                    };
                     // A savepoint per item: in PostgreSQL a failed statement aborts the whole
                     // transaction, and the other items must still be tried and reported.
                     let result = conn

@@ -175,10 +175,65 @@ pub fn classify(error: &mut ServerError) {
         error.message = "Error interno del servidor".to_owned();
         code::INTERNAL_SERVER_ERROR
     };
+    if code != code::GRAPHQL_VALIDATION_FAILED && code != code::INTERNAL_SERVER_ERROR {
+        error.message = spanish(&error.message);
+    }
     error
         .extensions
         .get_or_insert_with(Default::default)
         .set("code", code);
+}
+
+/// async-graphql's own words for a bad input value or an over-limit query, in Spanish (the
+/// staff read these; the names in quotes stay as the schema spells them). Longer phrases first.
+const SPANISH: &[(&str, &str)] = &[
+    (
+        "Query is too complex.",
+        "La consulta es demasiado compleja.",
+    ),
+    (
+        "Query is nested too deep.",
+        "La consulta anida demasiados niveles.",
+    ),
+    (
+        "The number of directives on the field",
+        "La cantidad de directivas del campo",
+    ),
+    (
+        "The recursion depth of the query cannot be greater than",
+        "La consulta no puede anidar más de",
+    ),
+    ("cannot be greater than", "no puede ser mayor que"),
+    ("Failed to parse ", "No se pudo leer "),
+    ("Expected input type ", "Se esperaba un valor de tipo "),
+    (", found ", "; se recibió "),
+    (
+        "Invalid value for argument ",
+        "Valor inválido para el argumento ",
+    ),
+    (
+        "Invalid value for variable ",
+        "Valor inválido para la variable ",
+    ),
+    (" (occurred while parsing ", " (al leer "),
+    ("expected type ", "se esperaba el tipo "),
+    ("enumeration type ", "el tipo enumerado "),
+    (" does not contain the value ", " no contiene el valor "),
+    (
+        " is required but not provided",
+        " es obligatorio y no se envió",
+    ),
+    ("unknown field ", "campo desconocido "),
+    ("field ", "el campo "),
+    (" of type ", " del tipo "),
+];
+
+fn spanish(message: &str) -> String {
+    SPANISH
+        .iter()
+        .fold(message.to_owned(), |text, (english, spanish)| {
+            text.replace(english, spanish)
+        })
 }
 
 #[derive(Clone, Copy, Default)]
@@ -499,6 +554,7 @@ mod tests {
 
         let mut error = ServerError::new("Query is too complex.", None);
         classify(&mut error);
+        assert_eq!(error.message, "La consulta es demasiado compleja.");
         assert_eq!(
             error.extensions.unwrap().get("code"),
             Some(&code::QUERY_TOO_COMPLEX.into())
@@ -524,6 +580,34 @@ mod tests {
             "{cost}"
         );
         assert!(shape_of(query).is_ok());
+    }
+
+    #[test]
+    fn input_errors_speak_spanish() {
+        let mut error = ServerError::new(
+            r#"Failed to parse "Date": fecha inválida `x`: use AAAA-MM-DD (occurred while parsing "CreateAuthorizationInput")"#,
+            None,
+        );
+        classify(&mut error);
+        assert_eq!(
+            error.message,
+            r#"No se pudo leer "Date": fecha inválida `x`: use AAAA-MM-DD (al leer "CreateAuthorizationInput")"#
+        );
+        let mut error = ServerError::new(
+            r#"Invalid value for argument "input.documentType", enumeration type "DocumentType" does not contain the value "XX""#,
+            None,
+        );
+        classify(&mut error);
+        assert_eq!(
+            error.message,
+            r#"Valor inválido para el argumento "input.documentType", el tipo enumerado "DocumentType" no contiene el valor "XX""#
+        );
+        let mut error = ServerError::new(r#"Expected input type "Int", found "x"."#, None);
+        classify(&mut error);
+        assert_eq!(
+            error.message,
+            r#"Se esperaba un valor de tipo "Int"; se recibió "x"."#
+        );
     }
 
     #[test]

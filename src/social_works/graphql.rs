@@ -198,7 +198,7 @@ impl SocialWorkMutation {
             name: input.name.trim().to_owned(),
             address: input.address.trim().to_owned(),
             phone: input.phone.trim().to_owned(),
-            webpage: input.webpage.trim().to_owned(),
+            webpage: with_scheme(input.webpage.trim().to_owned()),
             code: optional_text(input.code),
             biochemical_unit_value: input.biochemical_unit_value.map(|d| d.0),
         };
@@ -219,7 +219,7 @@ impl SocialWorkMutation {
         let (address, phone, webpage) = (
             required_text(input.address),
             required_text(input.phone),
-            required_text(input.webpage),
+            required_text(input.webpage).map(with_scheme),
         );
         // Completing the contact data ends "pending"; the database then requires all three.
         let contact_given = address.is_some() || phone.is_some() || webpage.is_some();
@@ -238,7 +238,8 @@ impl SocialWorkMutation {
         Ok(payload(result, &name, "ya está en uso")?)
     }
 
-    /// Deletes a social work no patient references (else `IN_USE`: deactivate it instead). ADMIN.
+    /// Deletes a social work no patient or order references (else `IN_USE`: deactivate it
+    /// instead). ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
     async fn delete_social_work(
         &self,
@@ -255,11 +256,19 @@ impl SocialWorkMutation {
                 });
             }
             Ok(false) => not_found(),
-            Err(err) if constraints::is_still_referenced(&err) => UserError::new(
-                "id",
-                UserErrorCode::InUse,
-                "La obra social tiene pacientes asociados y no puede eliminarse; desactívela",
-            ),
+            Err(err) if constraints::is_still_referenced(&err) => {
+                let by_orders = constraints::violated(&err)
+                    .is_some_and(|(name, _)| name == "orders_social_work_id_fkey");
+                UserError::new(
+                    "id",
+                    UserErrorCode::InUse,
+                    if by_orders {
+                        "La obra social tiene órdenes asociadas y no puede eliminarse; desactívela"
+                    } else {
+                        "La obra social tiene pacientes asociados y no puede eliminarse; desactívela"
+                    },
+                )
+            }
             Err(err) => return Err(crate::error::AppError::from(err).into()),
         };
         Ok(DeletePayload {
@@ -271,6 +280,16 @@ impl SocialWorkMutation {
 
 fn not_found() -> UserError {
     UserError::new("id", UserErrorCode::NotFound, "La obra social no existe")
+}
+
+/// A webpage typed without a scheme ("www.medicus.com.ar") is an `https://` one; whether the
+/// result is a valid URL (and any other scheme) stays the database's check.
+fn with_scheme(webpage: String) -> String {
+    if webpage.is_empty() || webpage.contains("://") {
+        webpage
+    } else {
+        format!("https://{webpage}")
+    }
 }
 
 /// The payload for a write's result; constraint violations become user errors, and a taken

@@ -636,3 +636,72 @@ async fn today_is_the_clinic_time_zone_date() {
         .unwrap_err();
     assert!(err.to_string().starts_with("CLINIC_TIME_ZONE"), "{err}");
 }
+
+#[tokio::test]
+async fn a_malformed_id_in_a_batch_is_that_item_s_error() {
+    let app = TestApp::new().await;
+    let (e, s, l) = create_catalog(&app, "1").await;
+    let (_, s2, _) = create_catalog(&app, "2").await;
+    let items = json!([
+        { "epsId": e, "specialtyId": s, "locationId": l },
+        { "epsId": "no-es-un-id", "specialtyId": s2, "locationId": l },
+        { "epsId": e, "specialtyId": s2, "locationId": l },
+    ]);
+    let body = app
+        .admin(
+            BATCH,
+            json!({ "input": { "items": items, "atomic": false } }),
+        )
+        .await;
+    let payload = &body["data"]["createAuthorizations"];
+    assert_eq!(
+        (payload["created"].clone(), payload["failed"].clone()),
+        (json!(2), json!(1)),
+        "{body}"
+    );
+    let error = &payload["results"][1]["userErrors"][0];
+    assert_eq!(error["field"], json!(["epsId"]), "{body}");
+    assert_eq!(error["code"], "INVALID_FORMAT");
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM authorizations").await,
+        2
+    );
+    // Atomic: the same item's error, and nothing written.
+    let body = app
+        .admin(BATCH, json!({ "input": { "items": items } }))
+        .await;
+    let payload = &body["data"]["createAuthorizations"];
+    assert_eq!(
+        payload["results"][1]["userErrors"][0]["field"],
+        json!(["epsId"]),
+        "{body}"
+    );
+    assert_eq!(payload["created"], 0);
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM authorizations").await,
+        2
+    );
+}
+
+#[tokio::test]
+async fn input_errors_from_scalars_and_arguments_are_in_spanish() {
+    let app = TestApp::new().await;
+    let (e, s, l) = create_catalog(&app, "1").await;
+    let body = app
+        .admin(
+            CREATE_AUTHORIZATION,
+            json!({ "input": { "epsId": e, "specialtyId": s, "locationId": l, "authorizationDate": "31/12/2026" } }),
+        )
+        .await;
+    let message = body["errors"][0]["message"].as_str().unwrap();
+    assert_eq!(error_code(&body), "BAD_USER_INPUT");
+    assert!(message.contains("fecha inválida"), "{message}");
+    for english in [
+        "Failed to parse",
+        "Invalid value",
+        "occurred while",
+        "expected type",
+    ] {
+        assert!(!message.contains(english), "{message}");
+    }
+}

@@ -152,6 +152,10 @@ impl TestApp {
             "--db-pool-size",
             "8",
         ];
+        // The tests reason in UTC whatever the host's zone (the default) is.
+        if !args.contains(&"--clinic-time-zone") {
+            argv.extend_from_slice(&["--clinic-time-zone", "UTC"]);
+        }
         argv.extend_from_slice(args);
         let cli = Cli::try_parse_from(argv).unwrap();
         server::align_billing_calendar(&url, &cli.config.clinic_time_zone)

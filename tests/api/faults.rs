@@ -370,6 +370,7 @@ async fn start_binary(app: &TestApp, grace: &str) -> (tokio::process::Child, Soc
         .env("SHUTDOWN_GRACE", grace)
         // The test counts the demo data, which only demo mode loads.
         .env("CLINIC_DEMO", "true")
+        .env("CLINIC_TIME_ZONE", "UTC")
         .env("RUST_LOG", "warn")
         .stdout(std::process::Stdio::null())
         .kill_on_drop(true)

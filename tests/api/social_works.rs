@@ -70,7 +70,8 @@ async fn each_validation_rule_has_its_message_and_code_and_writes_nothing() {
         ),
         (
             "webpage",
-            json!("www.osde.com.ar"),
+            // Without a scheme it becomes https://, which must still be a URL.
+            json!("www.osde com.ar"),
             "INVALID_FORMAT",
             "La página web debe ser una URL http:// o https:// válida",
         ),
@@ -350,4 +351,74 @@ async fn filters_by_state_and_accent_insensitive_search() {
     let body = app.admin(q, json!({ "f": { "state": "ACTIVE" } })).await;
     assert_eq!(body["data"]["socialWorks"]["totalCount"], 3);
     assert_eq!(names(body), ["100% Salud", "Obra Social Médica", "OSDE"]);
+}
+
+#[tokio::test]
+async fn a_webpage_typed_without_a_scheme_is_https_and_other_schemes_stay_refused() {
+    let app = TestApp::new().await;
+    let mut input = social_work_input("Medicus");
+    input["webpage"] = json!("www.medicus.com.ar");
+    let body = app
+        .admin(CREATE_SOCIAL_WORK, json!({ "input": input }))
+        .await;
+    assert_eq!(
+        body["data"]["createSocialWork"]["socialWork"]["webpage"], "https://www.medicus.com.ar",
+        "{body}"
+    );
+    for refused in [
+        "ftp://medicus.com.ar",
+        "javascript:alert(1)",
+        "mailto:info@medicus.com.ar",
+    ] {
+        let mut input = social_work_input("Otra");
+        input["webpage"] = json!(refused);
+        let body = app
+            .admin(CREATE_SOCIAL_WORK, json!({ "input": input }))
+            .await;
+        assert_eq!(
+            body["data"]["createSocialWork"]["userErrors"][0]["code"], "INVALID_FORMAT",
+            "{refused}: {body}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn deleting_a_social_work_used_only_by_orders_says_so() {
+    let app = TestApp::new().await;
+    let social_work = create_social_work(&app, "OSDE").await;
+    let patient = app
+        .gql_as(
+            clinic::auth::Role::Staff,
+            CREATE_PATIENT,
+            json!({ "input": patient_input(&social_work, "30111222") }),
+        )
+        .await["data"]["createPatient"]["patient"]["id"]
+        .clone();
+    // The order is billed to another social work than the patient's.
+    let other = create_social_work(&app, "Galeno").await;
+    let body = app
+        .gql_as(
+            clinic::auth::Role::Staff,
+            "mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { id } userErrors { code } } }",
+            json!({ "i": { "affiliateId": patient, "socialWorkId": other, "authorizationStatus": "AUTHORIZED",
+                           "items": [{ "nomenclatorCode": "660475", "nomenclator": "NBU", "name": "HEMOGRAMA",
+                                       "authorizationStatus": "AUTHORIZED", "totalValue": "10" }] } }),
+        )
+        .await;
+    assert!(
+        body["data"]["createOrder"]["order"]["id"].is_string(),
+        "{body}"
+    );
+    let body = app
+        .admin(
+            "mutation($i: DeleteInput!) { deleteSocialWork(input: $i) { deletedId userErrors { code message } } }",
+            json!({ "i": { "id": other } }),
+        )
+        .await;
+    let error = &body["data"]["deleteSocialWork"]["userErrors"][0];
+    assert_eq!(error["code"], "IN_USE", "{body}");
+    assert!(
+        error["message"].as_str().unwrap().contains("órdenes"),
+        "{body}"
+    );
 }

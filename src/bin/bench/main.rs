@@ -512,6 +512,8 @@ impl Service {
             .env("JWT_SECRET", SECRET)
             .env("LISTEN_ADDR", addr.to_string())
             .env("METRICS_ADDR", metrics_addr.to_string())
+            // The data set's days are UTC's; the host's zone (the default) would recount them.
+            .env("CLINIC_TIME_ZONE", "UTC")
             .env("RUST_LOG", "warn")
             .env_remove("DB_POOL_SIZE")
             .env_remove("TOKIO_WORKER_THREADS")
