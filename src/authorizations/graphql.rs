@@ -178,6 +178,10 @@ pub enum AuthorizationDenialReason {
     Expired,
     /// The EPS is inactive.
     EpsInactive,
+    /// The specialty is inactive: not offered at any site.
+    SpecialtyInactive,
+    /// The site is inactive: nothing is booked there.
+    LocationInactive,
 }
 
 impl AuthorizationDenialReason {
@@ -188,6 +192,8 @@ impl AuthorizationDenialReason {
             "NOT_YET_VALID" => Ok(Self::NotYetValid),
             "EXPIRED" => Ok(Self::Expired),
             "EPS_INACTIVE" => Ok(Self::EpsInactive),
+            "SPECIALTY_INACTIVE" => Ok(Self::SpecialtyInactive),
+            "LOCATION_INACTIVE" => Ok(Self::LocationInactive),
             other => Err(AppError::internal(format_args!(
                 "unknown denial reason {other}"
             ))),

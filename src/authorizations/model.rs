@@ -85,6 +85,8 @@ macro_rules! denial_on {
     ($on:expr) => {
         authorization_denial(
             authorization_rows::eps_active,
+            authorization_rows::specialty_active,
+            authorization_rows::location_active,
             authorization_rows::authorized,
             authorization_rows::authorization_date,
             authorization_rows::expiration_date,

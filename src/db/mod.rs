@@ -57,6 +57,8 @@ diesel::define_sql_function! {
     /// the reason (SQL function from the authorizations migration).
     fn authorization_denial(
         eps_active: diesel::sql_types::Bool,
+        specialty_active: diesel::sql_types::Bool,
+        location_active: diesel::sql_types::Bool,
         authorized: diesel::sql_types::Bool,
         authorization_date: diesel::sql_types::Nullable<diesel::sql_types::Date>,
         expiration_date: diesel::sql_types::Nullable<diesel::sql_types::Date>,

@@ -3,8 +3,8 @@
 use super::schema::{locations, specialties};
 
 diesel::table! {
-    /// `authorizations` joined with what the validity rule needs from its EPS, and the rule's
-    /// verdict for today (`denial_today` NULL when valid).
+    /// `authorizations` joined with what the validity rule needs from its EPS, specialty and
+    /// site, and the rule's verdict for today (`denial_today` NULL when valid).
     authorization_rows (id) {
         id -> Int4,
         eps_id -> Int4,
@@ -22,6 +22,8 @@ diesel::table! {
         updated_at -> Timestamptz,
         eps_active -> Bool,
         denial_today -> Nullable<Text>,
+        specialty_active -> Bool,
+        location_active -> Bool,
     }
 }
 

@@ -469,6 +469,24 @@ async fn sql_functions_and_graphql_agree_on_a_grid() {
     )
     .await;
     triples.push((e_inactive, s_x, l_x));
+    // An inactive specialty, and an inactive site.
+    for (suffix, mutation) in [("sp-off", "updateSpecialty"), ("loc-off", "updateLocation")] {
+        let (e, s, l) = create_catalog(&app, suffix).await;
+        create(&app, &e, &s, &l, json!({})).await;
+        let target = if mutation == "updateSpecialty" {
+            &s
+        } else {
+            &l
+        };
+        let body = app
+            .admin(
+                &format!("mutation($id: ID!) {{ {mutation}(input: {{id: $id, active: false}}) {{ userErrors {{ code }} }} }}"),
+                json!({ "id": target }),
+            )
+            .await;
+        assert_eq!(body["data"][mutation]["userErrors"], json!([]), "{body}");
+        triples.push((e, s, l));
+    }
     // A triple without agreement: EPS of one, specialty of another.
     triples.push((
         triples[0].0.clone(),
@@ -515,7 +533,39 @@ async fn sql_functions_and_graphql_agree_on_a_grid() {
             compared += 1;
         }
     }
-    assert_eq!(compared, 40);
+    assert_eq!(compared, 50);
+}
+
+#[tokio::test]
+async fn an_inactive_specialty_or_site_is_not_bookable_and_says_which() {
+    let app = TestApp::new().await;
+    for (suffix, mutation, reason) in [
+        ("a", "updateSpecialty", "SPECIALTY_INACTIVE"),
+        ("b", "updateLocation", "LOCATION_INACTIVE"),
+    ] {
+        let (e, s, l) = create_catalog(&app, suffix).await;
+        create(&app, &e, &s, &l, json!({})).await;
+        assert_eq!(check(&app, (&e, &s, &l), None).await["authorized"], true);
+        let target = if mutation == "updateSpecialty" {
+            &s
+        } else {
+            &l
+        };
+        app.admin(
+            &format!("mutation($id: ID!) {{ {mutation}(input: {{id: $id, active: false}}) {{ userErrors {{ code }} }} }}"),
+            json!({ "id": target }),
+        )
+        .await;
+        let answer = check(&app, (&e, &s, &l), None).await;
+        assert_eq!(answer["authorized"], false, "{answer}");
+        assert_eq!(answer["reason"], reason, "{answer}");
+        let valid = app
+            .sql_count(&format!(
+                "SELECT count(*) FROM v_eps_authorizations WHERE eps_name = 'EPS {suffix}' AND is_currently_valid"
+            ))
+            .await;
+        assert_eq!(valid, 0, "the seed's view agrees");
+    }
 }
 
 #[tokio::test]

@@ -182,6 +182,8 @@ async fn check(
             r::id,
             authorization_denial(
                 r::eps_active,
+                r::specialty_active,
+                r::location_active,
                 r::authorized,
                 r::authorization_date,
                 r::expiration_date,
