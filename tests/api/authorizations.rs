@@ -444,6 +444,47 @@ async fn every_change_is_audited_with_its_author() {
 }
 
 #[tokio::test]
+async fn a_truncate_by_hand_is_audited_and_the_trail_cannot_be_truncated() {
+    use diesel_async::RunQueryDsl;
+    let app = TestApp::new().await;
+    for suffix in ["1", "2"] {
+        let (e, s, l) = create_catalog(&app, suffix).await;
+        create(&app, &e, &s, &l, json!({ "notes": "vigente" })).await;
+    }
+    let mut conn = app.state.pool.get().await.unwrap();
+    diesel::sql_query("TRUNCATE authorizations CASCADE")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM authorizations").await,
+        0
+    );
+    assert_eq!(
+        app.sql_count(
+            "SELECT count(*) FROM authorization_audit
+              WHERE action = 'DELETED' AND new_data IS NULL AND old_data->>'notes' = 'vigente'
+                AND 'notes' = ANY (changed_fields) AND NOT 'updated_at' = ANY (changed_fields)"
+        )
+        .await,
+        2,
+        "one DELETED entry per agreement the TRUNCATE removed"
+    );
+    let before = app
+        .sql_count("SELECT count(*) FROM authorization_audit")
+        .await;
+    let refused = diesel::sql_query("TRUNCATE authorization_audit")
+        .execute(&mut conn)
+        .await;
+    assert!(refused.is_err(), "the trail refuses TRUNCATE");
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM authorization_audit")
+            .await,
+        before
+    );
+}
+
+#[tokio::test]
 async fn sql_functions_and_graphql_agree_on_a_grid() {
     let app = TestApp::new().await;
     let mut triples = vec![];
