@@ -163,6 +163,62 @@ pub fn user_error(err: DieselError) -> Result<UserError, DieselError> {
     }
 }
 
+/// Every user error of a failed write. PostgreSQL reports the first CHECK a row fails; for a
+/// CHECK violation this asks `failing_checks` (SQL, migration 000011) for all the CHECKs the
+/// candidate row fails (`changes`, column name -> value, over row `row_id` for an update), so
+/// a form shows every mistake at once, one per field, while the rules stay the constraints.
+/// Errors that are not a user's doing are handed back.
+pub async fn user_errors(
+    conn: &mut diesel_async::AsyncPgConnection,
+    err: DieselError,
+    table: &str,
+    row_id: Option<i32>,
+    changes: serde_json::Value,
+) -> Result<Vec<UserError>, DieselError> {
+    use diesel::sql_types::{Integer, Jsonb, Nullable, Text};
+    use diesel_async::RunQueryDsl;
+
+    #[derive(diesel::QueryableByName)]
+    struct Failing {
+        #[diesel(sql_type = Text)]
+        name: String,
+    }
+
+    let is_check = matches!(violated(&err), Some((_, DatabaseErrorKind::CheckViolation)));
+    let first = user_error(err)?;
+    if !is_check {
+        return Ok(vec![first]);
+    }
+    let failing: Vec<Failing> =
+        match diesel::sql_query("SELECT failing_checks($1::regclass, $2, $3) AS name")
+            .bind::<Text, _>(table)
+            .bind::<Jsonb, _>(changes)
+            .bind::<Nullable<Integer>, _>(row_id)
+            .load(conn)
+            .await
+        {
+            Ok(failing) => failing,
+            Err(other) => {
+                // The first error is still right; the others are a convenience.
+                tracing::warn!(error = %other, "could not list every failing check");
+                return Ok(vec![first]);
+            }
+        };
+    let mut errors = vec![first];
+    for rule in failing
+        .iter()
+        .filter_map(|f| RULES.iter().find(|rule| rule.0 == f.name))
+    {
+        let field = Some(vec![rule.1.to_owned()]);
+        // One error per field: the constraints of a field are written so that one value fails
+        // one of them, and the first (in name order, as PostgreSQL checks) is the one to show.
+        if !errors.iter().any(|e| e.field == field) {
+            errors.push(UserError::new(rule.1, rule.2, rule.3));
+        }
+    }
+    Ok(errors)
+}
+
 /// The outcome of a write that names one row: the row, or the user error explaining why not
 /// (`not_found` when there is no such row). Errors that are not a user's doing are handed back.
 pub fn outcome<T>(

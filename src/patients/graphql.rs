@@ -255,8 +255,10 @@ impl PatientMutation {
             affiliate_number: optional_text(input.affiliate_number),
             eps_id: decode_optional_id(input.eps_id.as_ref(), Eps::TYPE)?,
         };
-        let result = model::insert(&mut *conn(ctx).await?, &new).await;
-        Ok(payload(result.map(Some))?)
+        let mut conn = conn(ctx).await?;
+        let result = model::insert(&mut conn, &new).await;
+        let candidate = serde_json::to_value(&new).map_err(AppError::internal)?;
+        Ok(payload(&mut conn, result.map(Some), None, candidate).await?)
     }
 
     /// Changes a patient's data or affiliation. STAFF or ADMIN.
@@ -286,12 +288,20 @@ impl PatientMutation {
                 MaybeUndefined::Value(id) => Some(Some(decode_id(&id, Eps::TYPE)?)),
             },
         };
-        let result = model::update(&mut *conn(ctx).await?, id, &changes).await;
-        Ok(payload(result)?)
+        let mut conn = conn(ctx).await?;
+        let result = model::update(&mut conn, id, &changes).await;
+        let candidate = serde_json::to_value(&changes).map_err(AppError::internal)?;
+        Ok(payload(&mut conn, result, Some(id), candidate).await?)
     }
 }
 
-fn payload(result: diesel::QueryResult<Option<Patient>>) -> AppResult<PatientPayload> {
+/// The payload of a write: the patient, or every user error (`constraints::user_errors`).
+async fn payload(
+    conn: &mut diesel_async::AsyncPgConnection,
+    result: diesel::QueryResult<Option<Patient>>,
+    row: Option<i32>,
+    candidate: serde_json::Value,
+) -> AppResult<PatientPayload> {
     Ok(match result {
         Ok(Some(patient)) => PatientPayload {
             patient: Some(patient),
@@ -307,7 +317,7 @@ fn payload(result: diesel::QueryResult<Option<Patient>>) -> AppResult<PatientPay
         },
         Err(err) => PatientPayload {
             patient: None,
-            user_errors: vec![constraints::user_error(err)?],
+            user_errors: constraints::user_errors(conn, err, "patients", row, candidate).await?,
         },
     })
 }

@@ -87,11 +87,13 @@ impl Patient {
     }
 }
 
-#[derive(Insertable)]
+/// Serialize: the candidate row `constraints::user_errors` checks (column names).
+#[derive(Insertable, serde::Serialize)]
 #[diesel(table_name = patients)]
 pub struct NewPatient {
     pub first_name: String,
     pub last_name: String,
+    #[serde(serialize_with = "document_type_text")]
     pub document_type: DocumentType,
     pub document_number: String,
     pub birth_date: Option<NaiveDate>,
@@ -105,21 +107,51 @@ pub struct NewPatient {
 }
 
 /// `None` leaves a column as it is; `Some(None)` clears a nullable one.
-#[derive(AsChangeset, Default)]
+/// Serialized (set columns only) for `constraints::user_errors`.
+#[derive(AsChangeset, Default, serde::Serialize)]
 #[diesel(table_name = patients)]
 pub struct PatientChanges {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "optional_document_type_text"
+    )]
     pub document_type: Option<DocumentType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub document_number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub birth_date: Option<Option<NaiveDate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub gender: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub social_work_id: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub affiliate_number: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub eps_id: Option<Option<i32>>,
+}
+
+fn document_type_text<S: serde::Serializer>(kind: &DocumentType, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(kind.as_db())
+}
+
+fn optional_document_type_text<S: serde::Serializer>(
+    kind: &Option<DocumentType>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match kind {
+        Some(kind) => s.serialize_str(kind.as_db()),
+        None => s.serialize_none(),
+    }
 }
 
 #[derive(Debug, Clone, Default)]

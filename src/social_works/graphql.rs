@@ -174,9 +174,12 @@ impl SocialWorkPayload {
         }
     }
     fn error(error: UserError) -> Self {
+        Self::errors(vec![error])
+    }
+    fn errors(user_errors: Vec<UserError>) -> Self {
         Self {
             social_work: None,
-            user_errors: vec![error],
+            user_errors,
         }
     }
 }
@@ -202,8 +205,18 @@ impl SocialWorkMutation {
             code: optional_text(input.code),
             biochemical_unit_value: input.biochemical_unit_value.map(|d| d.0),
         };
-        let result = model::insert(&mut *conn(ctx).await?, &new).await;
-        Ok(payload(result.map(Some), &new.name, "ya está registrado")?)
+        let mut conn = conn(ctx).await?;
+        let result = model::insert(&mut conn, &new).await;
+        let candidate = serde_json::to_value(&new).map_err(crate::error::AppError::internal)?;
+        Ok(payload(
+            &mut conn,
+            result.map(Some),
+            None,
+            candidate,
+            &new.name,
+            "ya está registrado",
+        )
+        .await?)
     }
 
     /// Changes any field, state included; the name stays unique. Setting any of address, phone
@@ -234,8 +247,18 @@ impl SocialWorkMutation {
             biochemical_unit_value: nullable(input.biochemical_unit_value.map_value(|d| d.0)),
         };
         let name = changes.name.clone().unwrap_or_default();
-        let result = model::update(&mut *conn(ctx).await?, id, &changes).await;
-        Ok(payload(result, &name, "ya está en uso")?)
+        let mut conn = conn(ctx).await?;
+        let result = model::update(&mut conn, id, &changes).await;
+        let candidate = serde_json::to_value(&changes).map_err(crate::error::AppError::internal)?;
+        Ok(payload(
+            &mut conn,
+            result,
+            Some(id),
+            candidate,
+            &name,
+            "ya está en uso",
+        )
+        .await?)
     }
 
     /// Deletes a social work no patient or order references (else `IN_USE`: deactivate it
@@ -294,8 +317,11 @@ fn with_scheme(webpage: String) -> String {
 
 /// The payload for a write's result; constraint violations become user errors, and a taken
 /// name is reported with the name itself (`"OSDE" ya está registrado`).
-fn payload(
+async fn payload(
+    conn: &mut diesel_async::AsyncPgConnection,
     result: diesel::QueryResult<Option<SocialWork>>,
+    row: Option<i32>,
+    candidate: serde_json::Value,
     name: &str,
     taken: &str,
 ) -> AppResult<SocialWorkPayload> {
@@ -303,13 +329,16 @@ fn payload(
         Ok(Some(row)) => Ok(SocialWorkPayload::ok(row)),
         Ok(None) => Ok(SocialWorkPayload::error(not_found())),
         Err(err) => {
-            let mut error = constraints::user_error(err)?;
-            if error.code == UserErrorCode::Taken
-                && error.field.as_deref() == Some(&["name".to_owned()])
-            {
-                error.message = format!("\"{name}\" {taken}");
+            let mut errors =
+                constraints::user_errors(conn, err, "social_works", row, candidate).await?;
+            for error in &mut errors {
+                if error.code == UserErrorCode::Taken
+                    && error.field.as_deref() == Some(&["name".to_owned()])
+                {
+                    error.message = format!("\"{name}\" {taken}");
+                }
             }
-            Ok(SocialWorkPayload::error(error))
+            Ok(SocialWorkPayload::errors(errors))
         }
     }
 }

@@ -58,7 +58,8 @@ impl SocialWork {
     }
 }
 
-#[derive(Insertable)]
+/// Serialize: the candidate row `constraints::user_errors` checks (column names).
+#[derive(Insertable, serde::Serialize)]
 #[diesel(table_name = social_works)]
 pub struct NewSocialWork {
     pub name: String,
@@ -70,16 +71,26 @@ pub struct NewSocialWork {
 }
 
 /// `None` leaves a column as it is; `Some(None)` clears a nullable one.
-#[derive(AsChangeset, Default)]
+/// Serialized (set columns only) for `constraints::user_errors`.
+#[derive(AsChangeset, Default, serde::Serialize)]
 #[diesel(table_name = social_works)]
 pub struct SocialWorkChanges {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    // A typed state always passes its CHECK.
+    #[serde(skip)]
     pub state: Option<SocialWorkState>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub webpage: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub biochemical_unit_value: Option<Option<BigDecimal>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub contact_pending: Option<bool>,
 }
 

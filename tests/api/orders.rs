@@ -634,7 +634,7 @@ async fn an_unknown_convenio_is_registered_with_its_contact_data_pending() {
     assert_eq!(payload["socialWork"], Value::Null, "{body}");
     assert_eq!(
         payload["userErrors"],
-        json!([{ "field": ["phone"], "code": "REQUIRED" }]),
+        json!([{ "field": ["phone"], "code": "REQUIRED" }, { "field": ["webpage"], "code": "REQUIRED" }]),
         "{body}"
     );
     let full = social_work_input("ignored");

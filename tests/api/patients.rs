@@ -429,3 +429,32 @@ async fn a_mutation_document_never_reads_a_row_older_than_its_own_writes() {
         "OSDE Binario"
     );
 }
+
+#[tokio::test]
+async fn every_mistake_of_the_patient_form_is_reported_at_once() {
+    let app = TestApp::new().await;
+    let social_work = create_social_work(&app, "OSDE").await;
+    let mut input = patient_input(&social_work, "30111222");
+    input["firstName"] = json!("");
+    input["email"] = json!("no-es-un-correo");
+    input["phone"] = json!("12");
+    let body = app
+        .gql_as(
+            clinic::auth::Role::Staff,
+            CREATE_PATIENT,
+            json!({ "input": input }),
+        )
+        .await;
+    let fields: std::collections::BTreeSet<String> = body["data"]["createPatient"]["userErrors"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{body}"))
+        .iter()
+        .map(|e| e["field"][0].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        fields,
+        ["email", "firstName", "phone"].map(str::to_owned).into(),
+        "{body}"
+    );
+    assert_eq!(app.sql_count("SELECT count(*) FROM patients").await, 0);
+}

@@ -422,3 +422,67 @@ async fn deleting_a_social_work_used_only_by_orders_says_so() {
         "{body}"
     );
 }
+
+#[tokio::test]
+async fn every_mistake_of_a_form_is_reported_at_once_and_nothing_is_written() {
+    let app = TestApp::new().await;
+    let input = json!({ "name": " ", "address": "", "phone": "12", "webpage": "" });
+    let body = app
+        .admin(CREATE_SOCIAL_WORK, json!({ "input": input }))
+        .await;
+    let mut errors: Vec<(String, String)> = body["data"]["createSocialWork"]["userErrors"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{body}"))
+        .iter()
+        .map(|e| {
+            (
+                e["field"][0].as_str().unwrap().to_owned(),
+                e["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    errors.sort();
+    assert_eq!(
+        errors,
+        [
+            ("address", "REQUIRED"),
+            ("name", "REQUIRED"),
+            ("phone", "INVALID_LENGTH"),
+            ("webpage", "REQUIRED")
+        ]
+        .map(|(f, c)| (f.to_owned(), c.to_owned())),
+        "{body}"
+    );
+    assert_eq!(app.sql_count("SELECT count(*) FROM social_works").await, 0);
+
+    // An update likewise, judged against the row's other values.
+    let id = create_social_work(&app, "OSDE").await;
+    let body = app
+        .admin(
+            "mutation($i: UpdateSocialWorkInput!) { updateSocialWork(input: $i) { socialWork { id } userErrors { field code } } }",
+            json!({ "i": { "id": id, "phone": "abc", "name": "x".repeat(101) } }),
+        )
+        .await;
+    let errors = &body["data"]["updateSocialWork"]["userErrors"];
+    assert_eq!(errors.as_array().map(Vec::len), Some(2), "{body}");
+    assert!(
+        errors
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["field"] == json!(["name"]) && e["code"] == "TOO_LONG")
+    );
+    assert!(
+        errors
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["field"] == json!(["phone"]))
+    );
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM social_works WHERE name = 'OSDE'")
+            .await,
+        1,
+        "unchanged"
+    );
+}

@@ -1,0 +1,1 @@
+DROP FUNCTION failing_checks(regclass, jsonb, integer);
