@@ -4,6 +4,7 @@
 pub mod connection;
 mod delete;
 mod documents;
+pub mod error_policy;
 pub mod ids;
 pub mod input;
 pub mod limits;
@@ -99,7 +100,7 @@ pub fn sdl() -> String {
 /// Executes one request under the service's policy: [`limits::check`] first, then the
 /// request's loaders, which cache rows only when every operation is a query; a panic becomes
 /// that request's INTERNAL_SERVER_ERROR, every error leaves with a code
-/// ([`limits::classify`]) and at most [`limits::MAX_ERRORS`] of them. A document parsed here
+/// ([`error_policy::classify`]) and at most [`error_policy::MAX_ERRORS`] of them. A document parsed here
 /// is kept in `documents` only when `cacheable` (an authenticated caller) and it passed
 /// validation (no request-level error).
 pub async fn execute<E: Executor>(
@@ -138,9 +139,9 @@ pub async fn execute<E: Executor>(
         documents.keep(&query, document);
     }
     for error in &mut response.errors {
-        limits::classify(error);
+        error_policy::classify(error);
     }
-    limits::cap_errors(&mut response.errors);
+    error_policy::cap_errors(&mut response.errors);
     response
 }
 
