@@ -370,12 +370,19 @@ impl CatalogMutation {
             active: Some(input.active),
             ..Default::default()
         };
-        let result = model::eps::insert(&mut *conn(ctx).await?, &new)
-            .await
-            .map(Some);
-        Ok(constraints::outcome(result, not_found("La EPS"))
-            .map_err(AppError::from)?
-            .into())
+        let mut conn = conn(ctx).await?;
+        let result = model::eps::insert(&mut conn, &new).await.map(Some);
+        Ok(constraints::outcome_with_every_error(
+            &mut conn,
+            result,
+            "eps",
+            None,
+            &new,
+            not_found("La EPS"),
+        )
+        .await
+        .map_err(AppError::from)?
+        .into())
     }
 
     /// Changes an EPS's name, code or active flag. ADMIN.
@@ -393,10 +400,19 @@ impl CatalogMutation {
             active: input.active,
             ..Default::default()
         };
-        let result = model::eps::update(&mut *conn(ctx).await?, id, &changes).await;
-        Ok(constraints::outcome(result, not_found("La EPS"))
-            .map_err(AppError::from)?
-            .into())
+        let mut conn = conn(ctx).await?;
+        let result = model::eps::update(&mut conn, id, &changes).await;
+        Ok(constraints::outcome_with_every_error(
+            &mut conn,
+            result,
+            "eps",
+            Some(id),
+            &changes,
+            not_found("La EPS"),
+        )
+        .await
+        .map_err(AppError::from)?
+        .into())
     }
 
     /// Deletes an EPS nothing references (else `IN_USE`: deactivate it instead). ADMIN.
@@ -425,12 +441,19 @@ impl CatalogMutation {
             active: Some(input.active),
             ..Default::default()
         };
-        let result = model::specialties::insert(&mut *conn(ctx).await?, &new)
-            .await
-            .map(Some);
-        Ok(constraints::outcome(result, not_found("La especialidad"))
-            .map_err(AppError::from)?
-            .into())
+        let mut conn = conn(ctx).await?;
+        let result = model::specialties::insert(&mut conn, &new).await.map(Some);
+        Ok(constraints::outcome_with_every_error(
+            &mut conn,
+            result,
+            "specialties",
+            None,
+            &new,
+            not_found("La especialidad"),
+        )
+        .await
+        .map_err(AppError::from)?
+        .into())
     }
 
     /// Renames or (de)activates a specialty. ADMIN.
@@ -447,10 +470,19 @@ impl CatalogMutation {
             active: input.active,
             ..Default::default()
         };
-        let result = model::specialties::update(&mut *conn(ctx).await?, id, &changes).await;
-        Ok(constraints::outcome(result, not_found("La especialidad"))
-            .map_err(AppError::from)?
-            .into())
+        let mut conn = conn(ctx).await?;
+        let result = model::specialties::update(&mut conn, id, &changes).await;
+        Ok(constraints::outcome_with_every_error(
+            &mut conn,
+            result,
+            "specialties",
+            Some(id),
+            &changes,
+            not_found("La especialidad"),
+        )
+        .await
+        .map_err(AppError::from)?
+        .into())
     }
 
     /// Deletes a specialty no authorization references (else `IN_USE`). ADMIN.
@@ -480,12 +512,19 @@ impl CatalogMutation {
             active: Some(input.active),
             ..Default::default()
         };
-        let result = model::locations::insert(&mut *conn(ctx).await?, &new)
-            .await
-            .map(Some);
-        Ok(constraints::outcome(result, not_found("La sede"))
-            .map_err(AppError::from)?
-            .into())
+        let mut conn = conn(ctx).await?;
+        let result = model::locations::insert(&mut conn, &new).await.map(Some);
+        Ok(constraints::outcome_with_every_error(
+            &mut conn,
+            result,
+            "locations",
+            None,
+            &new,
+            not_found("La sede"),
+        )
+        .await
+        .map_err(AppError::from)?
+        .into())
     }
 
     /// Changes a site's name, address or active flag. ADMIN.
@@ -503,10 +542,19 @@ impl CatalogMutation {
             active: input.active,
             ..Default::default()
         };
-        let result = model::locations::update(&mut *conn(ctx).await?, id, &changes).await;
-        Ok(constraints::outcome(result, not_found("La sede"))
-            .map_err(AppError::from)?
-            .into())
+        let mut conn = conn(ctx).await?;
+        let result = model::locations::update(&mut conn, id, &changes).await;
+        Ok(constraints::outcome_with_every_error(
+            &mut conn,
+            result,
+            "locations",
+            Some(id),
+            &changes,
+            not_found("La sede"),
+        )
+        .await
+        .map_err(AppError::from)?
+        .into())
     }
 
     /// Deletes a site no authorization references (else `IN_USE`). ADMIN.

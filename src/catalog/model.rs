@@ -25,12 +25,16 @@ pub struct Eps {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Insertable, AsChangeset, Default)]
+#[derive(Insertable, AsChangeset, Default, serde::Serialize)]
 #[diesel(table_name = crate::db::schema::eps)]
 pub struct EpsChanges {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
 }
 
@@ -44,11 +48,14 @@ pub struct Specialty {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Insertable, AsChangeset, Default)]
+#[derive(Insertable, AsChangeset, Default, serde::Serialize)]
 #[diesel(table_name = crate::db::schema::specialties)]
 pub struct SpecialtyChanges {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
 }
 
@@ -63,12 +70,16 @@ pub struct Location {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Insertable, AsChangeset, Default)]
+#[derive(Insertable, AsChangeset, Default, serde::Serialize)]
 #[diesel(table_name = crate::db::schema::locations)]
 pub struct LocationChanges {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
 }
 

@@ -219,6 +219,28 @@ pub async fn user_errors(
     Ok(errors)
 }
 
+/// [`outcome`] with every user error of a failed write ([`user_errors`]): the row, or all
+/// that is wrong with it. `candidate` serializes to the written columns by name.
+pub async fn outcome_with_every_error<T>(
+    conn: &mut diesel_async::AsyncPgConnection,
+    result: QueryResult<Option<T>>,
+    table: &str,
+    row_id: Option<i32>,
+    candidate: &impl serde::Serialize,
+    not_found: impl FnOnce() -> UserError,
+) -> Result<Result<T, Vec<UserError>>, DieselError> {
+    match result {
+        Ok(Some(row)) => Ok(Ok(row)),
+        Ok(None) => Ok(Err(vec![not_found()])),
+        Err(err) => {
+            let changes = serde_json::to_value(candidate).unwrap_or_default();
+            user_errors(conn, err, table, row_id, changes)
+                .await
+                .map(Err)
+        }
+    }
+}
+
 /// The outcome of a write that names one row: the row, or the user error explaining why not
 /// (`not_found` when there is no such row). Errors that are not a user's doing are handed back.
 pub fn outcome<T>(

@@ -60,6 +60,21 @@ macro_rules! mutation_payload {
             pub user_errors: Vec<$crate::graphql::UserError>,
         }
 
+        impl From<Result<$ty, Vec<$crate::graphql::UserError>>> for $payload {
+            fn from(outcome: Result<$ty, Vec<$crate::graphql::UserError>>) -> Self {
+                match outcome {
+                    Ok(row) => Self {
+                        $field: Some(row),
+                        user_errors: vec![],
+                    },
+                    Err(errors) => Self {
+                        $field: None,
+                        user_errors: errors,
+                    },
+                }
+            }
+        }
+
         impl From<Result<$ty, $crate::graphql::UserError>> for $payload {
             fn from(outcome: Result<$ty, $crate::graphql::UserError>) -> Self {
                 match outcome {

@@ -139,3 +139,51 @@ async fn patients_may_name_an_active_eps_and_be_filtered_by_it() {
         "{body}"
     );
 }
+
+#[tokio::test]
+async fn catalogue_forms_report_every_mistake_at_once() {
+    let app = TestApp::new().await;
+    let fields = |body: &serde_json::Value, mutation: &str| -> Vec<String> {
+        let mut fields: Vec<String> = body["data"][mutation]["userErrors"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{body}"))
+            .iter()
+            .map(|e| e["field"][0].as_str().unwrap().to_owned())
+            .collect();
+        fields.sort();
+        fields
+    };
+    let body = app
+        .admin(
+            "mutation { createEps(input: {name: \"\", code: \"no válido!\"}) { eps { id } userErrors { field code } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(fields(&body, "createEps"), ["code", "name"], "{body}");
+    let body = app
+        .admin(
+            "mutation { createLocation(input: {name: \" \", address: \"\"}) { location { id } userErrors { field code } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        fields(&body, "createLocation"),
+        ["address", "name"],
+        "{body}"
+    );
+    assert_eq!(app.sql_count("SELECT count(*) FROM eps").await, 0);
+    assert_eq!(app.sql_count("SELECT count(*) FROM locations").await, 0);
+
+    let (_, _, location) = create_catalog(&app, "1").await;
+    let body = app
+        .admin(
+            "mutation($id: ID!) { updateLocation(input: {id: $id, name: \"\", address: \"\"}) { location { id } userErrors { field code } } }",
+            json!({ "id": location }),
+        )
+        .await;
+    assert_eq!(
+        fields(&body, "updateLocation"),
+        ["address", "name"],
+        "{body}"
+    );
+}
