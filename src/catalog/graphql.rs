@@ -171,7 +171,7 @@ async fn catalog_filter(
 ) -> AppResult<Filter> {
     Ok(Filter {
         active,
-        search: search_term(ctx, search).await?,
+        search: search_term(ctx, search).await?.map(|term| term.text),
     })
 }
 

@@ -28,17 +28,32 @@ diesel::define_sql_function! {
 /// Longest search term accepted, in characters.
 pub const MAX_SEARCH_CHARS: usize = 100;
 
-/// `term` as `search_text` normalises it, computed once for a request's statements instead
-/// of once per row they scan (a bound parameter inside `search_text(...)` is evaluated for
-/// every row).
+/// A search term as the statements compare it, computed once for a request's statements
+/// instead of once per row they scan (a bound parameter inside a function call is evaluated
+/// for every row).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchTerm {
+    /// `search_text` of the term: names, case and accents aside.
+    pub text: String,
+    /// `affiliate_key` of the term: its letters and digits, for numbers typed with separators.
+    pub key: String,
+}
+
+diesel::define_sql_function! {
+    /// Letters and digits only, upper-cased (SQL function, migration 000012).
+    fn affiliate_key(value: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
 pub async fn normalise_search(
     conn: &mut diesel_async::AsyncPgConnection,
     term: &str,
-) -> diesel::QueryResult<String> {
+) -> diesel::QueryResult<SearchTerm> {
     use diesel_async::RunQueryDsl;
-    diesel::select(search_text(term.to_owned()))
-        .get_result(conn)
-        .await
+    let (text, key) =
+        diesel::select((search_text(term.to_owned()), affiliate_key(term.to_owned())))
+            .get_result(conn)
+            .await?;
+    Ok(SearchTerm { text, key })
 }
 
 diesel::define_sql_function! {

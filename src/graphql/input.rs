@@ -3,13 +3,16 @@
 use async_graphql::{Context, MaybeUndefined};
 
 use crate::{
-    db::{MAX_SEARCH_CHARS, normalise_search},
+    db::{MAX_SEARCH_CHARS, SearchTerm, normalise_search},
     error::{AppError, AppResult},
 };
 
 /// A search filter's term: trimmed, blank meaning none, at most [`MAX_SEARCH_CHARS`]
 /// characters, and normalised once (`db::normalise_search`) for the statements that use it.
-pub async fn search_term(ctx: &Context<'_>, value: Option<String>) -> AppResult<Option<String>> {
+pub async fn search_term(
+    ctx: &Context<'_>,
+    value: Option<String>,
+) -> AppResult<Option<SearchTerm>> {
     let Some(term) = optional_text(value) else {
         return Ok(None);
     };

@@ -131,7 +131,9 @@ pub struct PatientFilter {
     pub social_work_id: Option<ID>,
     /// Only patients of this EPS.
     pub eps_id: Option<ID>,
-    /// First name, last name, full name or document number contains this (case- and accent-insensitive).
+    /// First name, last name, full name or document number contains this (case- and
+    /// accent-insensitive), or the affiliate number does, as typed ("61-123456-7/01" finds
+    /// "61 123456 7 01": only letters and digits are compared). At most 100 characters.
     pub search: Option<String>,
 }
 

@@ -13,7 +13,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
     db::{
-        FetchById, contains_pattern, is_empty_changeset,
+        FetchById, SearchTerm, affiliate_key, contains_pattern, is_empty_changeset,
         plan::{RowPast, with_limit},
         schema::{patients, social_works},
         search_text, strpos,
@@ -158,9 +158,9 @@ fn optional_document_type_text<S: serde::Serializer>(
 pub struct Filter {
     pub social_work_id: Option<i32>,
     pub eps_id: Option<i32>,
-    /// First name, last name, "first last", "last first" or document number contains; as
-    /// `db::normalise_search` gave it.
-    pub search: Option<String>,
+    /// First name, last name, "first last", "last first", document number or affiliate
+    /// number (as typed) contains; as `db::normalise_search` gave it.
+    pub search: Option<SearchTerm>,
 }
 
 /// Patients with their social work beside them, so that a page can bring both in one
@@ -178,20 +178,30 @@ fn filtered(filter: &Filter) -> Filtered {
     if let Some(wanted) = filter.eps_id {
         query = query.filter(eps_id.eq(wanted));
     }
-    if let Some(term) = filter.search.as_deref() {
-        query = query.filter(
-            strpos(
-                search_text(first_name.concat(" ").concat(last_name)),
-                term.to_owned(),
+    if let Some(SearchTerm { text, key }) = filter.search.clone() {
+        let by_name = strpos(
+            search_text(first_name.concat(" ").concat(last_name)),
+            text.clone(),
+        )
+        .gt(0)
+        .or(strpos(
+            search_text(last_name.concat(" ").concat(first_name)),
+            text.clone(),
+        )
+        .gt(0))
+        .or(document_number.ilike(contains_pattern(&text)));
+        // A term with no letter or digit has an empty key, which every number would contain.
+        query = if key.is_empty() {
+            query.filter(by_name)
+        } else {
+            query.filter(
+                by_name.or(
+                    strpos(affiliate_key(affiliate_number.assume_not_null()), key)
+                        .gt(0)
+                        .nullable(),
+                ),
             )
-            .gt(0)
-            .or(strpos(
-                search_text(last_name.concat(" ").concat(first_name)),
-                term.to_owned(),
-            )
-            .gt(0))
-            .or(document_number.ilike(contains_pattern(term))),
-        );
+        };
     }
     query
 }

@@ -122,7 +122,7 @@ impl SocialWorkQuery {
         let filter = Filter {
             state: filter.state,
             contact_pending: filter.contact_pending,
-            search: search_term(ctx, filter.search).await?,
+            search: search_term(ctx, filter.search).await?.map(|term| term.text),
         };
         let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
             .await

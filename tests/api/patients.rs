@@ -458,3 +458,36 @@ async fn every_mistake_of_the_patient_form_is_reported_at_once() {
     );
     assert_eq!(app.sql_count("SELECT count(*) FROM patients").await, 0);
 }
+
+#[tokio::test]
+async fn search_finds_the_affiliate_number_as_typed() {
+    let app = TestApp::new().await;
+    let social_work = create_social_work(&app, "OSDE").await;
+    let mut input = patient_input(&social_work, "30111222");
+    input["affiliateNumber"] = json!("61 123456 7 01");
+    let body = app
+        .gql_as(Role::Staff, CREATE_PATIENT, json!({ "input": input }))
+        .await;
+    assert!(
+        body["data"]["createPatient"]["patient"]["id"].is_string(),
+        "{body}"
+    );
+    let count = |term: &'static str| {
+        let app = &app;
+        async move {
+            app.gql_as(
+                Role::Viewer,
+                "query($s: String) { patients(filter: {search: $s}) { totalCount } }",
+                json!({ "s": term }),
+            )
+            .await["data"]["patients"]["totalCount"]
+                .as_i64()
+                .unwrap()
+        }
+    };
+    assert_eq!(count("61-123456-7/01").await, 1);
+    assert_eq!(count("1234567").await, 1);
+    assert_eq!(count("61.123456.8").await, 0);
+    // A term of separators only matches nothing by number.
+    assert_eq!(count("-/").await, 0);
+}

@@ -1,0 +1,1 @@
+DROP FUNCTION affiliate_key(text);
