@@ -203,8 +203,8 @@ async fn graphql_post<E: Executor + Clone>(
 fn decode_json(body: &[u8]) -> Result<async_graphql::Request, String> {
     if nesting::json_exceeds(body, nesting::MAX_NESTING + 2) {
         return Err(format!(
-            "Las variables anidan más de {} niveles",
-            nesting::MAX_NESTING
+            "El cuerpo JSON anida más de {} niveles de listas u objetos",
+            nesting::MAX_NESTING + 2
         ));
     }
     if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
@@ -216,7 +216,7 @@ fn decode_json(body: &[u8]) -> Result<async_graphql::Request, String> {
     })
 }
 
-/// The parameters of `GET /graphql?query=…`; `variables` and `extensions` are JSON texts.
+/// The parameters of `GET /graphql?query=…`; `variables` is a JSON text.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct GetParams {
