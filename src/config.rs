@@ -1,4 +1,4 @@
-//! Configuration, read from the environment (each variable is also a command-line flag).
+//! Configuration, read from the environment (each variable here is also a command-line flag).
 //!
 //! | variable | default | meaning |
 //! |---|---|---|
@@ -9,7 +9,8 @@
 //! | `JWT_ISSUER`, `JWT_AUDIENCE` | none | when set, tokens must carry that `iss` / `aud` |
 //! | `TOKEN_TTL` | `8h` | lifetime of tokens issued by `login` and `token` |
 //! | `CORS_ORIGINS` | none | comma-separated origins allowed to call the API from a browser |
-//! | `DB_POOL_SIZE` | `8` | connections kept by the pool |
+//! | `DB_POOL_SIZE` | two per core | connections kept by the pool |
+//! | `SHUTDOWN_GRACE` | `20s` | how long in-flight requests may finish after SIGTERM/SIGINT |
 //! | `CLINIC_TIME_ZONE` | the host's (TZ, /etc/localtime), else UTC | IANA zone whose date is "today" for authorizations and billing |
 //! | `ADMIN_USERNAME`, `ADMIN_PASSWORD` | none | an admin created at start if missing; the password is always set |
 //! | `CLINIC_DEMO` | zero-config only | load the demo data into an empty database and allow its accounts |
@@ -17,7 +18,7 @@
 //! | `JWT_MAX_LIFETIME` | `24h` | tokens whose `exp - iat` is longer are refused |
 //! | `HTTP_HEADER_TIMEOUT` | `10s` | a connection must send a whole request head within this long of opening, or of its last response |
 //! | `HTTP_MAX_CONNECTIONS` | `512` | connections served at once; more wait to be accepted |
-//! | `RUST_LOG` | `info` | log filter |
+//! | `RUST_LOG` | `info` | log filter (environment only) |
 //!
 //! Secrets are never printed: `--help` hides their values and `Debug` redacts them.
 
@@ -42,7 +43,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Apply migrations, load demo data into an empty database and serve (the default).
+    /// Apply migrations, load demo data into an empty database in demo mode, and serve (the
+    /// default).
     Serve,
     /// Create the database if missing and apply pending migrations.
     Migrate,
@@ -298,7 +300,6 @@ impl Config {
     }
 }
 
-/// The shape of an IANA name; whether PostgreSQL knows it is checked at start.
 /// Two connections per core: more backends than that only take turns on the same cores (on
 /// 2 cores, 4 connections answered 1.1-1.4x the requests of 8, in one run of bench/run).
 fn default_pool_size() -> u16 {
@@ -328,6 +329,7 @@ fn zone_of_path(path: &str) -> Option<String> {
     parse_time_zone(zone.trim_start_matches("posix/")).ok()
 }
 
+/// The shape of an IANA name; whether PostgreSQL knows it is checked at start.
 fn parse_time_zone(value: &str) -> Result<String, String> {
     let ok = !value.is_empty()
         && value.len() <= 64

@@ -102,6 +102,10 @@ BEGIN
         WHERE blocked_until > now()
           AND (key = pair_key OR (NOT trusted AND key IN (address_key, user_key)));
     IF wait_seconds IS NOT NULL THEN
+        -- Nothing counted: the rows this call created carry nothing, and go.
+        DELETE FROM login_throttle
+            WHERE key IN (address_key, pair_key, user_key)
+              AND last_failure IS NULL AND blocked_until IS NULL AND trusted_until IS NULL;
         RETURN greatest(wait_seconds, 1);
     END IF;
     PERFORM login_failure(pair_key, 5, 900);
@@ -109,9 +113,10 @@ BEGIN
         PERFORM login_failure(address_key, 20, 900);
         PERFORM login_failure(user_key, 10, 60);
     END IF;
-    -- Forget what is a day old (the index on last_failure finds it).
+    -- Forget what is a day old and trusts nothing (rows never counted, such as the address
+    -- and username rows of an attempt from a trusted address, have no last failure).
     DELETE FROM login_throttle
-        WHERE last_failure < now() - interval '1 day'
+        WHERE (last_failure IS NULL OR last_failure < now() - interval '1 day')
           AND (trusted_until IS NULL OR trusted_until < now());
     RETURN 0;
 END

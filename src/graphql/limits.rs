@@ -43,7 +43,7 @@ const INTROSPECTION_TYPES_FACTOR: u64 = 200;
 pub const MAX_COSTLY: usize = 10;
 /// Budget of async-graphql's complexity check; a connection costs page size times its nodes.
 pub const MAX_COMPLEXITY: usize = 10_000;
-/// Directives on one field.
+/// Directives in one place: an operation, a variable, a fragment, a spread or a field.
 pub const MAX_DIRECTIVES: usize = 5;
 
 /// Refuses, before async-graphql parses or validates anything itself, what would be costly

@@ -397,6 +397,30 @@ async fn a_burst_of_concurrent_guesses_takes_turns_with_the_throttle() {
 }
 
 #[tokio::test]
+async fn a_throttled_address_leaves_no_rows_for_the_names_it_tries() {
+    let app = TestApp::new().await;
+    let sprayer = peer(12);
+    for i in 0..21 {
+        assert_eq!(
+            login_code(&app, sprayer, &format!("u{i}"), "x").await,
+            "INVALID_CREDENTIALS"
+        );
+    }
+    for i in 0..5 {
+        assert_eq!(
+            login_code(&app, sprayer, &format!("fresh{i}"), "x").await,
+            "RATE_LIMITED"
+        );
+    }
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM login_throttle WHERE key LIKE '%fresh%'")
+            .await,
+        0,
+        "a refused attempt writes nothing"
+    );
+}
+
+#[tokio::test]
 async fn replicas_share_the_throttle_through_postgresql() {
     let app = TestApp::new().await;
     let replica = app.replica();
