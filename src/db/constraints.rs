@@ -168,7 +168,7 @@ pub fn user_error(err: DieselError) -> Result<UserError, DieselError> {
 /// candidate row fails (`changes`, column name -> value, over row `row_id` for an update), so
 /// a form shows every mistake at once, one per field, while the rules stay the constraints.
 /// Errors that are not a user's doing are handed back.
-pub async fn user_errors(
+async fn user_errors(
     conn: &mut diesel_async::AsyncPgConnection,
     err: DieselError,
     table: &str,

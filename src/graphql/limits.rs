@@ -180,7 +180,9 @@ fn check_shape(doc: &ExecutableDocument) -> ServerResult<()> {
                 .nodes
                 .saturating_add(1 + variable.node.directives.len());
             if let Some(default) = &variable.node.default_value {
-                shape.nodes = shape.nodes.saturating_add(const_size(&default.node));
+                shape.nodes = shape
+                    .nodes
+                    .saturating_add(value_size(&default.node.clone().into_value()));
             }
         }
         if shape.depth > MAX_DEPTH {
@@ -270,17 +272,6 @@ fn value_size(value: &GqlValue) -> usize {
         GqlValue::Object(fields) => fields
             .values()
             .map(value_size)
-            .fold(1, usize::saturating_add),
-        _ => 1,
-    }
-}
-
-fn const_size(value: &Value) -> usize {
-    match value {
-        Value::List(items) => items.iter().map(const_size).fold(1, usize::saturating_add),
-        Value::Object(fields) => fields
-            .values()
-            .map(const_size)
             .fold(1, usize::saturating_add),
         _ => 1,
     }

@@ -77,16 +77,7 @@ macro_rules! mutation_payload {
 
         impl From<Result<$ty, $crate::graphql::UserError>> for $payload {
             fn from(outcome: Result<$ty, $crate::graphql::UserError>) -> Self {
-                match outcome {
-                    Ok(row) => Self {
-                        $field: Some(row),
-                        user_errors: vec![],
-                    },
-                    Err(error) => Self {
-                        $field: None,
-                        user_errors: vec![error],
-                    },
-                }
+                outcome.map_err(|error| vec![error]).into()
             }
         }
     };

@@ -258,9 +258,8 @@ impl PatientMutation {
             eps_id: decode_optional_id(input.eps_id.as_ref(), Eps::TYPE)?,
         };
         let mut conn = conn(ctx).await?;
-        let result = model::insert(&mut conn, &new).await;
-        let candidate = serde_json::to_value(&new).map_err(AppError::internal)?;
-        Ok(payload(&mut conn, result.map(Some), None, candidate).await?)
+        let result = model::insert(&mut conn, &new).await.map(Some);
+        Ok(payload(&mut conn, result, None, &new).await?)
     }
 
     /// Changes a patient's data or affiliation. STAFF or ADMIN.
@@ -292,34 +291,30 @@ impl PatientMutation {
         };
         let mut conn = conn(ctx).await?;
         let result = model::update(&mut conn, id, &changes).await;
-        let candidate = serde_json::to_value(&changes).map_err(AppError::internal)?;
-        Ok(payload(&mut conn, result, Some(id), candidate).await?)
+        Ok(payload(&mut conn, result, Some(id), &changes).await?)
     }
 }
 
-/// The payload of a write: the patient, or every user error (`constraints::user_errors`).
+/// The payload of a write: the patient, or every user error
+/// (`constraints::outcome_with_every_error`).
 async fn payload(
     conn: &mut diesel_async::AsyncPgConnection,
     result: diesel::QueryResult<Option<Patient>>,
     row: Option<i32>,
-    candidate: serde_json::Value,
+    candidate: &impl serde::Serialize,
 ) -> AppResult<PatientPayload> {
-    Ok(match result {
-        Ok(Some(patient)) => PatientPayload {
+    let not_found = || UserError::new("id", UserErrorCode::NotFound, "El paciente no existe");
+    let outcome =
+        constraints::outcome_with_every_error(conn, result, "patients", row, candidate, not_found)
+            .await?;
+    Ok(match outcome {
+        Ok(patient) => PatientPayload {
             patient: Some(patient),
             user_errors: vec![],
         },
-        Ok(None) => PatientPayload {
+        Err(user_errors) => PatientPayload {
             patient: None,
-            user_errors: vec![UserError::new(
-                "id",
-                UserErrorCode::NotFound,
-                "El paciente no existe",
-            )],
-        },
-        Err(err) => PatientPayload {
-            patient: None,
-            user_errors: constraints::user_errors(conn, err, "patients", row, candidate).await?,
+            user_errors,
         },
     })
 }

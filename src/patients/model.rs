@@ -87,7 +87,7 @@ impl Patient {
     }
 }
 
-/// Serialize: the candidate row `constraints::user_errors` checks (column names).
+/// Serialize: the candidate row `constraints::outcome_with_every_error` checks (column names).
 #[derive(Insertable, serde::Serialize)]
 #[diesel(table_name = patients)]
 pub struct NewPatient {
@@ -107,7 +107,7 @@ pub struct NewPatient {
 }
 
 /// `None` leaves a column as it is; `Some(None)` clears a nullable one.
-/// Serialized (set columns only) for `constraints::user_errors`.
+/// Serialized (set columns only) for `constraints::outcome_with_every_error`.
 #[derive(AsChangeset, Default, serde::Serialize)]
 #[diesel(table_name = patients)]
 pub struct PatientChanges {

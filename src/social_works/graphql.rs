@@ -173,9 +173,6 @@ impl SocialWorkPayload {
             user_errors: vec![],
         }
     }
-    fn error(error: UserError) -> Self {
-        Self::errors(vec![error])
-    }
     fn errors(user_errors: Vec<UserError>) -> Self {
         Self {
             social_work: None,
@@ -206,13 +203,12 @@ impl SocialWorkMutation {
             biochemical_unit_value: input.biochemical_unit_value.map(|d| d.0),
         };
         let mut conn = conn(ctx).await?;
-        let result = model::insert(&mut conn, &new).await;
-        let candidate = serde_json::to_value(&new).map_err(crate::error::AppError::internal)?;
+        let result = model::insert(&mut conn, &new).await.map(Some);
         Ok(payload(
             &mut conn,
-            result.map(Some),
+            result,
             None,
-            candidate,
+            &new,
             &new.name,
             "ya está registrado",
         )
@@ -249,12 +245,11 @@ impl SocialWorkMutation {
         let name = changes.name.clone().unwrap_or_default();
         let mut conn = conn(ctx).await?;
         let result = model::update(&mut conn, id, &changes).await;
-        let candidate = serde_json::to_value(&changes).map_err(crate::error::AppError::internal)?;
         Ok(payload(
             &mut conn,
             result,
             Some(id),
-            candidate,
+            &changes,
             &name,
             "ya está en uso",
         )
@@ -315,22 +310,29 @@ fn with_scheme(webpage: String) -> String {
     }
 }
 
-/// The payload for a write's result; constraint violations become user errors, and a taken
-/// name is reported with the name itself (`"OSDE" ya está registrado`).
+/// The payload for a write's result: every user error
+/// (`constraints::outcome_with_every_error`), a taken name reported with the name itself
+/// (`"OSDE" ya está registrado`).
 async fn payload(
     conn: &mut diesel_async::AsyncPgConnection,
     result: diesel::QueryResult<Option<SocialWork>>,
     row: Option<i32>,
-    candidate: serde_json::Value,
+    candidate: &impl serde::Serialize,
     name: &str,
     taken: &str,
 ) -> AppResult<SocialWorkPayload> {
-    match result {
-        Ok(Some(row)) => Ok(SocialWorkPayload::ok(row)),
-        Ok(None) => Ok(SocialWorkPayload::error(not_found())),
-        Err(err) => {
-            let mut errors =
-                constraints::user_errors(conn, err, "social_works", row, candidate).await?;
+    let outcome = constraints::outcome_with_every_error(
+        conn,
+        result,
+        "social_works",
+        row,
+        candidate,
+        not_found,
+    )
+    .await?;
+    Ok(match outcome {
+        Ok(row) => SocialWorkPayload::ok(row),
+        Err(mut errors) => {
             for error in &mut errors {
                 if error.code == UserErrorCode::Taken
                     && error.field.as_deref() == Some(&["name".to_owned()])
@@ -338,7 +340,7 @@ async fn payload(
                     error.message = format!("\"{name}\" {taken}");
                 }
             }
-            Ok(SocialWorkPayload::errors(errors))
+            SocialWorkPayload::errors(errors)
         }
-    }
+    })
 }

@@ -58,7 +58,7 @@ impl SocialWork {
     }
 }
 
-/// Serialize: the candidate row `constraints::user_errors` checks (column names).
+/// Serialize: the candidate row `constraints::outcome_with_every_error` checks (column names).
 #[derive(Insertable, serde::Serialize)]
 #[diesel(table_name = social_works)]
 pub struct NewSocialWork {
@@ -71,7 +71,7 @@ pub struct NewSocialWork {
 }
 
 /// `None` leaves a column as it is; `Some(None)` clears a nullable one.
-/// Serialized (set columns only) for `constraints::user_errors`.
+/// Serialized (set columns only) for `constraints::outcome_with_every_error`.
 #[derive(AsChangeset, Default, serde::Serialize)]
 #[diesel(table_name = social_works)]
 pub struct SocialWorkChanges {
