@@ -146,21 +146,24 @@ impl Location {
 #[derive(InputObject, Default)]
 pub struct EpsFilter {
     pub active: Option<bool>,
-    /// Name contains this, ignoring case and accents.
+    /// Name contains this, ignoring case and accents, taken literally (no wildcards). At most
+    /// 100 characters.
     pub search: Option<String>,
 }
 
 #[derive(InputObject, Default)]
 pub struct SpecialtyFilter {
     pub active: Option<bool>,
-    /// Name contains this, ignoring case and accents.
+    /// Name contains this, ignoring case and accents, taken literally (no wildcards). At most
+    /// 100 characters.
     pub search: Option<String>,
 }
 
 #[derive(InputObject, Default)]
 pub struct LocationFilter {
     pub active: Option<bool>,
-    /// Name contains this, ignoring case and accents.
+    /// Name contains this, ignoring case and accents, taken literally (no wildcards). At most
+    /// 100 characters.
     pub search: Option<String>,
 }
 

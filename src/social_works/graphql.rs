@@ -94,7 +94,8 @@ impl SocialWork {
 #[derive(InputObject, Default)]
 pub struct SocialWorkFilter {
     pub state: Option<SocialWorkState>,
-    /// Name contains this, ignoring case and accents.
+    /// Name contains this, ignoring case and accents, taken literally (no wildcards). At most
+    /// 100 characters.
     pub search: Option<String>,
     /// Only those still waiting for their contact data (or only complete ones).
     pub contact_pending: Option<bool>,

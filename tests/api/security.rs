@@ -971,3 +971,41 @@ async fn connections_beyond_the_cap_wait_for_one_to_close() {
         .expect("served");
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
 }
+
+#[tokio::test]
+async fn every_search_filter_is_capped_and_taken_literally() {
+    let app = TestApp::new().await;
+    create_social_work(&app, "OSDE").await;
+    create_catalog(&app, "1").await;
+    let lists = [
+        "socialWorks",
+        "epsList",
+        "specialties",
+        "locations",
+        "patients",
+    ];
+    for list in lists {
+        let query =
+            format!("query($s: String) {{ {list}(filter: {{search: $s}}) {{ totalCount }} }}");
+        let answer = app
+            .gql_as(Role::Viewer, &query, json!({ "s": "a".repeat(101) }))
+            .await;
+        assert_eq!(error_code(&answer), "BAD_USER_INPUT", "{list}: {answer}");
+        assert!(
+            answer["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("100"),
+            "{list}"
+        );
+        for wildcard in ["％", "%", "_"] {
+            let answer = app
+                .gql_as(Role::Viewer, &query, json!({ "s": wildcard }))
+                .await;
+            assert_eq!(
+                answer["data"][list]["totalCount"], 0,
+                "{list} {wildcard}: {answer}"
+            );
+        }
+    }
+}
