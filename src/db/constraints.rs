@@ -74,7 +74,7 @@ pub const RULES: &[(&str, &str, UserErrorCode, &str)] = &[
     ("patients_affiliate_number_length", "affiliateNumber", TooLong, "El número de afiliado no puede superar los 40 caracteres"),
     ("patients_birth_date_range", "birthDate", InvalidRange, "La fecha de nacimiento debe estar entre 1900 y hoy"),
     ("patients_document_key", "documentNumber", Taken, "Ya existe un paciente con ese tipo y número de documento"),
-    ("patients_document_number_format", "documentNumber", InvalidFormat, "El número de documento debe tener entre 4 y 20 letras o números"),
+    ("patients_document_number_format", "documentNumber", InvalidFormat, "El número de documento debe tener entre 4 y 20 letras o números, sin contar puntos, guiones ni espacios"),
     ("patients_document_number_required", "documentNumber", Required, "El número de documento es obligatorio"),
     ("patients_document_type_check", "documentType", InvalidFormat, "El tipo de documento no es válido"),
     ("patients_email_format", "email", InvalidFormat, "El correo electrónico no es válido"),

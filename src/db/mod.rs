@@ -44,6 +44,12 @@ diesel::define_sql_function! {
     fn affiliate_key(value: diesel::sql_types::Text) -> diesel::sql_types::Text;
 }
 
+diesel::define_sql_function! {
+    /// A document number as stored: upper-cased, without dots, dashes, slashes or spaces
+    /// (SQL function, migration 000013; a trigger applies it to every row written).
+    fn document_key(value: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
 pub async fn normalise_search(
     conn: &mut diesel_async::AsyncPgConnection,
     term: &str,
@@ -94,20 +100,6 @@ pub trait FetchById: Sized + Clone + Send + Sync + 'static {
         conn: &mut diesel_async::AsyncPgConnection,
         ids: &[i32],
     ) -> impl std::future::Future<Output = diesel::QueryResult<Vec<Self>>> + Send;
-}
-
-/// A `LIKE` pattern matching `term` anywhere, with `%`, `_` and `\` in it taken literally.
-pub fn contains_pattern(term: &str) -> String {
-    let mut pattern = String::with_capacity(term.len() + 2);
-    pattern.push('%');
-    for c in term.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
 }
 
 /// Maps a Rust enum to a `text` column holding fixed strings (kept honest by a CHECK).

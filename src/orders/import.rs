@@ -15,7 +15,7 @@ use super::{
 };
 use crate::{
     db::{
-        constraints,
+        constraints, document_key,
         schema::{patients, practitioners, social_works},
     },
     error::AppResult,
@@ -705,7 +705,7 @@ async fn patient(
         .expect("the affiliate's document is required");
     let found: Option<i32> = p::table
         .filter(p::document_type.eq(doc_type))
-        .filter(p::document_number.eq(&doc_number))
+        .filter(p::document_number.eq(document_key(&doc_number)))
         .select(p::id)
         .first(conn)
         .await
@@ -779,7 +779,7 @@ async fn practitioner(conn: &mut AsyncPgConnection, person: &Person) -> Result<i
     {
         found = pr::table
             .filter(pr::document_type.eq(*doc_type))
-            .filter(pr::document_number.eq(number))
+            .filter(pr::document_number.eq(document_key(number).nullable()))
             .select(pr::id)
             .first(conn)
             .await

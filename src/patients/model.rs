@@ -13,7 +13,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
     db::{
-        FetchById, SearchTerm, affiliate_key, contains_pattern, is_empty_changeset,
+        FetchById, SearchTerm, affiliate_key, is_empty_changeset,
         plan::{RowPast, with_limit},
         schema::{patients, social_works},
         search_text, strpos,
@@ -188,18 +188,20 @@ fn filtered(filter: &Filter) -> Filtered {
             search_text(last_name.concat(" ").concat(first_name)),
             text.clone(),
         )
-        .gt(0))
-        .or(document_number.ilike(contains_pattern(&text)));
+        .gt(0));
         // A term with no letter or digit has an empty key, which every number would contain.
+        // Document numbers are stored as their key already (migration 000013).
         query = if key.is_empty() {
             query.filter(by_name)
         } else {
             query.filter(
-                by_name.or(
-                    strpos(affiliate_key(affiliate_number.assume_not_null()), key)
-                        .gt(0)
-                        .nullable(),
-                ),
+                by_name
+                    .or(strpos(document_number, key.clone()).gt(0))
+                    .or(
+                        strpos(affiliate_key(affiliate_number.assume_not_null()), key)
+                            .gt(0)
+                            .nullable(),
+                    ),
             )
         };
     }

@@ -187,3 +187,37 @@ async fn catalogue_forms_report_every_mistake_at_once() {
         "{body}"
     );
 }
+
+#[tokio::test]
+async fn catalogue_names_are_unique_ignoring_case_accents_and_spaces() {
+    let app = TestApp::new().await;
+    create_catalog(&app, "Unica").await;
+    let body = app
+        .admin(
+            "mutation($e: CreateEpsInput!, $s: CreateSpecialtyInput!, $l: CreateLocationInput!) {
+               createEps(input: $e) { userErrors { field code } }
+               createSpecialty(input: $s) { userErrors { field code } }
+               createLocation(input: $l) { userErrors { field code } }
+             }",
+            json!({
+                "e": { "name": "éps  ÚNICA", "code": "OTRO" },
+                "s": { "name": " ESPECIALIDAD   ÚNICA " },
+                "l": { "name": "Sédé  unica", "address": "Calle 9 #8-7" },
+            }),
+        )
+        .await;
+    for field in ["createEps", "createSpecialty", "createLocation"] {
+        assert_eq!(
+            body["data"][field]["userErrors"],
+            json!([{ "field": ["name"], "code": "TAKEN" }]),
+            "{field}: {body}"
+        );
+    }
+    for table in ["eps", "specialties", "locations"] {
+        assert_eq!(
+            app.sql_count(&format!("SELECT count(*) FROM {table}"))
+                .await,
+            1
+        );
+    }
+}

@@ -491,3 +491,74 @@ async fn search_finds_the_affiliate_number_as_typed() {
     // A term of separators only matches nothing by number.
     assert_eq!(count("-/").await, 0);
 }
+
+#[tokio::test]
+async fn document_numbers_are_stored_normalised_and_unique_as_people_type_them() {
+    let app = TestApp::new().await;
+    let osde = create_social_work(&app, "OSDE").await;
+    let create = |document: &'static str, kind: &'static str| {
+        let (app, osde) = (&app, &osde);
+        async move {
+            let mut input = patient_input(osde, document);
+            input["documentType"] = json!(kind);
+            app.gql_as(Role::Staff, CREATE_PATIENT, json!({ "input": input }))
+                .await["data"]["createPatient"]
+                .clone()
+        }
+    };
+    let dni = create("30.111.222", "DNI").await;
+    assert_eq!(dni["patient"]["documentNumber"], "30111222", "{dni}");
+    let passport = create("ab 123-456", "PASSPORT").await;
+    assert_eq!(
+        passport["patient"]["documentNumber"], "AB123456",
+        "{passport}"
+    );
+    for (document, kind) in [
+        ("30111222", "DNI"),
+        ("30-111-222", "DNI"),
+        ("AB123456", "PASSPORT"),
+        ("ab/123456", "PASSPORT"),
+    ] {
+        let payload = create(document, kind).await;
+        assert_eq!(
+            user_errors(&payload),
+            vec![(
+                "TAKEN".to_owned(),
+                "Ya existe un paciente con ese tipo y número de documento".to_owned()
+            )],
+            "{document}"
+        );
+    }
+    // Other characters are not separators: refused, not dropped.
+    let payload = create("30#111#222", "DNI").await;
+    assert_eq!(
+        payload["userErrors"][0]["code"], "INVALID_FORMAT",
+        "{payload}"
+    );
+    // The stored form is the one search and updates see.
+    let found = app
+        .gql_as(
+            Role::Viewer,
+            "{ patients(filter: {search: \"30.111\"}) { nodes { documentNumber } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        found["data"]["patients"]["nodes"],
+        json!([{ "documentNumber": "30111222" }]),
+        "{found}"
+    );
+    let id = dni["patient"]["id"].clone();
+    let updated = app
+        .gql_as(
+            Role::Staff,
+            "mutation($input: UpdatePatientInput!) { updatePatient(input: $input) { patient { documentNumber } userErrors { code } } }",
+            json!({ "input": { "id": id, "documentNumber": "30 111 223" } }),
+        )
+        .await;
+    assert_eq!(
+        updated["data"]["updatePatient"]["patient"]["documentNumber"], "30111223",
+        "{updated}"
+    );
+    assert_eq!(app.sql_count("SELECT count(*) FROM patients").await, 2);
+}

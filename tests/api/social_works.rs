@@ -133,10 +133,18 @@ async fn each_validation_rule_has_its_message_and_code_and_writes_nothing() {
 }
 
 #[tokio::test]
-async fn names_are_unique_ignoring_case_and_spaces() {
+async fn names_are_unique_ignoring_case_accents_and_spaces() {
     let app = TestApp::new().await;
     create_social_work(&app, "OSDE").await;
-    for name in ["OSDE", "osde", " Osde "] {
+    create_social_work(&app, "Swiss Medical").await;
+    for name in [
+        "OSDE",
+        "osde",
+        " Osde ",
+        "OSDÉ",
+        "Swiss  Medical",
+        "swiss medical ",
+    ] {
         let body = app
             .admin(
                 CREATE_SOCIAL_WORK,
@@ -152,7 +160,7 @@ async fn names_are_unique_ignoring_case_and_spaces() {
             )]
         );
     }
-    assert_eq!(app.sql_count("SELECT count(*) FROM social_works").await, 1);
+    assert_eq!(app.sql_count("SELECT count(*) FROM social_works").await, 2);
 }
 
 #[tokio::test]
