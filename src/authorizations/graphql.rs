@@ -3,11 +3,12 @@
 
 use std::sync::Arc;
 
-use async_graphql::{Context, Enum, ID, InputObject, Json, MaybeUndefined, Object, SimpleObject};
+use async_graphql::{Context, Enum, ID, InputObject, MaybeUndefined, Object, SimpleObject};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 
-use super::model::{
-    self, AuditRow, Authorization, AuthorizationChanges, Filter, NewAuthorization, Scope,
+use super::{
+    audit::AuditEntry,
+    model::{self, Authorization, AuthorizationChanges, Filter, NewAuthorization, Scope},
 };
 use crate::{
     auth::{Role, RoleGuard, require_role},
@@ -105,7 +106,7 @@ impl Authorization {
     async fn updated_at(&self) -> DateTime {
         DateTime(self.updated_at)
     }
-    /// Every change, newest first.
+    /// Every change, newest first (`authorizationAudit` reads it after a deletion too).
     async fn audit_trail(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AuditEntry>> {
         let rows = loaders(ctx)
             .audit
@@ -118,52 +119,6 @@ impl Authorization {
 
 fn dangling(what: &str, id: i32) -> AppError {
     AppError::internal(format_args!("authorization {id} without its {what}"))
-}
-
-#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AuditAction {
-    Created,
-    Updated,
-    Deleted,
-}
-
-/// One change of an authorization, as the database's trigger recorded it.
-pub struct AuditEntry(AuditRow);
-
-#[Object]
-impl AuditEntry {
-    async fn action(&self) -> AppResult<AuditAction> {
-        match self.0.action.as_str() {
-            "CREATED" => Ok(AuditAction::Created),
-            "UPDATED" => Ok(AuditAction::Updated),
-            "DELETED" => Ok(AuditAction::Deleted),
-            other => Err(AppError::internal(format_args!(
-                "unknown audit action {other}"
-            ))),
-        }
-    }
-    async fn changed_at(&self) -> DateTime {
-        DateTime(self.0.changed_at)
-    }
-    /// Null for changes made outside the service (by hand in SQL).
-    async fn changed_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Arc<User>>> {
-        Ok(match self.0.changed_by {
-            Some(id) => loaders(ctx).users.load_one(id).await?,
-            None => None,
-        })
-    }
-    /// The whole row before the change (null for a creation).
-    async fn old_data(&self) -> Option<Json<serde_json::Value>> {
-        self.0.old_data.clone().map(Json)
-    }
-    /// The whole row after the change (null for a deletion).
-    async fn new_data(&self) -> Option<Json<serde_json::Value>> {
-        self.0.new_data.clone().map(Json)
-    }
-    /// Columns whose value changed.
-    async fn changed_fields(&self) -> &[String] {
-        &self.0.changed_fields
-    }
 }
 
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]

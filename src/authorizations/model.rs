@@ -10,12 +10,12 @@ use diesel::{dsl::count_star, pg::Pg, prelude::*};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
+    db::page::PageRequest,
     db::{
-        FetchById, authorization_denial, day_or, is_empty_changeset,
+        FetchById, authorization_denial, day_or, day_start, is_empty_changeset,
         schema::{authorization_audit, authorizations, locations, specialties},
         views::authorization_rows,
     },
-    graphql::connection::PageRequest,
 };
 
 #[derive(Queryable, Selectable, Debug, Clone)]
@@ -127,9 +127,9 @@ pub async fn page(
     filter: &Filter,
     page: &PageRequest<i32>,
 ) -> QueryResult<Vec<Authorization>> {
-    crate::page_by_id!(
+    crate::page_of!(
         filtered(filter),
-        authorization_rows::id,
+        (authorization_rows::id),
         page,
         Authorization::as_select()
     )
@@ -271,7 +271,11 @@ pub async fn delete(conn: &mut AsyncPgConnection, id: i32) -> QueryResult<bool> 
 #[derive(Queryable, Selectable, Debug, Clone)]
 #[diesel(table_name = authorization_audit)]
 pub struct AuditRow {
+    pub id: i64,
     pub authorization_id: i32,
+    pub eps_id: i32,
+    pub specialty_id: i32,
+    pub location_id: i32,
     pub action: String,
     pub changed_at: DateTime<Utc>,
     pub changed_by: Option<i32>,
@@ -296,4 +300,68 @@ pub async fn audit_trails(
         trails.entry(row.authorization_id).or_default().push(row);
     }
     Ok(trails)
+}
+
+/// Which entries of the audit log to read; days are the clinic's, both ends included.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub authorization_id: Option<i32>,
+    pub eps_id: Option<i32>,
+    pub specialty_id: Option<i32>,
+    pub location_id: Option<i32>,
+    pub changed_by: Option<i32>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+fn audit_filtered(filter: &AuditFilter) -> authorization_audit::BoxedQuery<'static, Pg> {
+    use authorization_audit as a;
+    let mut query = a::table.into_boxed();
+    if let Some(id) = filter.authorization_id {
+        query = query.filter(a::authorization_id.eq(id));
+    }
+    if let Some(id) = filter.eps_id {
+        query = query.filter(a::eps_id.eq(id));
+    }
+    if let Some(id) = filter.specialty_id {
+        query = query.filter(a::specialty_id.eq(id));
+    }
+    if let Some(id) = filter.location_id {
+        query = query.filter(a::location_id.eq(id));
+    }
+    if let Some(id) = filter.changed_by {
+        query = query.filter(a::changed_by.eq(id));
+    }
+    if let Some(day) = filter.from {
+        query = query.filter(a::changed_at.ge(day_start(day)));
+    }
+    // The last day ends where the next begins; after 9999-12-31 nothing is excluded.
+    if let Some(next) = filter.to.and_then(|day| day.succ_opt()) {
+        query = query.filter(a::changed_at.lt(day_start(next)));
+    }
+    query
+}
+
+/// A page of the audit log, newest first.
+pub async fn audit_page(
+    conn: &mut AsyncPgConnection,
+    filter: &AuditFilter,
+    page: &PageRequest<i64>,
+) -> QueryResult<Vec<AuditRow>> {
+    crate::page_of!(
+        audit_filtered(filter),
+        (authorization_audit::id),
+        page,
+        AuditRow::as_select(),
+        newest_first
+    )
+    .load(conn)
+    .await
+}
+
+pub async fn audit_count(conn: &mut AsyncPgConnection, filter: &AuditFilter) -> QueryResult<i64> {
+    audit_filtered(filter)
+        .select(count_star())
+        .get_result(conn)
+        .await
 }

@@ -119,8 +119,8 @@ macro_rules! catalog_queries {
 
             use super::{Filter, SortKey, $changes, $row};
             use crate::{
+                db::page::PageRequest,
                 db::{FetchById, is_empty_changeset, schema::$table, search_text, strpos},
-                graphql::connection::PageRequest,
             };
 
             fn filtered(filter: &Filter) -> $table::BoxedQuery<'static, Pg> {
@@ -140,19 +140,7 @@ macro_rules! catalog_queries {
                 page: &PageRequest<SortKey>,
             ) -> QueryResult<Vec<$row>> {
                 use $table::{id, name};
-                let mut query = filtered(filter);
-                if let Some((n, i)) = page.after.clone() {
-                    query = query.filter(name.gt(n.clone()).or(name.eq(n).and(id.gt(i))));
-                }
-                if let Some((n, i)) = page.before.clone() {
-                    query = query.filter(name.lt(n.clone()).or(name.eq(n).and(id.lt(i))));
-                }
-                query = if page.backward {
-                    query.order((name.desc(), id.desc()))
-                } else {
-                    query.order((name.asc(), id.asc()))
-                };
-                $crate::db::plan::with_limit(query.select($row::as_select()), page.limit())
+                $crate::page_of!(filtered(filter), (name, id), page, $row::as_select())
                     .load(conn)
                     .await
             }

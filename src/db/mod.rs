@@ -2,6 +2,7 @@
 //! translation of constraint violations into user errors.
 
 pub mod constraints;
+pub mod page;
 pub mod plan;
 mod pool;
 #[rustfmt::skip]
@@ -71,6 +72,11 @@ diesel::define_sql_function! {
         day: diesel::sql_types::Nullable<diesel::sql_types::Date>,
         fallback: diesel::sql_types::Date,
     ) -> diesel::sql_types::Date;
+}
+
+diesel::define_sql_function! {
+    /// The first instant of a day in the clinic's time zone (SQL function, migration 000014).
+    fn day_start(day: diesel::sql_types::Date) -> diesel::sql_types::Timestamptz;
 }
 
 diesel::define_sql_function! {

@@ -10,6 +10,9 @@ diesel::table! {
         old_data -> Nullable<Jsonb>,
         new_data -> Nullable<Jsonb>,
         changed_fields -> Array<Text>,
+        eps_id -> Int4,
+        specialty_id -> Int4,
+        location_id -> Int4,
     }
 }
 

@@ -1,7 +1,6 @@
-//! Relay cursor connections: argument rules, opaque keyset cursors, and page assembly.
+//! Relay cursor connections: page assembly and edge cursors over `db::page`'s keyset paging.
 //!
-//! Cursors are base64url of the row's sort key (JSON), so a page boundary stays put when rows
-//! are inserted before it. `hasPreviousPage` while paging forward (and `hasNextPage` while
+//! `hasPreviousPage` while paging forward (and `hasNextPage` while
 //! paging backward) is true whenever a cursor was given, as the Relay spec allows: the cursor's
 //! own row lies on that side.
 
@@ -9,20 +8,17 @@ use async_graphql::{
     Object,
     connection::{CursorType, Edge},
 };
-use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use futures_util::future::BoxFuture;
-use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use serde::{Deserialize, Serialize};
 
 use diesel::QueryResult;
 use diesel_async::AsyncPgConnection;
 
-use crate::{
-    db::RequestPool,
-    error::{AppError, AppResult},
-};
+use crate::{db::RequestPool, error::AppResult};
 
-pub const DEFAULT_PAGE_SIZE: i32 = 20;
-pub const MAX_PAGE_SIZE: i32 = 100;
+pub use crate::db::page::{
+    DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest, decode_cursor, encode_cursor,
+};
 
 pub type Connection<N> = async_graphql::connection::Connection<Cursor, N, TotalCount>;
 
@@ -35,13 +31,19 @@ pub struct Cursor(CursorKey);
 #[derive(Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum CursorKey {
-    Id(i32),
+    Id(i64),
     Name(String, i32),
     FullName(String, String, i32),
 }
 
 impl From<i32> for CursorKey {
     fn from(id: i32) -> Self {
+        Self::Id(id.into())
+    }
+}
+
+impl From<i64> for CursorKey {
+    fn from(id: i64) -> Self {
         Self::Id(id)
     }
 }
@@ -49,6 +51,12 @@ impl From<i32> for CursorKey {
 impl From<(String, i32)> for CursorKey {
     fn from((name, id): (String, i32)) -> Self {
         Self::Name(name, id)
+    }
+}
+
+impl From<(chrono::NaiveDate, i32)> for CursorKey {
+    fn from((day, id): (chrono::NaiveDate, i32)) -> Self {
+        Self::Name(day.to_string(), id)
     }
 }
 
@@ -82,57 +90,7 @@ pub fn cost(first: Option<i32>, last: Option<i32>, child_complexity: usize) -> u
     size.saturating_mul(child_complexity).saturating_add(1)
 }
 
-/// Validated paging arguments with decoded cursors of sort key `K`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct PageRequest<K> {
-    pub size: i64,
-    pub after: Option<K>,
-    pub before: Option<K>,
-    /// `last` was given: fetch in reverse order, then flip.
-    pub backward: bool,
-}
-
-impl<K: DeserializeOwned> PageRequest<K> {
-    pub fn new(
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> AppResult<Self> {
-        let check = |name: &str, n: i32| {
-            if (1..=MAX_PAGE_SIZE).contains(&n) {
-                Ok(i64::from(n))
-            } else {
-                Err(AppError::bad_input(format!(
-                    "`{name}` debe estar entre 1 y {MAX_PAGE_SIZE} (se recibió {n})"
-                )))
-            }
-        };
-        let (size, backward) = match (first, last) {
-            (Some(_), Some(_)) => {
-                return Err(AppError::bad_input(
-                    "Use `first` o `last`, no ambos a la vez",
-                ));
-            }
-            (Some(n), None) => (check("first", n)?, false),
-            (None, Some(n)) => (check("last", n)?, true),
-            (None, None) => (i64::from(DEFAULT_PAGE_SIZE), false),
-        };
-        Ok(Self {
-            size,
-            after: after.as_deref().map(decode_cursor).transpose()?,
-            before: before.as_deref().map(decode_cursor).transpose()?,
-            backward,
-        })
-    }
-}
-
 impl<K> PageRequest<K> {
-    /// Rows to fetch: one more than the page, to learn whether another page follows.
-    pub fn limit(&self) -> i64 {
-        self.size + 1
-    }
-
     /// Turns the fetched rows (in query order, at most `limit()`) into a connection.
     pub fn into_connection<N, KK: Into<CursorKey>>(
         &self,
@@ -160,40 +118,6 @@ impl<K> PageRequest<K> {
             .collect();
         connection
     }
-}
-
-/// A boxed Diesel query narrowed to one page of a connection ordered by `$id` alone: the
-/// cursor bounds, the direction, the selection and the limit (one more row than the page,
-/// written into the statement: see [`crate::db::plan`]).
-#[macro_export]
-macro_rules! page_by_id {
-    ($query:expr, $id:path, $page:expr, $select:expr) => {{
-        let (mut query, page) = ($query, $page);
-        if let Some(after) = page.after {
-            query = query.filter($id.gt(after));
-        }
-        if let Some(before) = page.before {
-            query = query.filter($id.lt(before));
-        }
-        let query = if page.backward {
-            query.order($id.desc())
-        } else {
-            query.order($id.asc())
-        };
-        $crate::db::plan::with_limit(query.select($select), page.limit())
-    }};
-}
-
-pub fn encode_cursor<K: Serialize>(key: &K) -> String {
-    URL_SAFE_NO_PAD.encode(serde_json::to_vec(key).expect("sort keys serialize"))
-}
-
-pub fn decode_cursor<K: DeserializeOwned>(cursor: &str) -> AppResult<K> {
-    URL_SAFE_NO_PAD
-        .decode(cursor)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .ok_or_else(|| AppError::bad_input("El cursor no es válido"))
 }
 
 type CountFn = Box<dyn Fn() -> BoxFuture<'static, AppResult<i64>> + Send + Sync>;
@@ -238,20 +162,6 @@ impl TotalCount {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn page_arguments() {
-        let ok = PageRequest::<(String, i32)>::new(None, None, None, None).unwrap();
-        assert_eq!((ok.size, ok.backward), (20, false));
-        assert!(PageRequest::<i32>::new(Some(0), None, None, None).is_err());
-        assert!(PageRequest::<i32>::new(Some(101), None, None, None).is_err());
-        assert!(PageRequest::<i32>::new(Some(1), None, Some(1), None).is_err());
-        assert!(PageRequest::<i32>::new(None, Some("!!".into()), None, None).is_err());
-        let cursor = encode_cursor(&("Pérez".to_owned(), 7));
-        let back = PageRequest::<(String, i32)>::new(None, None, Some(5), Some(cursor)).unwrap();
-        assert_eq!(back.before, Some(("Pérez".to_owned(), 7)));
-        assert!(back.backward);
-    }
 
     #[test]
     fn edge_cursors_encode_as_their_plain_keys() {

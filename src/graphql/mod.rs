@@ -30,7 +30,7 @@ pub use user_error::{UserError, UserErrorCode};
 
 use crate::{
     app::AppState,
-    authorizations::{AuthorizationMutation, AuthorizationQuery},
+    authorizations::{AuditQuery, AuthorizationMutation, AuthorizationQuery},
     catalog::{CatalogMutation, CatalogQuery},
     db::{DbPool, RequestConn, RequestPool},
     error::AppResult,
@@ -48,6 +48,7 @@ pub struct Query(
     PatientQuery,
     CatalogQuery,
     AuthorizationQuery,
+    AuditQuery,
     OrderQuery,
 );
 

@@ -11,12 +11,12 @@ use diesel::{dsl::count_star, pg::Pg, prelude::*};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
+    db::page::PageRequest,
     db::{
         FetchById,
         schema::{order_items, orders, practitioners},
         views::order_item_rows,
     },
-    graphql::connection::PageRequest,
     patients::DocumentType,
 };
 
@@ -169,7 +169,7 @@ pub async fn page(
     filter: &Filter,
     page: &PageRequest<i32>,
 ) -> QueryResult<Vec<Order>> {
-    crate::page_by_id!(filtered(filter), orders::id, page, Order::as_select())
+    crate::page_of!(filtered(filter), (orders::id), page, Order::as_select())
         .load(conn)
         .await
 }

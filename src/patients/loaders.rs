@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use async_graphql::dataloader::Loader;
 
 use super::model::{self, Patient, SortKey};
-use crate::{db::RequestPool, error::AppError, graphql::connection::PageRequest};
+use crate::{db::RequestPool, db::page::PageRequest, error::AppError};
 
 /// Social work id -> number of patients.
 pub struct PatientCountLoader(pub RequestPool);

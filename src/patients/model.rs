@@ -12,13 +12,13 @@ use diesel::{
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
+    db::page::PageRequest,
     db::{
         FetchById, SearchTerm, affiliate_key, is_empty_changeset,
-        plan::{RowPast, with_limit},
+        plan::with_limit,
         schema::{patients, social_works},
         search_text, strpos,
     },
-    graphql::connection::PageRequest,
     social_works::SocialWork,
     text_enum,
 };
@@ -208,26 +208,12 @@ fn filtered(filter: &Filter) -> Filtered {
     query
 }
 
-/// The sort key's columns, compared as a row, which the (last_name, first_name, id) index
-/// answers.
-const KEY_COLUMNS: &str = "(patients.last_name, patients.first_name, patients.id)";
-
 /// The filtered rows of one page, in query order, before choosing what to read of them and
 /// adding the limit.
 fn paged(filter: &Filter, page: &PageRequest<SortKey>) -> Filtered {
+    // The (last_name, first_name, id) index answers the row comparison and the order.
     use patients::{first_name, id, last_name};
-    let mut query = filtered(filter);
-    if let Some(after) = page.after.clone() {
-        query = query.filter(RowPast::after(KEY_COLUMNS, after));
-    }
-    if let Some(before) = page.before.clone() {
-        query = query.filter(RowPast::before(KEY_COLUMNS, before));
-    }
-    if page.backward {
-        query.order((last_name.desc(), first_name.desc(), id.desc()))
-    } else {
-        query.order((last_name.asc(), first_name.asc(), id.asc()))
-    }
+    crate::keyset!(filtered(filter), (last_name, first_name, id), page)
 }
 
 pub async fn page(

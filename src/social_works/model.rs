@@ -7,10 +7,8 @@ use diesel::{dsl::count_star, prelude::*, sql_types::Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
-    db::{
-        FetchById, is_empty_changeset, plan::with_limit, schema::social_works, search_text, strpos,
-    },
-    graphql::connection::PageRequest,
+    db::page::PageRequest,
+    db::{FetchById, is_empty_changeset, schema::social_works, search_text, strpos},
     text_enum,
 };
 
@@ -122,19 +120,7 @@ pub async fn page(
     page: &PageRequest<SortKey>,
 ) -> QueryResult<Vec<SocialWork>> {
     use social_works::{id, name};
-    let mut query = filtered(filter);
-    if let Some((n, i)) = page.after.clone() {
-        query = query.filter(name.gt(n.clone()).or(name.eq(n).and(id.gt(i))));
-    }
-    if let Some((n, i)) = page.before.clone() {
-        query = query.filter(name.lt(n.clone()).or(name.eq(n).and(id.lt(i))));
-    }
-    query = if page.backward {
-        query.order((name.desc(), id.desc()))
-    } else {
-        query.order((name.asc(), id.asc()))
-    };
-    with_limit(query.select(SocialWork::as_select()), page.limit())
+    crate::page_of!(filtered(filter), (name, id), page, SocialWork::as_select())
         .load(conn)
         .await
 }

@@ -393,12 +393,12 @@ async fn every_change_is_audited_with_its_author() {
             (
                 "UPDATED".to_owned(),
                 Value::Null,
-                json!(["max_monthly_appointments"])
+                json!(["maxMonthlyAppointments"])
             ),
             (
                 "UPDATED".to_owned(),
                 json!("admin"),
-                json!(["copay_percentage", "notes"])
+                json!(["copayPercentage", "notes"])
             ),
             (
                 "CREATED".to_owned(),
@@ -409,12 +409,20 @@ async fn every_change_is_audited_with_its_author() {
     );
     assert_eq!(trail[1]["oldData"]["notes"], "inicial");
     assert_eq!(trail[1]["newData"]["notes"], "renovado");
+    assert_eq!(trail[1]["newData"]["copayPercentage"], "12.50");
     assert_eq!(trail[2]["oldData"], Value::Null);
+    assert_eq!(
+        trail[2]["newData"]["id"],
+        json!(id),
+        "references are global IDs"
+    );
+    assert_eq!(trail[2]["newData"]["epsId"], json!(e));
+    assert!(trail[2]["newData"].get("eps_id").is_none(), "{}", trail[2]);
     assert!(
         trail[2]["changedFields"]
             .as_array()
             .unwrap()
-            .contains(&json!("eps_id"))
+            .contains(&json!("epsId"))
     );
 
     let delete = "mutation($id: ID!) { deleteAuthorization(input: {id: $id}) { deletedId userErrors { code } } }";
@@ -441,6 +449,135 @@ async fn every_change_is_audited_with_its_author() {
         .execute(&mut conn)
         .await;
     assert!(err.is_err());
+}
+
+const AUDIT: &str = "query($f: AuthorizationAuditFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  authorizationAudit(filter: $f, first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage endCursor startCursor }
+    nodes { action authorizationId authorization { id } eps { name } specialty { name } location { name }
+            changedBy { username } changedFields oldData newData }
+  }
+}";
+
+#[tokio::test]
+async fn the_audit_log_outlives_deleted_agreements_and_is_filtered_and_paged() {
+    let app = TestApp::new().await;
+    let (e1, s1, l1) = create_catalog(&app, "1").await;
+    let (e2, s2, l2) = create_catalog(&app, "2").await;
+    let a = create(&app, &e1, &s1, &l1, json!({ "notes": "inicial" })).await;
+    let a = a["authorization"]["id"].as_str().unwrap().to_owned();
+    create(&app, &e2, &s2, &l2, json!({})).await;
+    app.admin(
+        "mutation($i: UpdateAuthorizationInput!) { updateAuthorization(input: $i) { userErrors { code } } }",
+        json!({ "i": { "id": a, "maxMonthlyAppointments": 30 } }),
+    )
+    .await;
+    let deleted = app
+        .admin(
+            "mutation($id: ID!) { deleteAuthorization(input: {id: $id}) { deletedId } }",
+            json!({ "id": a }),
+        )
+        .await;
+    assert_eq!(
+        deleted["data"]["deleteAuthorization"]["deletedId"],
+        json!(a)
+    );
+    let node = app
+        .gql_as(
+            Role::Viewer,
+            "query($id: ID!) { node(id: $id) { id } }",
+            json!({ "id": a }),
+        )
+        .await;
+    assert_eq!(node["data"]["node"], Value::Null);
+
+    let audit = |variables: Value| {
+        let app = &app;
+        async move {
+            let body = app.gql_as(Role::Viewer, AUDIT, variables).await;
+            body["data"]["authorizationAudit"]
+                .as_object()
+                .unwrap_or_else(|| panic!("{body}"))
+                .clone()
+        }
+    };
+    let actions = |page: &serde_json::Map<String, Value>| -> Vec<String> {
+        page["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["action"].as_str().unwrap().to_owned())
+            .collect()
+    };
+
+    // The deleted agreement's whole trail, newest first, by its (deleted) ID.
+    let trail = audit(json!({ "f": { "authorizationId": a } })).await;
+    assert_eq!(actions(&trail), ["DELETED", "UPDATED", "CREATED"]);
+    assert_eq!(trail["totalCount"], 3);
+    let deletion = &trail["nodes"][0];
+    assert_eq!(deletion["authorizationId"], json!(a));
+    assert_eq!(deletion["authorization"], Value::Null);
+    assert_eq!(deletion["eps"]["name"], "EPS 1");
+    assert_eq!(deletion["specialty"]["name"], "Especialidad 1");
+    assert_eq!(deletion["location"]["name"], "Sede 1");
+    assert_eq!(deletion["changedBy"]["username"], "admin");
+    assert_eq!(deletion["newData"], Value::Null);
+    assert_eq!(deletion["oldData"]["epsId"], json!(e1));
+    assert_eq!(deletion["oldData"]["maxMonthlyAppointments"], 30);
+    assert_eq!(
+        trail["nodes"][1]["changedFields"],
+        json!(["maxMonthlyAppointments"])
+    );
+
+    // Each reference filters, and the ID of every kind is checked.
+    for (filter, count) in [
+        (json!({ "epsId": e2 }), 1),
+        (json!({ "specialtyId": s1 }), 3),
+        (json!({ "locationId": l2 }), 1),
+        (json!({}), 4),
+    ] {
+        let page = audit(json!({ "f": filter })).await;
+        assert_eq!(page["totalCount"], count, "{filter}");
+        assert_eq!(page["nodes"].as_array().unwrap().len(), count as usize);
+    }
+    let admin = app
+        .gql_as(Role::Admin, "{ viewer { id } }", json!({}))
+        .await["data"]["viewer"]["id"]
+        .clone();
+    assert_eq!(
+        audit(json!({ "f": { "changedBy": admin } })).await["totalCount"],
+        4
+    );
+    let wrong = app
+        .gql_as(Role::Viewer, AUDIT, json!({ "f": { "epsId": s1 } }))
+        .await;
+    assert_eq!(error_code(&wrong), "BAD_USER_INPUT", "{wrong}");
+
+    // Days are the clinic's, both ends included.
+    let today = Utc::now().date_naive();
+    let yesterday = today - Days::new(1);
+    let days = |from: NaiveDate, to: NaiveDate| json!({ "f": { "from": from.to_string(), "to": to.to_string() } });
+    assert_eq!(audit(days(today, today)).await["totalCount"], 4);
+    assert_eq!(audit(days(yesterday, yesterday)).await["totalCount"], 0);
+    assert_eq!(
+        audit(json!({ "f": { "from": (today + Days::new(1)).to_string() } })).await["totalCount"],
+        0
+    );
+
+    // Paging forward and back over the whole log, newest first.
+    let first = audit(json!({ "first": 3 })).await;
+    assert_eq!(actions(&first), ["DELETED", "UPDATED", "CREATED"]);
+    assert_eq!(first["pageInfo"]["hasNextPage"], true);
+    let rest = audit(json!({ "first": 3, "after": first["pageInfo"]["endCursor"] })).await;
+    assert_eq!(actions(&rest), ["CREATED"]);
+    assert_eq!(first["nodes"][2]["eps"]["name"], "EPS 2");
+    assert_eq!(rest["nodes"][0]["eps"]["name"], "EPS 1");
+    assert_eq!(rest["pageInfo"]["hasNextPage"], false);
+    let back = audit(json!({ "last": 2, "before": rest["pageInfo"]["startCursor"] })).await;
+    assert_eq!(actions(&back), ["UPDATED", "CREATED"]);
+    assert_eq!(back["nodes"][0]["authorizationId"], json!(a));
+    assert_eq!(back["nodes"][1]["eps"]["name"], "EPS 2");
 }
 
 #[tokio::test]

@@ -9,10 +9,8 @@ use axum::{body::Body, http::Request};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use clinic::{
     auth::Role,
-    graphql::{
-        connection::decode_cursor,
-        ids::{decode_global_id, global_id},
-    },
+    db::page::decode_cursor,
+    graphql::ids::{decode_global_id, global_id},
     orders::import,
 };
 use proptest::prelude::*;

@@ -109,7 +109,7 @@ async fn page_bounds_and_bad_cursors_are_bad_input() {
 #[tokio::test]
 async fn page_statements_are_prepared_once_and_planned_once() {
     use clinic::{
-        graphql::connection::{PageRequest, encode_cursor},
+        db::page::{PageRequest, encode_cursor},
         orders, patients,
     };
     use diesel::{QueryableByName, sql_types::BigInt, sql_types::Text};
@@ -159,7 +159,7 @@ async fn page_statements_are_prepared_once_and_planned_once() {
         );
     };
     planned_once(&[
-        "(patients.last_name, patients.first_name, patients.id) > ($1, $2, $3)",
+        r#"("patients"."last_name", "patients"."first_name", "patients"."id") > ($1, $2, $3)"#,
         "LIMIT 6",
     ]);
     planned_once(&["\"social_works\".\"name\"", "LIMIT 8"]);

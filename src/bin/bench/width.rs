@@ -4,11 +4,11 @@
 //! backend CPU. Tells how much selecting only the asked-for columns could save.
 
 use clinic::{
+    db::page::PageRequest,
     db::{
         plan::with_limit,
         schema::{patients as p, social_works as s},
     },
-    graphql::connection::PageRequest,
     patients::{
         Patient,
         model::{Filter, page_with_social_works},

@@ -1,0 +1,243 @@
+//! The audit log of agreements as the API shows it: the trail of one agreement, and the whole
+//! log, readable after its agreements are deleted. Entries speak the API's language: field
+//! names as the schema writes them, references as global IDs.
+
+use std::sync::Arc;
+
+use async_graphql::{Context, Enum, ID, InputObject, Json, Object};
+use serde_json::{Map, Value};
+
+use super::model::{self, AuditFilter, AuditRow, Authorization};
+use crate::{
+    auth::{Role, require_role},
+    catalog::{Eps, Location, Specialty},
+    error::{AppError, AppResult},
+    graphql::{
+        conn,
+        connection::{self, Connection, PageRequest, TotalCount},
+        ids::{decode_optional_id, global_id},
+        loaders,
+        scalars::{Date, DateTime},
+    },
+    users::User,
+};
+
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAction {
+    Created,
+    Updated,
+    Deleted,
+}
+
+/// One change of an authorization, as the database's trigger recorded it.
+pub struct AuditEntry(pub AuditRow);
+
+#[Object]
+impl AuditEntry {
+    async fn action(&self) -> AppResult<AuditAction> {
+        match self.0.action.as_str() {
+            "CREATED" => Ok(AuditAction::Created),
+            "UPDATED" => Ok(AuditAction::Updated),
+            "DELETED" => Ok(AuditAction::Deleted),
+            other => Err(AppError::internal(format_args!(
+                "unknown audit action {other}"
+            ))),
+        }
+    }
+    async fn changed_at(&self) -> DateTime {
+        DateTime(self.0.changed_at)
+    }
+    /// Null for changes made outside the service (by hand in SQL).
+    async fn changed_by(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<User>>> {
+        Ok(match self.0.changed_by {
+            Some(id) => loaders(ctx).users.load_one(id).await?,
+            None => None,
+        })
+    }
+    /// The global ID of the authorization changed; it stays valid as a filter of
+    /// `authorizationAudit` after the authorization is deleted.
+    async fn authorization_id(&self) -> ID {
+        global_id(Authorization::TYPE, self.0.authorization_id)
+    }
+    /// The authorization as it is now; null once deleted.
+    async fn authorization(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<Authorization>>> {
+        loaders(ctx)
+            .authorizations
+            .load_one(self.0.authorization_id)
+            .await
+    }
+    /// The EPS of the agreement; null once the EPS itself is deleted.
+    async fn eps(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<Eps>>> {
+        loaders(ctx).eps.load_one(self.0.eps_id).await
+    }
+    /// The specialty of the agreement; null once the specialty itself is deleted.
+    async fn specialty(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<Specialty>>> {
+        loaders(ctx).specialties.load_one(self.0.specialty_id).await
+    }
+    /// The site of the agreement; null once the site itself is deleted.
+    async fn location(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<Location>>> {
+        loaders(ctx).locations.load_one(self.0.location_id).await
+    }
+    /// The authorization before the change (null for a creation), with the schema's field
+    /// names (`epsId`, `copayPercentage`…) and global IDs.
+    async fn old_data(&self) -> Option<Json<Value>> {
+        self.0
+            .old_data
+            .as_ref()
+            .map(|data| Json(api_snapshot(data)))
+    }
+    /// The authorization after the change (null for a deletion), as `oldData`.
+    async fn new_data(&self) -> Option<Json<Value>> {
+        self.0
+            .new_data
+            .as_ref()
+            .map(|data| Json(api_snapshot(data)))
+    }
+    /// Fields whose value changed, named as in `oldData` and `newData`.
+    async fn changed_fields(&self) -> Vec<String> {
+        self.0
+            .changed_fields
+            .iter()
+            .map(|column| api_field(column).0)
+            .collect()
+    }
+}
+
+/// The API's name of a column of `authorizations`, and the type its global ID names when the
+/// column is a reference.
+fn api_field(column: &str) -> (String, Option<&'static str>) {
+    let kind = match column {
+        "id" => Some(Authorization::TYPE),
+        "eps_id" => Some(Eps::TYPE),
+        "specialty_id" => Some(Specialty::TYPE),
+        "location_id" => Some(Location::TYPE),
+        "created_by" => Some(User::TYPE),
+        _ => None,
+    };
+    let mut name = String::with_capacity(column.len());
+    let mut upper = false;
+    for c in column.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            name.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            name.push(c);
+        }
+    }
+    (name, kind)
+}
+
+/// A snapshot of an `authorizations` row in the API's language. Money and percentages are
+/// strings, as the `Decimal` scalar writes them.
+fn api_snapshot(row: &Value) -> Value {
+    let Some(columns) = row.as_object() else {
+        return row.clone();
+    };
+    let mut fields = Map::with_capacity(columns.len());
+    for (column, value) in columns {
+        let (name, kind) = api_field(column);
+        let value = match (kind, value) {
+            (Some(kind), Value::Number(n)) => {
+                match n.as_i64().and_then(|n| i32::try_from(n).ok()) {
+                    Some(id) => Value::String(global_id(kind, id).0),
+                    None => value.clone(),
+                }
+            }
+            (None, Value::Number(n)) if column == "copay_percentage" => {
+                Value::String(format!("{:.2}", n.as_f64().unwrap_or_default()))
+            }
+            _ => value.clone(),
+        };
+        fields.insert(name, value);
+    }
+    Value::Object(fields)
+}
+
+#[derive(InputObject, Default)]
+pub struct AuthorizationAuditFilter {
+    /// One authorization's entries; the ID of a deleted authorization works too.
+    pub authorization_id: Option<ID>,
+    pub eps_id: Option<ID>,
+    pub specialty_id: Option<ID>,
+    pub location_id: Option<ID>,
+    /// Changes made by this user.
+    pub changed_by: Option<ID>,
+    /// Changes made on or after this day (the clinic's time zone).
+    pub from: Option<Date>,
+    /// Changes made on or before this day (the clinic's time zone).
+    pub to: Option<Date>,
+}
+
+impl AuthorizationAuditFilter {
+    fn into_model(self) -> AppResult<AuditFilter> {
+        let id = |id: Option<ID>, kind| decode_optional_id(id.as_ref(), kind);
+        Ok(AuditFilter {
+            authorization_id: id(self.authorization_id, Authorization::TYPE)?,
+            eps_id: id(self.eps_id, Eps::TYPE)?,
+            specialty_id: id(self.specialty_id, Specialty::TYPE)?,
+            location_id: id(self.location_id, Location::TYPE)?,
+            changed_by: id(self.changed_by, User::TYPE)?,
+            from: self.from.map(|d| d.0),
+            to: self.to.map(|d| d.0),
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct AuditQuery;
+
+#[Object]
+impl AuditQuery {
+    /// The audit log of every authorization, newest first, including deleted ones.
+    #[graphql(complexity = "connection::cost(first, last, child_complexity)")]
+    async fn authorization_audit(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        filter: Option<AuthorizationAuditFilter>,
+    ) -> AppResult<Connection<AuditEntry>> {
+        require_role(ctx, Role::Viewer)?;
+        let page = PageRequest::new(first, after, last, before)?;
+        let filter = filter.unwrap_or_default().into_model()?;
+        let rows = model::audit_page(&mut *conn(ctx).await?, &filter, &page).await?;
+        let total = TotalCount::of(loaders(ctx).pool(), filter, |conn, f| {
+            Box::pin(model::audit_count(conn, f))
+        });
+        Ok(page.into_connection(
+            rows.into_iter().map(AuditEntry).collect(),
+            |entry| entry.0.id,
+            total,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapshots_speak_the_api_language() {
+        let row = serde_json::json!({
+            "id": 7, "eps_id": 12, "specialty_id": 3, "location_id": 4, "created_by": 1,
+            "copay_percentage": 12.5, "requires_prior_authorization": true,
+            "expiration_date": "2026-12-31", "notes": null,
+        });
+        let api = api_snapshot(&row);
+        assert_eq!(api["id"], global_id(Authorization::TYPE, 7).0);
+        assert_eq!(api["epsId"], global_id(Eps::TYPE, 12).0);
+        assert_eq!(api["createdBy"], global_id(User::TYPE, 1).0);
+        assert_eq!(api["copayPercentage"], "12.50");
+        assert_eq!(api["requiresPriorAuthorization"], true);
+        assert_eq!(api["expirationDate"], "2026-12-31");
+        assert!(api.get("eps_id").is_none());
+        assert_eq!(
+            api_field("max_monthly_appointments").0,
+            "maxMonthlyAppointments"
+        );
+    }
+}
