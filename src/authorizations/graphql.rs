@@ -175,6 +175,9 @@ pub struct AuthorizationFilter {
     pub currently_valid: Option<bool>,
     /// Valid on this day.
     pub valid_on: Option<Date>,
+    /// Valid today and expiring on or before this day: the expiry worklist (order it by
+    /// `EXPIRATION_DATE` for soonest first).
+    pub expiring_by: Option<Date>,
 }
 
 /// The valid authorizations of one EPS in a scope, batched across the EPS of a request.
@@ -192,13 +195,54 @@ pub async fn authorized(
         .unwrap_or_default())
 }
 
+/// How many specialties of an EPS have agreements but none valid on `on` (default today),
+/// batched across the EPS of a request.
+pub async fn lapsed_specialties(
+    ctx: &Context<'_>,
+    eps_id: i32,
+    on: Option<Date>,
+) -> AppResult<i32> {
+    require_role(ctx, Role::Viewer)?;
+    let count = loaders(ctx)
+        .lapsed
+        .load_one((eps_id, on.map(|d| d.0)))
+        .await?
+        .unwrap_or(0);
+    Ok(i32::try_from(count).unwrap_or(i32::MAX))
+}
+
+/// What `authorizations` is ordered by.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AuthorizationOrderField {
+    /// Creation order.
+    #[default]
+    Id,
+    /// Expiration date, then id; agreements without one come after every dated one.
+    ExpirationDate,
+}
+
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OrderDirection {
+    #[default]
+    Asc,
+    Desc,
+}
+
+#[derive(InputObject, Default)]
+pub struct AuthorizationOrder {
+    pub field: AuthorizationOrderField,
+    #[graphql(default)]
+    pub direction: OrderDirection,
+}
+
 #[derive(Default)]
 pub struct AuthorizationQuery;
 
 #[Object]
 impl AuthorizationQuery {
-    /// Authorizations by id.
+    /// Authorizations, by id unless `orderBy` says otherwise.
     #[graphql(complexity = "connection::cost(first, last, child_complexity)")]
+    #[allow(clippy::too_many_arguments)] // the connection's four, plus filter and order
     async fn authorizations(
         &self,
         ctx: &Context<'_>,
@@ -207,9 +251,10 @@ impl AuthorizationQuery {
         last: Option<i32>,
         before: Option<String>,
         filter: Option<AuthorizationFilter>,
+        #[graphql(desc = "Default: by id, ascending. A cursor belongs to the order it came from.")]
+        order_by: Option<AuthorizationOrder>,
     ) -> async_graphql::Result<Connection<Authorization>> {
         require_role(ctx, Role::Viewer)?;
-        let page = PageRequest::new(first, after, last, before)?;
         let f = filter.unwrap_or_default();
         let id = |id: &Option<ID>, ty| decode_optional_id(id.as_ref(), ty);
         let filter = Filter {
@@ -219,31 +264,41 @@ impl AuthorizationQuery {
             authorized: f.authorized,
             currently_valid: f.currently_valid,
             valid_on: f.valid_on.map(|d| d.0),
+            expiring_by: f.expiring_by.map(|d| d.0),
         };
-        let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
-            .await
-            .map_err(AppError::from)?;
+        let order = order_by.unwrap_or_default();
+        let descending = order.direction == OrderDirection::Desc;
+        let total = TotalCount::of(loaders(ctx).pool(), filter.clone(), |conn, f| {
+            Box::pin(model::count(conn, f))
+        });
+        // Each order has its own cursor key.
+        let c = &mut *conn(ctx).await?;
+        let connection = match order.field {
+            AuthorizationOrderField::Id => {
+                let page = PageRequest::<i32>::new(first, after, last, before)?;
+                let rows = model::page(c, &filter, &page, descending).await?;
+                page.into_connection(rows, |a| a.id, total)
+            }
+            AuthorizationOrderField::ExpirationDate => {
+                let page = PageRequest::new(first, after, last, before)?;
+                let rows = model::page_by_expiration(c, &filter, &page, descending).await?;
+                page.into_connection(rows, Authorization::expiration_key, total)
+            }
+        };
         // What the nodes select of their EPS, specialty and site: one statement each, now.
         let l = loaders(ctx);
+        let rows = || connection.edges.iter().map(|edge| &edge.node);
         futures_util::try_join!(
-            l.prime_selected(ctx, "eps", &l.eps, rows.iter().map(|a| a.eps_id)),
+            l.prime_selected(ctx, "eps", &l.eps, rows().map(|a| a.eps_id)),
             l.prime_selected(
                 ctx,
                 "specialty",
                 &l.specialties,
-                rows.iter().map(|a| a.specialty_id)
+                rows().map(|a| a.specialty_id)
             ),
-            l.prime_selected(
-                ctx,
-                "location",
-                &l.locations,
-                rows.iter().map(|a| a.location_id)
-            ),
+            l.prime_selected(ctx, "location", &l.locations, rows().map(|a| a.location_id)),
         )?;
-        let total = TotalCount::of(loaders(ctx).pool(), filter, |conn, f| {
-            Box::pin(model::count(conn, f))
-        });
-        Ok(page.into_connection(rows, |a| a.id, total))
+        Ok(connection)
     }
 
     /// May this EPS be seen for this specialty at this site on this day (default: today)?

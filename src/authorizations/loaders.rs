@@ -1,4 +1,4 @@
-//! Audit trails and per-EPS valid authorizations, batched per request.
+//! Audit trails, per-EPS valid authorizations and lapsed specialties, batched per request.
 
 use std::collections::HashMap;
 
@@ -44,6 +44,33 @@ impl Loader<AuthorizedKey> for AuthorizedLoader {
             let mut found = model::valid_in_scope(&mut conn, &eps_ids, scope, on).await?;
             for eps in eps_ids {
                 result.insert((eps, scope, on), found.remove(&eps).unwrap_or_default());
+            }
+        }
+        Ok(result)
+    }
+}
+
+/// (EPS id, day) -> how many of its specialties have agreements but none valid that day.
+pub struct LapsedLoader(pub RequestPool);
+
+impl Loader<(i32, Option<NaiveDate>)> for LapsedLoader {
+    type Value = i64;
+    type Error = AppError;
+
+    async fn load(
+        &self,
+        keys: &[(i32, Option<NaiveDate>)],
+    ) -> Result<HashMap<(i32, Option<NaiveDate>), i64>, AppError> {
+        let mut by_day: HashMap<Option<NaiveDate>, Vec<i32>> = HashMap::new();
+        for (eps, on) in keys {
+            by_day.entry(*on).or_default().push(*eps);
+        }
+        let mut conn = self.0.get().await?;
+        let mut result = HashMap::new();
+        for (on, eps_ids) in by_day {
+            let counts = model::lapsed_specialty_counts(&mut conn, &eps_ids, on).await?;
+            for eps in eps_ids {
+                result.insert((eps, on), counts.get(&eps).copied().unwrap_or(0));
             }
         }
         Ok(result)

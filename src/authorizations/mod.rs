@@ -7,5 +7,5 @@ pub mod loaders;
 pub mod model;
 
 pub use audit::AuditQuery;
-pub use graphql::{AuthorizationMutation, AuthorizationQuery, authorized};
+pub use graphql::{AuthorizationMutation, AuthorizationQuery, authorized, lapsed_specialties};
 pub use model::{Authorization, Scope};

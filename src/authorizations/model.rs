@@ -78,6 +78,8 @@ pub struct Filter {
     pub authorized: Option<bool>,
     pub currently_valid: Option<bool>,
     pub valid_on: Option<NaiveDate>,
+    /// Valid today and expiring on or before this day: the expiry worklist.
+    pub expiring_by: Option<NaiveDate>,
 }
 
 /// The validity verdict on `on`, or today (in the session's time zone) when `on` is None.
@@ -118,27 +120,116 @@ fn filtered(filter: &Filter) -> authorization_rows::BoxedQuery<'static, Pg> {
     if let Some(day) = filter.valid_on {
         query = query.filter(denial_on!(Some(day)).is_null());
     }
+    if let Some(day) = filter.expiring_by {
+        query = query
+            .filter(r::denial_today.is_null())
+            .filter(r::expiration_date.le(day));
+    }
     query
 }
 
-/// Authorizations by id.
+/// Where an agreement with no expiration date sorts by expiration: after every dated one
+/// (no date accepted by the API is later).
+pub const NO_EXPIRATION: NaiveDate = NaiveDate::MAX;
+
+/// An agreement's place when ordered by expiration date, then id.
+pub type ExpirationKey = (NaiveDate, i32);
+
+impl Authorization {
+    pub fn expiration_key(&self) -> ExpirationKey {
+        (self.expiration_date.unwrap_or(NO_EXPIRATION), self.id)
+    }
+}
+
+/// Authorizations by id (newest first when `descending`).
 pub async fn page(
     conn: &mut AsyncPgConnection,
     filter: &Filter,
     page: &PageRequest<i32>,
+    descending: bool,
 ) -> QueryResult<Vec<Authorization>> {
-    crate::page_of!(
-        filtered(filter),
-        (authorization_rows::id),
-        page,
-        Authorization::as_select()
-    )
-    .load(conn)
-    .await
+    use authorization_rows::id;
+    let query = if descending {
+        crate::page_of!(
+            filtered(filter),
+            (id),
+            page,
+            Authorization::as_select(),
+            newest_first
+        )
+    } else {
+        crate::page_of!(filtered(filter), (id), page, Authorization::as_select())
+    };
+    query.load(conn).await
+}
+
+/// Authorizations by expiration date (soonest first, or latest first when `descending`),
+/// those without one last.
+pub async fn page_by_expiration(
+    conn: &mut AsyncPgConnection,
+    filter: &Filter,
+    page: &PageRequest<ExpirationKey>,
+    descending: bool,
+) -> QueryResult<Vec<Authorization>> {
+    use authorization_rows::{expiration_date, id};
+    let expires = || day_or(expiration_date, NO_EXPIRATION);
+    let query = if descending {
+        crate::page_of!(
+            filtered(filter),
+            (expires(), id),
+            page,
+            Authorization::as_select(),
+            newest_first
+        )
+    } else {
+        crate::page_of!(
+            filtered(filter),
+            (expires(), id),
+            page,
+            Authorization::as_select()
+        )
+    };
+    query.load(conn).await
 }
 
 pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {
     filtered(filter).select(count_star()).get_result(conn).await
+}
+
+#[derive(QueryableByName)]
+struct LapsedCount {
+    #[diesel(sql_type = diesel::sql_types::Int4)]
+    eps_id: i32,
+    #[diesel(sql_type = diesel::sql_types::Int8)]
+    specialties: i64,
+}
+
+/// Per EPS, how many specialties it has agreements for but no agreement valid on `on`
+/// (default today) at any site. The validity rule is `authorization_denial`'s, through the
+/// view; EPS with none are absent.
+pub async fn lapsed_specialty_counts(
+    conn: &mut AsyncPgConnection,
+    eps_ids: &[i32],
+    on: Option<NaiveDate>,
+) -> QueryResult<HashMap<i32, i64>> {
+    let rows: Vec<LapsedCount> = diesel::sql_query(
+        "SELECT eps_id, count(*) AS specialties FROM (
+             SELECT eps_id, specialty_id FROM authorization_rows
+              WHERE eps_id = ANY ($1)
+              GROUP BY eps_id, specialty_id
+             HAVING bool_and(authorization_denial(eps_active, specialty_active, location_active,
+                        authorized, authorization_date, expiration_date,
+                        coalesce($2, current_date)) IS NOT NULL)
+         ) lapsed GROUP BY eps_id",
+    )
+    .bind::<diesel::sql_types::Array<diesel::sql_types::Int4>, _>(eps_ids)
+    .bind::<diesel::sql_types::Nullable<diesel::sql_types::Date>, _>(on)
+    .load(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.eps_id, r.specialties))
+        .collect())
 }
 
 impl FetchById for Authorization {

@@ -86,6 +86,16 @@ impl Eps {
         )
         .await?)
     }
+    /// How many specialties this EPS has agreements for but none valid on the day (default
+    /// today) at any site: coverage that lapsed, was suspended or lost its EPS, specialty or
+    /// sites. Specialties never agreed are not counted.
+    async fn specialties_without_valid_agreement(
+        &self,
+        ctx: &Context<'_>,
+        on: Option<Date>,
+    ) -> async_graphql::Result<i32> {
+        Ok(authorizations::lapsed_specialties(ctx, self.id, on).await?)
+    }
     async fn created_at(&self) -> DateTime {
         DateTime(self.created_at)
     }

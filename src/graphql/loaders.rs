@@ -17,7 +17,7 @@ use async_graphql::{
 use crate::{
     authorizations::{
         Authorization,
-        loaders::{AuditLoader, AuthorizedLoader},
+        loaders::{AuditLoader, AuthorizedLoader, LapsedLoader},
     },
     catalog::{Eps, Location, Specialty},
     db::{FetchById, RequestPool},
@@ -80,9 +80,10 @@ pub struct Loaders {
     pub patient_pages: Lazy<PatientPageLoader>,
     pub audit: Lazy<AuditLoader>,
     pub authorized: Lazy<AuthorizedLoader>,
+    pub lapsed: Lazy<LapsedLoader>,
 }
 
-/// A loader made on first use: a request uses one or two of the fourteen, and making them
+/// A loader made on first use: a request uses one or two of the sixteen, and making them
 /// all (an `Arc`, a mutex and maps each) showed in profiles of the smallest requests.
 pub struct Lazy<L> {
     pool: RequestPool,
@@ -143,6 +144,7 @@ impl Loaders {
             patient_pages: Lazy::new(pool, cached, PatientPageLoader),
             audit: Lazy::new(pool, cached, AuditLoader),
             authorized: Lazy::new(pool, cached, AuthorizedLoader),
+            lapsed: Lazy::new(pool, cached, LapsedLoader),
         }
     }
 

@@ -933,3 +933,116 @@ async fn input_errors_from_scalars_and_arguments_are_in_spanish() {
         assert!(!message.contains(english), "{message}");
     }
 }
+
+#[tokio::test]
+async fn the_expiry_worklist_lists_valid_agreements_lapsing_soonest_first() {
+    let app = TestApp::new().await;
+    let (e1, s1, l1) = create_catalog(&app, "1").await;
+    let (e2, s2, l2) = create_catalog(&app, "2").await;
+    let (_, s3, l3) = create_catalog(&app, "3").await;
+    let today = Utc::now().date_naive();
+    let on = |days: i64| (today + chrono::Duration::days(days)).to_string();
+    for (name, (e, s, l), extra) in [
+        ("A", (&e1, &s1, &l1), json!({ "expirationDate": on(5) })),
+        ("B", (&e1, &s2, &l2), json!({ "expirationDate": on(20) })),
+        ("C", (&e1, &s3, &l3), json!({ "expirationDate": on(40) })),
+        (
+            "D",
+            (&e2, &s1, &l1),
+            json!({ "expirationDate": on(1), "authorized": false }),
+        ),
+        ("E", (&e2, &s2, &l1), json!({})),
+        (
+            "F",
+            (&e2, &s3, &l1),
+            json!({ "authorizationDate": on(-30), "expirationDate": on(-1) }),
+        ),
+    ] {
+        let mut extra = extra;
+        extra["notes"] = json!(name);
+        let created = create(&app, e, s, l, extra).await;
+        let id = created["authorization"]["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{created}"));
+        notes.insert(id.to_owned(), name);
+    }
+    let list = |variables: Value| {
+        let app = &app;
+        async move {
+            let body = app
+                .gql_as(
+                    Role::Viewer,
+                    "query($f: AuthorizationFilter, $o: AuthorizationOrder, $first: Int, $after: String, $last: Int, $before: String) {
+                       authorizations(filter: $f, orderBy: $o, first: $first, after: $after, last: $last, before: $before) {
+                         totalCount pageInfo { hasNextPage endCursor startCursor } nodes { notes }
+                       } }",
+                    variables,
+                )
+                .await;
+            let page = body["data"]["authorizations"].clone();
+            let names: Vec<String> = page["nodes"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{body}"))
+                .iter()
+                .map(|n| n["notes"].as_str().unwrap().to_owned())
+                .collect();
+            (names, page)
+        }
+    };
+    let soonest = json!({ "field": "EXPIRATION_DATE" });
+    let (names, page) = list(json!({ "f": { "expiringBy": on(30) }, "o": soonest })).await;
+    assert_eq!(names, ["A", "B"], "valid today and lapsing within 30 days");
+    assert_eq!(page["totalCount"], 2);
+    // Paged one at a time, the cursor carries the expiration date.
+    let (names, page) =
+        list(json!({ "f": { "expiringBy": on(30) }, "o": soonest, "first": 1 })).await;
+    assert_eq!(names, ["A"]);
+    let cursor = page["pageInfo"]["endCursor"].clone();
+    let (names, page) =
+        list(json!({ "f": { "expiringBy": on(30) }, "o": soonest, "first": 1, "after": cursor }))
+            .await;
+    assert_eq!(
+        (names, page["pageInfo"]["hasNextPage"].clone()),
+        (vec!["B".to_owned()], json!(false))
+    );
+    // The whole list, latest first: no expiration date sorts after every date.
+    let latest = json!({ "field": "EXPIRATION_DATE", "direction": "DESC" });
+    let (names, _) = list(json!({ "o": latest })).await;
+    assert_eq!(names, ["E", "C", "B", "A", "D", "F"]);
+    let (names, page) = list(json!({ "o": latest, "last": 2 })).await;
+    assert_eq!(names, ["D", "F"]);
+    let (names, _) =
+        list(json!({ "o": latest, "last": 2, "before": page["pageInfo"]["startCursor"] })).await;
+    assert_eq!(names, ["B", "A"]);
+    let (names, _) = list(json!({ "o": { "field": "ID", "direction": "DESC" }, "first": 2 })).await;
+    assert_eq!(names, ["F", "E"]);
+    // A cursor of another order is refused, not misread.
+    let (_, by_id) = list(json!({ "first": 1 })).await;
+    let mixed = app
+        .gql_as(
+            Role::Viewer,
+            "query($c: String) { authorizations(orderBy: {field: EXPIRATION_DATE}, after: $c) { totalCount } }",
+            json!({ "c": by_id["pageInfo"]["endCursor"] }),
+        )
+        .await;
+    assert_eq!(error_code(&mixed), "BAD_USER_INPUT", "{mixed}");
+
+    // Specialties per EPS with agreements but none valid at any site.
+    let lapsed = app
+        .gql_as(
+            Role::Viewer,
+            "query($on: Date) { epsList { nodes { name now: specialtiesWithoutValidAgreement
+                                                  later: specialtiesWithoutValidAgreement(on: $on) } } }",
+            json!({ "on": on(30) }),
+        )
+        .await;
+    assert_eq!(
+        lapsed["data"]["epsList"]["nodes"],
+        json!([
+            { "name": "EPS 1", "now": 0, "later": 2 },
+            { "name": "EPS 2", "now": 2, "later": 2 },
+            { "name": "EPS 3", "now": 0, "later": 0 },
+        ]),
+        "{lapsed}"
+    );
+}
