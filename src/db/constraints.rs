@@ -163,18 +163,16 @@ pub fn user_error(err: DieselError) -> Result<UserError, DieselError> {
     }
 }
 
-/// Every user error of a failed write. PostgreSQL reports the first CHECK a row fails; for a
-/// CHECK violation this asks `failing_checks` (SQL, migration 000011) for all the CHECKs the
-/// candidate row fails (`changes`, column name -> value, over row `row_id` for an update), so
-/// a form shows every mistake at once, one per field, while the rules stay the constraints.
-/// Errors that are not a user's doing are handed back.
-async fn user_errors(
+/// The user errors of every CHECK the candidate row fails, one per field: `failing_checks`
+/// (SQL, migration 000011) evaluates the table's CHECK constraints against `changes` (column
+/// name -> value) laid over row `row_id` for an update, so that a form shows every mistake at
+/// once while the rules stay the constraints.
+pub async fn failing_checks(
     conn: &mut diesel_async::AsyncPgConnection,
-    err: DieselError,
     table: &str,
     row_id: Option<i32>,
     changes: serde_json::Value,
-) -> Result<Vec<UserError>, DieselError> {
+) -> QueryResult<Vec<UserError>> {
     use diesel::sql_types::{Integer, Jsonb, Nullable, Text};
     use diesel_async::RunQueryDsl;
 
@@ -184,27 +182,14 @@ async fn user_errors(
         name: String,
     }
 
-    let is_check = matches!(violated(&err), Some((_, DatabaseErrorKind::CheckViolation)));
-    let first = user_error(err)?;
-    if !is_check {
-        return Ok(vec![first]);
-    }
     let failing: Vec<Failing> =
-        match diesel::sql_query("SELECT failing_checks($1::regclass, $2, $3) AS name")
+        diesel::sql_query("SELECT failing_checks($1::regclass, $2, $3) AS name")
             .bind::<Text, _>(table)
             .bind::<Jsonb, _>(changes)
             .bind::<Nullable<Integer>, _>(row_id)
             .load(conn)
-            .await
-        {
-            Ok(failing) => failing,
-            Err(other) => {
-                // The first error is still right; the others are a convenience.
-                tracing::warn!(error = %other, "could not list every failing check");
-                return Ok(vec![first]);
-            }
-        };
-    let mut errors = vec![first];
+            .await?;
+    let mut errors: Vec<UserError> = vec![];
     for rule in failing
         .iter()
         .filter_map(|f| RULES.iter().find(|rule| rule.0 == f.name))
@@ -214,6 +199,37 @@ async fn user_errors(
         // one of them, and the first (in name order, as PostgreSQL checks) is the one to show.
         if !errors.iter().any(|e| e.field == field) {
             errors.push(UserError::new(rule.1, rule.2, rule.3));
+        }
+    }
+    Ok(errors)
+}
+
+/// Every user error of a failed write: PostgreSQL reports the first CHECK a row fails, and
+/// [`failing_checks`] adds the others. Errors that are not a user's doing are handed back.
+async fn user_errors(
+    conn: &mut diesel_async::AsyncPgConnection,
+    err: DieselError,
+    table: &str,
+    row_id: Option<i32>,
+    changes: serde_json::Value,
+) -> Result<Vec<UserError>, DieselError> {
+    let is_check = matches!(violated(&err), Some((_, DatabaseErrorKind::CheckViolation)));
+    let first = user_error(err)?;
+    if !is_check {
+        return Ok(vec![first]);
+    }
+    let others = match failing_checks(conn, table, row_id, changes).await {
+        Ok(others) => others,
+        Err(other) => {
+            // The first error is still right; the others are a convenience.
+            tracing::warn!(error = %other, "could not list every failing check");
+            vec![]
+        }
+    };
+    let mut errors = vec![first];
+    for error in others {
+        if !errors.iter().any(|e| e.field == error.field) {
+            errors.push(error);
         }
     }
     Ok(errors)

@@ -76,11 +76,7 @@ pub struct CreateUserInput {
     pub role: Role,
 }
 
-#[derive(SimpleObject)]
-pub struct UserPayload {
-    pub user: Option<User>,
-    pub user_errors: Vec<UserError>,
-}
+crate::mutation_payload!(UserPayload, user: User);
 
 #[derive(Default)]
 pub struct UserMutation;
@@ -155,35 +151,42 @@ impl UserMutation {
         input: CreateUserInput,
     ) -> async_graphql::Result<UserPayload> {
         require_role(ctx, Role::Admin)?;
+        let username = input.username.trim().to_owned();
+        let mut conn = conn(ctx).await?;
+        // The password's rule is ours (the database sees only its hash); the username's are
+        // the table's CHECKs. A short password is reported with every username mistake.
         if input.password.chars().count() < MIN_PASSWORD_LENGTH {
-            return Ok(UserPayload {
-                user: None,
-                user_errors: vec![UserError::new(
-                    "password",
-                    UserErrorCode::InvalidLength,
-                    format!("La contraseña debe tener al menos {MIN_PASSWORD_LENGTH} caracteres"),
-                )],
-            });
+            let mut errors = vec![UserError::new(
+                "password",
+                UserErrorCode::InvalidLength,
+                format!("La contraseña debe tener al menos {MIN_PASSWORD_LENGTH} caracteres"),
+            )];
+            let candidate = serde_json::json!({ "username": username });
+            errors.extend(constraints::failing_checks(&mut conn, "users", None, candidate).await?);
+            return Ok(Err::<User, _>(errors).into());
         }
+        drop(conn);
         let password = input.password;
         let hash = bounded(move || hash_password(&password))
             .await?
             .map_err(AppError::internal)?;
-        let username = input.username.trim();
         let new = NewUser {
-            username,
+            username: &username,
             password_hash: Some(&hash),
             role: input.role,
         };
-        Ok(match model::insert(&mut *conn(ctx).await?, &new).await {
-            Ok(user) => UserPayload {
-                user: Some(user),
-                user_errors: vec![],
-            },
-            Err(err) => UserPayload {
-                user: None,
-                user_errors: vec![constraints::user_error(err).map_err(AppError::from)?],
-            },
-        })
+        let mut conn = self::conn(ctx).await?;
+        let result = model::insert(&mut conn, &new).await.map(Some);
+        let candidate = serde_json::json!({ "username": username });
+        Ok(constraints::outcome_with_every_error(
+            &mut conn,
+            result,
+            "users",
+            None,
+            &candidate,
+            || UserError::new("id", UserErrorCode::NotFound, "El usuario no existe"),
+        )
+        .await?
+        .into())
     }
 }

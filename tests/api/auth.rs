@@ -175,6 +175,41 @@ const LOGIN: &str = "mutation($u: String!, $p: String!) {
 }";
 
 #[tokio::test]
+async fn every_mistake_of_the_user_form_is_reported_at_once() {
+    let app = TestApp::new().await;
+    let body = app
+        .admin(
+            "mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } userErrors { field code } } }",
+            json!({ "i": { "username": "con espacios!", "password": "corta", "role": "STAFF" } }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["createUser"]["userErrors"],
+        json!([
+            { "field": ["password"], "code": "INVALID_LENGTH" },
+            { "field": ["username"], "code": "INVALID_FORMAT" },
+        ]),
+        "{body}"
+    );
+    let body = app
+        .admin(
+            "mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } userErrors { field code } } }",
+            json!({ "i": { "username": "x".repeat(61), "password": "una clave larga", "role": "STAFF" } }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["createUser"]["userErrors"],
+        json!([{ "field": ["username"], "code": "TOO_LONG" }]),
+        "{body}"
+    );
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM users WHERE username <> 'admin'")
+            .await,
+        0
+    );
+}
+
+#[tokio::test]
 async fn login_with_a_user_created_by_an_admin() {
     let app = TestApp::new().await;
     let body = app
