@@ -43,21 +43,21 @@ impl Authorization {
     async fn database_id(&self) -> i32 {
         self.id
     }
-    async fn eps(&self, ctx: &Context<'_>) -> async_graphql::Result<Arc<Eps>> {
+    async fn eps(&self, ctx: &Context<'_>) -> AppResult<Arc<Eps>> {
         Ok(loaders(ctx)
             .eps
             .load_one(self.eps_id)
             .await?
             .ok_or_else(|| dangling("eps", self.id))?)
     }
-    async fn specialty(&self, ctx: &Context<'_>) -> async_graphql::Result<Arc<Specialty>> {
+    async fn specialty(&self, ctx: &Context<'_>) -> AppResult<Arc<Specialty>> {
         Ok(loaders(ctx)
             .specialties
             .load_one(self.specialty_id)
             .await?
             .ok_or_else(|| dangling("specialty", self.id))?)
     }
-    async fn location(&self, ctx: &Context<'_>) -> async_graphql::Result<Arc<Location>> {
+    async fn location(&self, ctx: &Context<'_>) -> AppResult<Arc<Location>> {
         Ok(loaders(ctx)
             .locations
             .load_one(self.location_id)
@@ -94,7 +94,7 @@ impl Authorization {
     async fn is_currently_valid(&self) -> bool {
         self.denial_today.is_none()
     }
-    async fn created_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Arc<User>>> {
+    async fn created_by(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<User>>> {
         Ok(match self.created_by {
             Some(id) => loaders(ctx).users.load_one(id).await?,
             None => None,
@@ -107,7 +107,7 @@ impl Authorization {
         DateTime(self.updated_at)
     }
     /// Every change, newest first (`authorizationAudit` reads it after a deletion too).
-    async fn audit_trail(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AuditEntry>> {
+    async fn audit_trail(&self, ctx: &Context<'_>) -> AppResult<Vec<AuditEntry>> {
         let rows = loaders(ctx)
             .audit
             .load_one(self.id)
@@ -253,7 +253,7 @@ impl AuthorizationQuery {
         filter: Option<AuthorizationFilter>,
         #[graphql(desc = "Default: by id, ascending. A cursor belongs to the order it came from.")]
         order_by: Option<AuthorizationOrder>,
-    ) -> async_graphql::Result<Connection<Authorization>> {
+    ) -> AppResult<Connection<Authorization>> {
         require_role(ctx, Role::Viewer)?;
         let f = filter.unwrap_or_default();
         let id = |id: &Option<ID>, ty| decode_optional_id(id.as_ref(), ty);
@@ -309,7 +309,7 @@ impl AuthorizationQuery {
         specialty_id: ID,
         location_id: ID,
         on: Option<Date>,
-    ) -> async_graphql::Result<AuthorizationCheck> {
+    ) -> AppResult<AuthorizationCheck> {
         require_role(ctx, Role::Viewer)?;
         let eps = decode_id(&eps_id, Eps::TYPE)?;
         let specialty = decode_id(&specialty_id, Specialty::TYPE)?;
@@ -321,8 +321,7 @@ impl AuthorizationQuery {
             location,
             on.map(|d| d.0),
         )
-        .await
-        .map_err(AppError::from)?;
+        .await?;
         Ok(match found {
             None => AuthorizationCheck {
                 authorized: false,
@@ -463,7 +462,7 @@ impl AuthorizationMutation {
         &self,
         ctx: &Context<'_>,
         input: CreateAuthorizationInput,
-    ) -> async_graphql::Result<AuthorizationPayload> {
+    ) -> AppResult<AuthorizationPayload> {
         require_role(ctx, Role::Admin)?;
         let mut conn = conn(ctx).await?;
         let user = author(ctx, &mut conn).await?;
@@ -477,9 +476,7 @@ impl AuthorizationMutation {
                 model::insert(conn, &new).await
             })
             .await;
-        Ok(constraints::outcome(result.map(Some), not_found)
-            .map_err(AppError::from)?
-            .into())
+        Ok(constraints::outcome(result.map(Some), not_found)?.into())
     }
 
     /// Creates 1 to 250 authorizations in one transaction, reporting each item's outcome.
@@ -489,14 +486,13 @@ impl AuthorizationMutation {
         &self,
         ctx: &Context<'_>,
         input: CreateAuthorizationsInput,
-    ) -> async_graphql::Result<CreateAuthorizationsPayload> {
+    ) -> AppResult<CreateAuthorizationsPayload> {
         require_role(ctx, Role::Admin)?;
         if input.items.is_empty() || input.items.len() > MAX_BATCH {
             return Err(AppError::bad_input(format!(
                 "`items` debe tener entre 1 y {MAX_BATCH} autorizaciones (se recibieron {})",
                 input.items.len()
-            ))
-            .into());
+            )));
         }
         let mut conn = conn(ctx).await?;
         let user = author(ctx, &mut conn).await?;
@@ -537,7 +533,7 @@ impl AuthorizationMutation {
         let (outcomes, written) = match outcome {
             Ok(outcomes) => (outcomes, true),
             Err(Batch::AtomicRollback(outcomes)) => (outcomes, false),
-            Err(Batch::Failed(err)) => return Err(AppError::from(err).into()),
+            Err(Batch::Failed(err)) => return Err(AppError::from(err)),
         };
         let mut payload = CreateAuthorizationsPayload {
             created: 0,
@@ -567,7 +563,7 @@ impl AuthorizationMutation {
         &self,
         ctx: &Context<'_>,
         input: UpdateAuthorizationInput,
-    ) -> async_graphql::Result<AuthorizationPayload> {
+    ) -> AppResult<AuthorizationPayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Authorization::TYPE)?;
         let changes = AuthorizationChanges {
@@ -587,9 +583,7 @@ impl AuthorizationMutation {
                 model::update(conn, id, &changes).await
             })
             .await;
-        Ok(constraints::outcome(result, not_found)
-            .map_err(AppError::from)?
-            .into())
+        Ok(constraints::outcome(result, not_found)?.into())
     }
 
     /// Deletes an authorization; its audit trail stays. ADMIN.
@@ -598,7 +592,7 @@ impl AuthorizationMutation {
         &self,
         ctx: &Context<'_>,
         input: DeleteInput,
-    ) -> async_graphql::Result<DeletePayload> {
+    ) -> AppResult<DeletePayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Authorization::TYPE)?;
         let mut conn = conn(ctx).await?;
@@ -608,8 +602,7 @@ impl AuthorizationMutation {
                 model::set_author(conn, user).await?;
                 model::delete(conn, id).await
             })
-            .await
-            .map_err(AppError::from)?;
+            .await?;
         Ok(if deleted {
             DeletePayload {
                 deleted_id: Some(input.id),

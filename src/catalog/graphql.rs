@@ -9,7 +9,7 @@ use crate::{
     auth::{Role, RoleGuard, require_role},
     authorizations::{self, Authorization},
     db::constraints::{self, is_still_referenced},
-    error::{AppError, AppResult},
+    error::AppResult,
     graphql::{
         DeleteInput, DeletePayload, UserError, UserErrorCode, conn,
         connection::{self, Connection, PageRequest, TotalCount},
@@ -59,7 +59,7 @@ impl Eps {
         ctx: &Context<'_>,
         location_id: ID,
         on: Option<Date>,
-    ) -> async_graphql::Result<Vec<Authorization>> {
+    ) -> AppResult<Vec<Authorization>> {
         let location = decode_id(&location_id, Location::TYPE)?;
         Ok(authorizations::authorized(
             ctx,
@@ -76,7 +76,7 @@ impl Eps {
         ctx: &Context<'_>,
         specialty_id: ID,
         on: Option<Date>,
-    ) -> async_graphql::Result<Vec<Authorization>> {
+    ) -> AppResult<Vec<Authorization>> {
         let specialty = decode_id(&specialty_id, Specialty::TYPE)?;
         Ok(authorizations::authorized(
             ctx,
@@ -93,7 +93,7 @@ impl Eps {
         &self,
         ctx: &Context<'_>,
         on: Option<Date>,
-    ) -> async_graphql::Result<i32> {
+    ) -> AppResult<i32> {
         Ok(authorizations::lapsed_specialties(ctx, self.id, on).await?)
     }
     async fn created_at(&self) -> DateTime {
@@ -194,9 +194,7 @@ macro_rules! catalog_page {
         require_role($ctx, Role::Viewer)?;
         let page = PageRequest::new($first, $after, $last, $before)?;
         let filter = $filter;
-        let rows = model::$module::page(&mut *conn($ctx).await?, &filter, &page)
-            .await
-            .map_err(AppError::from)?;
+        let rows = model::$module::page(&mut *conn($ctx).await?, &filter, &page).await?;
         let total = TotalCount::of(loaders($ctx).pool(), filter, |conn, f| {
             Box::pin(model::$module::count(conn, f))
         });
@@ -219,7 +217,7 @@ impl CatalogQuery {
         last: Option<i32>,
         before: Option<String>,
         filter: Option<EpsFilter>,
-    ) -> async_graphql::Result<Connection<Eps>> {
+    ) -> AppResult<Connection<Eps>> {
         let f = filter.unwrap_or_default();
         catalog_page!(
             ctx,
@@ -243,7 +241,7 @@ impl CatalogQuery {
         last: Option<i32>,
         before: Option<String>,
         filter: Option<SpecialtyFilter>,
-    ) -> async_graphql::Result<Connection<Specialty>> {
+    ) -> AppResult<Connection<Specialty>> {
         let f = filter.unwrap_or_default();
         catalog_page!(
             ctx,
@@ -267,7 +265,7 @@ impl CatalogQuery {
         last: Option<i32>,
         before: Option<String>,
         filter: Option<LocationFilter>,
-    ) -> async_graphql::Result<Connection<Location>> {
+    ) -> AppResult<Connection<Location>> {
         let f = filter.unwrap_or_default();
         catalog_page!(
             ctx,
@@ -371,11 +369,7 @@ pub struct CatalogMutation;
 impl CatalogMutation {
     /// Registers an EPS. ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
-    async fn create_eps(
-        &self,
-        ctx: &Context<'_>,
-        input: CreateEpsInput,
-    ) -> async_graphql::Result<EpsPayload> {
+    async fn create_eps(&self, ctx: &Context<'_>, input: CreateEpsInput) -> AppResult<EpsPayload> {
         require_role(ctx, Role::Admin)?;
         let new = EpsChanges {
             name: Some(input.name.trim().to_owned()),
@@ -393,18 +387,13 @@ impl CatalogMutation {
             &new,
             not_found("La EPS"),
         )
-        .await
-        .map_err(AppError::from)?
+        .await?
         .into())
     }
 
     /// Changes an EPS's name, code or active flag. ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
-    async fn update_eps(
-        &self,
-        ctx: &Context<'_>,
-        input: UpdateEpsInput,
-    ) -> async_graphql::Result<EpsPayload> {
+    async fn update_eps(&self, ctx: &Context<'_>, input: UpdateEpsInput) -> AppResult<EpsPayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Eps::TYPE)?;
         let changes = EpsChanges {
@@ -423,18 +412,13 @@ impl CatalogMutation {
             &changes,
             not_found("La EPS"),
         )
-        .await
-        .map_err(AppError::from)?
+        .await?
         .into())
     }
 
     /// Deletes an EPS nothing references (else `IN_USE`: deactivate it instead). ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
-    async fn delete_eps(
-        &self,
-        ctx: &Context<'_>,
-        input: DeleteInput,
-    ) -> async_graphql::Result<DeletePayload> {
+    async fn delete_eps(&self, ctx: &Context<'_>, input: DeleteInput) -> AppResult<DeletePayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Eps::TYPE)?;
         let result = model::eps::delete(&mut *conn(ctx).await?, id).await;
@@ -447,7 +431,7 @@ impl CatalogMutation {
         &self,
         ctx: &Context<'_>,
         input: CreateSpecialtyInput,
-    ) -> async_graphql::Result<SpecialtyPayload> {
+    ) -> AppResult<SpecialtyPayload> {
         require_role(ctx, Role::Admin)?;
         let new = SpecialtyChanges {
             name: Some(input.name.trim().to_owned()),
@@ -464,8 +448,7 @@ impl CatalogMutation {
             &new,
             not_found("La especialidad"),
         )
-        .await
-        .map_err(AppError::from)?
+        .await?
         .into())
     }
 
@@ -475,7 +458,7 @@ impl CatalogMutation {
         &self,
         ctx: &Context<'_>,
         input: UpdateSpecialtyInput,
-    ) -> async_graphql::Result<SpecialtyPayload> {
+    ) -> AppResult<SpecialtyPayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Specialty::TYPE)?;
         let changes = SpecialtyChanges {
@@ -493,8 +476,7 @@ impl CatalogMutation {
             &changes,
             not_found("La especialidad"),
         )
-        .await
-        .map_err(AppError::from)?
+        .await?
         .into())
     }
 
@@ -504,7 +486,7 @@ impl CatalogMutation {
         &self,
         ctx: &Context<'_>,
         input: DeleteInput,
-    ) -> async_graphql::Result<DeletePayload> {
+    ) -> AppResult<DeletePayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Specialty::TYPE)?;
         let result = model::specialties::delete(&mut *conn(ctx).await?, id).await;
@@ -517,7 +499,7 @@ impl CatalogMutation {
         &self,
         ctx: &Context<'_>,
         input: CreateLocationInput,
-    ) -> async_graphql::Result<LocationPayload> {
+    ) -> AppResult<LocationPayload> {
         require_role(ctx, Role::Admin)?;
         let new = LocationChanges {
             name: Some(input.name.trim().to_owned()),
@@ -535,8 +517,7 @@ impl CatalogMutation {
             &new,
             not_found("La sede"),
         )
-        .await
-        .map_err(AppError::from)?
+        .await?
         .into())
     }
 
@@ -546,7 +527,7 @@ impl CatalogMutation {
         &self,
         ctx: &Context<'_>,
         input: UpdateLocationInput,
-    ) -> async_graphql::Result<LocationPayload> {
+    ) -> AppResult<LocationPayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Location::TYPE)?;
         let changes = LocationChanges {
@@ -565,8 +546,7 @@ impl CatalogMutation {
             &changes,
             not_found("La sede"),
         )
-        .await
-        .map_err(AppError::from)?
+        .await?
         .into())
     }
 
@@ -576,7 +556,7 @@ impl CatalogMutation {
         &self,
         ctx: &Context<'_>,
         input: DeleteInput,
-    ) -> async_graphql::Result<DeletePayload> {
+    ) -> AppResult<DeletePayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Location::TYPE)?;
         let result = model::locations::delete(&mut *conn(ctx).await?, id).await;

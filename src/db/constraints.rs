@@ -7,10 +7,7 @@ use diesel::{
     result::{DatabaseErrorKind, Error as DieselError},
 };
 
-use crate::{
-    error::Refusal,
-    graphql::{UserError, UserErrorCode},
-};
+use crate::error::{Refusal, UserError, UserErrorCode};
 
 use UserErrorCode::*;
 

@@ -153,7 +153,7 @@ impl TotalCount {
 #[Object]
 impl TotalCount {
     /// How many items match, across all pages.
-    async fn total_count(&self) -> async_graphql::Result<i32> {
+    async fn total_count(&self) -> AppResult<i32> {
         let count = (self.0)().await?;
         Ok(i32::try_from(count).unwrap_or(i32::MAX))
     }

@@ -12,8 +12,8 @@ mod loaders;
 pub mod nesting;
 mod node;
 mod panics;
+mod payload;
 pub mod scalars;
-mod user_error;
 
 use std::sync::Arc;
 
@@ -22,11 +22,11 @@ use async_graphql::{
     Schema, SchemaBuilder, parser::types::OperationType,
 };
 
+pub use crate::error::{UserError, UserErrorCode};
 pub use delete::{DeleteInput, DeletePayload};
 pub use documents::Documents;
 pub use loaders::{Loaders, nodes_select};
 pub use node::Node;
-pub use user_error::{UserError, UserErrorCode};
 
 use crate::{
     app::AppState,

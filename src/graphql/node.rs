@@ -40,24 +40,19 @@ pub struct NodeQuery;
 #[Object]
 impl NodeQuery {
     /// Any entity by its global ID; null if it does not exist.
-    async fn node(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Node>> {
+    async fn node(&self, ctx: &Context<'_>, id: ID) -> AppResult<Option<Node>> {
         require_role(ctx, Role::Viewer)?;
         Ok(load_node(ctx, &id).await?)
     }
 
     /// Entities by global ID, in the order asked; null where one does not exist.
     #[graphql(complexity = "ids.len().saturating_mul(child_complexity)")]
-    async fn nodes(
-        &self,
-        ctx: &Context<'_>,
-        ids: Vec<ID>,
-    ) -> async_graphql::Result<Vec<Option<Node>>> {
+    async fn nodes(&self, ctx: &Context<'_>, ids: Vec<ID>) -> AppResult<Vec<Option<Node>>> {
         require_role(ctx, Role::Viewer)?;
         if ids.len() > MAX_NODES {
             return Err(AppError::bad_input(format!(
                 "Se pueden pedir como máximo {MAX_NODES} ids"
-            ))
-            .into());
+            )));
         }
         Ok(try_join_all(ids.iter().map(|id| load_node(ctx, id))).await?)
     }

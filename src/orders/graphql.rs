@@ -197,10 +197,7 @@ impl Order {
     async fn order_number(&self) -> Option<&str> {
         self.order_number.as_deref()
     }
-    async fn point_of_care(
-        &self,
-        ctx: &Context<'_>,
-    ) -> async_graphql::Result<Option<Arc<Location>>> {
+    async fn point_of_care(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<Location>>> {
         Ok(match self.point_of_care_id {
             Some(id) => loaders(ctx).locations.load_one(id).await?,
             None => None,
@@ -244,7 +241,7 @@ impl Order {
     async fn verified(&self) -> bool {
         self.verified
     }
-    async fn affiliate(&self, ctx: &Context<'_>) -> async_graphql::Result<Arc<Patient>> {
+    async fn affiliate(&self, ctx: &Context<'_>) -> AppResult<Arc<Patient>> {
         Ok(loaders(ctx)
             .patients
             .load_one(self.affiliate_id)
@@ -253,7 +250,7 @@ impl Order {
                 AppError::internal(format_args!("order {} without affiliate", self.id))
             })?)
     }
-    async fn social_work(&self, ctx: &Context<'_>) -> async_graphql::Result<Arc<SocialWork>> {
+    async fn social_work(&self, ctx: &Context<'_>) -> AppResult<Arc<SocialWork>> {
         Ok(loaders(ctx)
             .social_works
             .load_one(self.social_work_id)
@@ -262,25 +259,19 @@ impl Order {
                 AppError::internal(format_args!("order {} without social work", self.id))
             })?)
     }
-    async fn provider(
-        &self,
-        ctx: &Context<'_>,
-    ) -> async_graphql::Result<Option<Arc<Practitioner>>> {
+    async fn provider(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<Practitioner>>> {
         Ok(match self.provider_id {
             Some(id) => loaders(ctx).practitioners.load_one(id).await?,
             None => None,
         })
     }
-    async fn prescriber(
-        &self,
-        ctx: &Context<'_>,
-    ) -> async_graphql::Result<Option<Arc<Practitioner>>> {
+    async fn prescriber(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<Practitioner>>> {
         Ok(match self.prescriber_id {
             Some(id) => loaders(ctx).practitioners.load_one(id).await?,
             None => None,
         })
     }
-    async fn items(&self, ctx: &Context<'_>) -> async_graphql::Result<Arc<Vec<OrderItem>>> {
+    async fn items(&self, ctx: &Context<'_>) -> AppResult<Arc<Vec<OrderItem>>> {
         Ok(loaders(ctx)
             .order_items
             .load_one(self.id)
@@ -418,7 +409,7 @@ impl OrderQuery {
         last: Option<i32>,
         before: Option<String>,
         filter: Option<OrderFilter>,
-    ) -> async_graphql::Result<Connection<Order>> {
+    ) -> AppResult<Connection<Order>> {
         require_role(ctx, Role::Viewer)?;
         let page = PageRequest::new(first, after, last, before)?;
         let f = filter.unwrap_or_default();
@@ -431,9 +422,7 @@ impl OrderQuery {
             performed_from: f.performed_from.map(|d| d.0),
             performed_to: f.performed_to.map(|d| d.0),
         };
-        let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
-            .await
-            .map_err(AppError::from)?;
+        let rows = model::page(&mut *conn(ctx).await?, &filter, &page).await?;
         prime_page(ctx, &rows).await?;
         let total = TotalCount::of(loaders(ctx).pool(), filter, |conn, f| {
             Box::pin(model::count(conn, f))
@@ -446,7 +435,7 @@ impl OrderQuery {
         &self,
         ctx: &Context<'_>,
         token: String,
-    ) -> async_graphql::Result<Option<Arc<Order>>> {
+    ) -> AppResult<Option<Arc<Order>>> {
         require_role(ctx, Role::Viewer)?;
         let id = token
             .strip_prefix('O')
@@ -467,15 +456,14 @@ impl OrderQuery {
         from: Date,
         to: Date,
         social_work_id: Option<ID>,
-    ) -> async_graphql::Result<Vec<BillingSummaryRow>> {
+    ) -> AppResult<Vec<BillingSummaryRow>> {
         require_role(ctx, Role::Viewer)?;
         if from > to {
-            return Err(AppError::bad_input("`from` no puede ser posterior a `to`").into());
+            return Err(AppError::bad_input("`from` no puede ser posterior a `to`"));
         }
         let social_work = decode_optional_id(social_work_id.as_ref(), SocialWork::TYPE)?;
-        let rows = model::billing_summary(&mut *conn(ctx).await?, from.0, to.0, social_work)
-            .await
-            .map_err(AppError::from)?;
+        let rows =
+            model::billing_summary(&mut *conn(ctx).await?, from.0, to.0, social_work).await?;
         let social_works = loaders(ctx)
             .social_works
             .load_many(rows.iter().map(|r| r.social_work_id))
@@ -496,7 +484,6 @@ impl OrderQuery {
                 })
             })
             .collect::<AppResult<_>>()
-            .map_err(Into::into)
     }
 }
 
@@ -575,7 +562,7 @@ impl OrderMutation {
         &self,
         ctx: &Context<'_>,
         input: CreateOrderInput,
-    ) -> async_graphql::Result<OrderPayload> {
+    ) -> AppResult<OrderPayload> {
         require_role(ctx, Role::Staff)?;
         if input.items.is_empty() || input.items.len() > MAX_ITEMS {
             return Ok(OrderPayload::from(Err(UserError::new(
@@ -647,7 +634,7 @@ impl OrderMutation {
                 Ok(id)
             })
             .await;
-        match constraints::outcome(saved.map(Some), order_not_found).map_err(AppError::from)? {
+        match constraints::outcome(saved.map(Some), order_not_found)? {
             Ok(id) => Ok(fetch_order(ctx, id)
                 .await?
                 .ok_or_else(order_not_found)
@@ -662,13 +649,10 @@ impl OrderMutation {
         &self,
         ctx: &Context<'_>,
         input: CancelOrderInput,
-    ) -> async_graphql::Result<OrderPayload> {
+    ) -> AppResult<OrderPayload> {
         require_role(ctx, Role::Staff)?;
         let id = decode_id(&input.id, Order::TYPE)?;
-        if !model::cancel(&mut *conn(ctx).await?, id)
-            .await
-            .map_err(AppError::from)?
-        {
+        if !model::cancel(&mut *conn(ctx).await?, id).await? {
             return Ok(OrderPayload::from(Err(order_not_found())));
         }
         Ok(fetch_order(ctx, id)
@@ -686,7 +670,7 @@ impl OrderMutation {
         &self,
         ctx: &Context<'_>,
         input: ImportSuapOrderInput,
-    ) -> async_graphql::Result<OrderPayload> {
+    ) -> AppResult<OrderPayload> {
         require_role(ctx, Role::Staff)?;
         let render = match import::parse(&input.render.0) {
             Ok(render) => render,

@@ -68,17 +68,17 @@ impl Patient {
         self.address.as_deref()
     }
     /// The social work the patient is affiliated with.
-    async fn social_work(&self, ctx: &Context<'_>) -> async_graphql::Result<Arc<SocialWork>> {
+    async fn social_work(&self, ctx: &Context<'_>) -> AppResult<Arc<SocialWork>> {
         loaders(ctx)
             .social_works
             .load_one(self.social_work_id)
             .await?
             .ok_or_else(|| {
-                AppError::internal(format_args!("patient {} without social work", self.id)).into()
+                AppError::internal(format_args!("patient {} without social work", self.id))
             })
     }
     /// Optional Colombian EPS.
-    async fn eps(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Arc<Eps>>> {
+    async fn eps(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<Eps>>> {
         Ok(match self.eps_id {
             Some(id) => loaders(ctx).eps.load_one(id).await?,
             None => None,
@@ -152,7 +152,7 @@ impl PatientQuery {
         last: Option<i32>,
         before: Option<String>,
         filter: Option<PatientFilter>,
-    ) -> async_graphql::Result<Connection<Patient>> {
+    ) -> AppResult<Connection<Patient>> {
         require_role(ctx, Role::Viewer)?;
         let page = PageRequest::new(first, after, last, before)?;
         let filter = filter.unwrap_or_default();
@@ -165,9 +165,8 @@ impl PatientQuery {
         let rows = if l.caching() && nodes_select(ctx, "socialWork") {
             // One statement for the page and its social works, which the nodes then find in
             // the request's cache.
-            let rows = model::page_with_social_works(&mut *conn(ctx).await?, &filter, &page)
-                .await
-                .map_err(AppError::from)?;
+            let rows =
+                model::page_with_social_works(&mut *conn(ctx).await?, &filter, &page).await?;
             let (patients, social_works): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
             let social_works = social_works.into_iter().flatten();
             l.social_works
@@ -175,9 +174,7 @@ impl PatientQuery {
                 .await;
             patients
         } else {
-            model::page(&mut *conn(ctx).await?, &filter, &page)
-                .await
-                .map_err(AppError::from)?
+            model::page(&mut *conn(ctx).await?, &filter, &page).await?
         };
         let total = TotalCount::of(loaders(ctx).pool(), filter, |conn, f| {
             Box::pin(model::count(conn, f))
@@ -241,7 +238,7 @@ impl PatientMutation {
         &self,
         ctx: &Context<'_>,
         input: CreatePatientInput,
-    ) -> async_graphql::Result<PatientPayload> {
+    ) -> AppResult<PatientPayload> {
         require_role(ctx, Role::Staff)?;
         let new = NewPatient {
             first_name: input.first_name.trim().to_owned(),
@@ -268,7 +265,7 @@ impl PatientMutation {
         &self,
         ctx: &Context<'_>,
         input: UpdatePatientInput,
-    ) -> async_graphql::Result<PatientPayload> {
+    ) -> AppResult<PatientPayload> {
         require_role(ctx, Role::Staff)?;
         let id = decode_id(&input.id, Patient::TYPE)?;
         let changes = PatientChanges {

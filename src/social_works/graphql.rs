@@ -71,12 +71,12 @@ impl SocialWork {
         after: Option<String>,
         last: Option<i32>,
         before: Option<String>,
-    ) -> async_graphql::Result<Connection<Patient>> {
+    ) -> AppResult<Connection<Patient>> {
         let page = PageRequest::new(first, after, last, before)?;
         Ok(patients::page_of_social_work(ctx, self.id, page).await?)
     }
     /// How many patients are affiliated.
-    async fn patient_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i32> {
+    async fn patient_count(&self, ctx: &Context<'_>) -> AppResult<i32> {
         Ok(loaders(ctx)
             .patient_counts
             .load_one(self.id)
@@ -116,7 +116,7 @@ impl SocialWorkQuery {
         last: Option<i32>,
         before: Option<String>,
         filter: Option<SocialWorkFilter>,
-    ) -> async_graphql::Result<Connection<SocialWork>> {
+    ) -> AppResult<Connection<SocialWork>> {
         require_role(ctx, Role::Viewer)?;
         let page = PageRequest::new(first, after, last, before)?;
         let filter = filter.unwrap_or_default();
@@ -193,7 +193,7 @@ impl SocialWorkMutation {
         &self,
         ctx: &Context<'_>,
         input: CreateSocialWorkInput,
-    ) -> async_graphql::Result<SocialWorkPayload> {
+    ) -> AppResult<SocialWorkPayload> {
         require_role(ctx, Role::Admin)?;
         let new = NewSocialWork {
             name: input.name.trim().to_owned(),
@@ -223,7 +223,7 @@ impl SocialWorkMutation {
         &self,
         ctx: &Context<'_>,
         input: UpdateSocialWorkInput,
-    ) -> async_graphql::Result<SocialWorkPayload> {
+    ) -> AppResult<SocialWorkPayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, SocialWork::TYPE)?;
         let (address, phone, webpage) = (
@@ -264,7 +264,7 @@ impl SocialWorkMutation {
         &self,
         ctx: &Context<'_>,
         input: DeleteInput,
-    ) -> async_graphql::Result<DeletePayload> {
+    ) -> AppResult<DeletePayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, SocialWork::TYPE)?;
         let user_error = match model::delete(&mut *conn(ctx).await?, id).await {
@@ -288,7 +288,7 @@ impl SocialWorkMutation {
                     },
                 )
             }
-            Err(err) => return Err(crate::error::AppError::from(err).into()),
+            Err(err) => return Err(crate::error::AppError::from(err)),
         };
         Ok(DeletePayload {
             deleted_id: None,

@@ -10,7 +10,7 @@ use super::{
 use crate::{
     auth::{ClientAddr, Role, RoleGuard, bounded, hash_password, require_role, verify_password},
     db::constraints,
-    error::AppError,
+    error::{AppError, AppResult},
     graphql::{UserError, UserErrorCode, conn, ids::global_id, scalars::DateTime, state},
 };
 
@@ -41,12 +41,10 @@ pub struct UserQuery;
 #[Object]
 impl UserQuery {
     /// The caller, as their token names them.
-    async fn viewer(&self, ctx: &Context<'_>) -> async_graphql::Result<User> {
+    async fn viewer(&self, ctx: &Context<'_>) -> AppResult<User> {
         let claims = require_role(ctx, Role::Viewer)?;
         let mut conn = conn(ctx).await?;
-        let mut user = model::for_claims(&mut conn, claims)
-            .await
-            .map_err(AppError::from)?;
+        let mut user = model::for_claims(&mut conn, claims).await?;
         // The token is the authority on what this request may do.
         user.role = claims.role;
         Ok(user)
@@ -86,11 +84,7 @@ impl UserMutation {
     /// Exchanges a username and password for a token. Needs no token. Failed attempts slow
     /// down further ones (per username and per client address): RATE_LIMITED says how long
     /// to wait. One `login` per document.
-    async fn login(
-        &self,
-        ctx: &Context<'_>,
-        input: LoginInput,
-    ) -> async_graphql::Result<LoginPayload> {
+    async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> AppResult<LoginPayload> {
         let client = ctx.data_opt::<ClientAddr>().and_then(|c| c.0);
         let keys = throttle::Keys::new(&input.username, client);
         let refused = |code, message: String| LoginPayload {
@@ -105,18 +99,13 @@ impl UserMutation {
         };
         let mut conn = conn(ctx).await?;
         // Counted before the user is looked up: the answer says nothing of whether it exists.
-        if let Some(seconds) = throttle::attempt(&mut conn, &keys)
-            .await
-            .map_err(AppError::from)?
-        {
+        if let Some(seconds) = throttle::attempt(&mut conn, &keys).await? {
             return Ok(refused(
                 UserErrorCode::RateLimited,
                 format!("Demasiados intentos fallidos; intente nuevamente en {seconds} s"),
             ));
         }
-        let user = model::by_username(&mut conn, input.username.trim())
-            .await
-            .map_err(AppError::from)?;
+        let user = model::by_username(&mut conn, input.username.trim()).await?;
         // Not held while hashing waits its turn.
         drop(conn);
         let hash = user.as_ref().and_then(|u| u.password_hash.clone());
@@ -128,9 +117,7 @@ impl UserMutation {
                 "Usuario o contraseña incorrectos".to_owned(),
             ));
         };
-        throttle::succeeded(&mut *self::conn(ctx).await?, &keys)
-            .await
-            .map_err(AppError::from)?;
+        throttle::succeeded(&mut *self::conn(ctx).await?, &keys).await?;
         let (token, exp) = state(ctx)
             .jwt
             .issue(&user.username, user.role)
@@ -149,7 +136,7 @@ impl UserMutation {
         &self,
         ctx: &Context<'_>,
         input: CreateUserInput,
-    ) -> async_graphql::Result<UserPayload> {
+    ) -> AppResult<UserPayload> {
         require_role(ctx, Role::Admin)?;
         let username = input.username.trim().to_owned();
         let mut conn = conn(ctx).await?;

@@ -1,4 +1,6 @@
 //! `UserError`: a user's mistake, reported inside a mutation payload (nothing was written).
+//! It lives with the other errors, not in `graphql/`, because the database layer produces it
+//! from constraint violations.
 
 use async_graphql::{Enum, SimpleObject};
 
@@ -46,39 +48,4 @@ impl UserError {
             code,
         }
     }
-}
-
-/// Declares a mutation payload `$payload { $field, userErrors }` and builds it from a write's
-/// outcome: the changed row, or the user error that explains why nothing was written.
-#[macro_export]
-macro_rules! mutation_payload {
-    ($payload:ident, $field:ident: $ty:ty) => {
-        #[derive(async_graphql::SimpleObject)]
-        pub struct $payload {
-            /// The changed object; null when nothing was written.
-            pub $field: Option<$ty>,
-            pub user_errors: Vec<$crate::graphql::UserError>,
-        }
-
-        impl From<Result<$ty, Vec<$crate::graphql::UserError>>> for $payload {
-            fn from(outcome: Result<$ty, Vec<$crate::graphql::UserError>>) -> Self {
-                match outcome {
-                    Ok(row) => Self {
-                        $field: Some(row),
-                        user_errors: vec![],
-                    },
-                    Err(errors) => Self {
-                        $field: None,
-                        user_errors: errors,
-                    },
-                }
-            }
-        }
-
-        impl From<Result<$ty, $crate::graphql::UserError>> for $payload {
-            fn from(outcome: Result<$ty, $crate::graphql::UserError>) -> Self {
-                outcome.map_err(|error| vec![error]).into()
-            }
-        }
-    };
 }

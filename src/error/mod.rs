@@ -10,6 +10,10 @@
 //! value into a client-visible message. Its only way out is the `From` impl below, which sets
 //! `extensions.code` and never carries internal detail.
 
+mod user_error;
+
+pub use user_error::{UserError, UserErrorCode};
+
 use async_graphql::ErrorExtensions;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use diesel_async::pooled_connection::deadpool::PoolError;
