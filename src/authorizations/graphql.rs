@@ -20,12 +20,15 @@ use crate::{
         connection::{self, Connection, PageRequest, TotalCount},
         ids::{decode_id, decode_optional_id, global_id},
         input::{nullable, nullable_text, optional_text},
-        loaders,
+        loaders, payload,
         scalars::{Date, DateTime, Decimal},
     },
     mutation_payload,
     users::{self, User},
 };
+
+/// The table whose CHECKs name the user errors of a write.
+const TABLE: &str = "authorizations";
 
 /// Most items one `createAuthorizations` call may carry.
 pub const MAX_BATCH: usize = 250;
@@ -44,25 +47,22 @@ impl Authorization {
         self.id
     }
     async fn eps(&self, ctx: &Context<'_>) -> AppResult<Arc<Eps>> {
-        Ok(loaders(ctx)
+        loaders(ctx)
             .eps
-            .load_one(self.eps_id)
-            .await?
-            .ok_or_else(|| dangling("eps", self.id))?)
+            .referenced(self.eps_id, "authorization", self.id)
+            .await
     }
     async fn specialty(&self, ctx: &Context<'_>) -> AppResult<Arc<Specialty>> {
-        Ok(loaders(ctx)
+        loaders(ctx)
             .specialties
-            .load_one(self.specialty_id)
-            .await?
-            .ok_or_else(|| dangling("specialty", self.id))?)
+            .referenced(self.specialty_id, "authorization", self.id)
+            .await
     }
     async fn location(&self, ctx: &Context<'_>) -> AppResult<Arc<Location>> {
-        Ok(loaders(ctx)
+        loaders(ctx)
             .locations
-            .load_one(self.location_id)
-            .await?
-            .ok_or_else(|| dangling("location", self.id))?)
+            .referenced(self.location_id, "authorization", self.id)
+            .await
     }
     /// False: suspended.
     async fn authorized(&self) -> bool {
@@ -115,10 +115,6 @@ impl Authorization {
             .unwrap_or_default();
         Ok(rows.into_iter().map(AuditEntry).collect())
     }
-}
-
-fn dangling(what: &str, id: i32) -> AppError {
-    AppError::internal(format_args!("authorization {id} without its {what}"))
 }
 
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -439,6 +435,18 @@ async fn author(ctx: &Context<'_>, conn: &mut AsyncPgConnection) -> AppResult<i3
     Ok(users::model::for_claims(conn, claims).await?.id)
 }
 
+/// `$write` in a transaction whose changes the audit trail attributes to `$user`.
+macro_rules! authored {
+    ($conn:ident, $user:expr, |$c:ident| $write:expr) => {
+        $conn
+            .transaction(async |$c| {
+                model::set_author($c, $user).await?;
+                $write.await
+            })
+            .await
+    };
+}
+
 /// Why a whole batch transaction is rolled back without a database error.
 enum Batch {
     Failed(diesel::result::Error),
@@ -470,13 +478,8 @@ impl AuthorizationMutation {
         let new = input
             .into_new(Some(user))
             .map_err(|error| AppError::bad_input(error.message))?;
-        let result = conn
-            .transaction(async |conn| {
-                model::set_author(conn, user).await?;
-                model::insert(conn, &new).await
-            })
-            .await;
-        Ok(constraints::outcome(result.map(Some), not_found)?.into())
+        let result = authored!(conn, user, |conn| model::insert(conn, &new)).map(Some);
+        payload::written(&mut conn, result, TABLE, None, &new, not_found).await
     }
 
     /// Creates 1 to 250 authorizations in one transaction, reporting each item's outcome.
@@ -577,13 +580,8 @@ impl AuthorizationMutation {
         };
         let mut conn = conn(ctx).await?;
         let user = author(ctx, &mut conn).await?;
-        let result = conn
-            .transaction(async |conn| {
-                model::set_author(conn, user).await?;
-                model::update(conn, id, &changes).await
-            })
-            .await;
-        Ok(constraints::outcome(result, not_found)?.into())
+        let result = authored!(conn, user, |conn| model::update(conn, id, &changes));
+        payload::written(&mut conn, result, TABLE, Some(id), &changes, not_found).await
     }
 
     /// Deletes an authorization; its audit trail stays. ADMIN.
@@ -597,22 +595,10 @@ impl AuthorizationMutation {
         let id = decode_id(&input.id, Authorization::TYPE)?;
         let mut conn = conn(ctx).await?;
         let user = author(ctx, &mut conn).await?;
-        let deleted = conn
-            .transaction(async |conn| {
-                model::set_author(conn, user).await?;
-                model::delete(conn, id).await
-            })
-            .await?;
-        Ok(if deleted {
-            DeletePayload {
-                deleted_id: Some(input.id),
-                user_errors: vec![],
-            }
-        } else {
-            DeletePayload {
-                deleted_id: None,
-                user_errors: vec![not_found()],
-            }
+        let result = authored!(conn, user, |conn| model::delete(conn, id));
+        // Nothing references an agreement (its audit entries are not a reference).
+        payload::deleted(result, input.id, not_found, |_| {
+            "La autorización está en uso y no puede eliminarse".to_owned()
         })
     }
 }

@@ -40,7 +40,8 @@ pub struct Authorization {
     pub denial_today: Option<String>,
 }
 
-#[derive(Insertable, Debug, Clone)]
+/// Serialized for `constraints::outcome_with_every_error`.
+#[derive(Insertable, Debug, Clone, serde::Serialize)]
 #[diesel(table_name = authorizations)]
 pub struct NewAuthorization {
     pub eps_id: i32,
@@ -57,16 +58,24 @@ pub struct NewAuthorization {
 }
 
 /// `None` leaves a column as it is; `Some(None)` clears a nullable one. The EPS, specialty
-/// and site of an authorization never change: delete it and create another.
-#[derive(AsChangeset, Default)]
+/// and site of an authorization never change: delete it and create another. Serialized (set
+/// columns only) for `constraints::outcome_with_every_error`.
+#[derive(AsChangeset, Default, serde::Serialize)]
 #[diesel(table_name = authorizations)]
 pub struct AuthorizationChanges {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub authorized: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub authorization_date: Option<Option<NaiveDate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expiration_date: Option<Option<NaiveDate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_monthly_appointments: Option<Option<i32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub copay_percentage: Option<Option<BigDecimal>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub requires_prior_authorization: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<Option<String>>,
 }
 

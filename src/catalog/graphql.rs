@@ -1,6 +1,7 @@
 //! GraphQL types and resolvers of EPS, specialties and sites.
 
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
+use diesel_async::AsyncPgConnection;
 
 use super::model::{
     self, Eps, EpsChanges, Filter, Location, LocationChanges, Specialty, SpecialtyChanges,
@@ -8,14 +9,13 @@ use super::model::{
 use crate::{
     auth::{Role, RoleGuard, require_role},
     authorizations::{self, Authorization},
-    db::constraints::{self, is_still_referenced},
     error::AppResult,
     graphql::{
         DeleteInput, DeletePayload, UserError, UserErrorCode, conn,
         connection::{self, Connection, PageRequest, TotalCount},
         ids::{decode_id, global_id},
         input::{required_text, search_term},
-        loaders,
+        loaders, payload,
         scalars::{Date, DateTime},
     },
     mutation_payload,
@@ -339,27 +339,26 @@ fn deleted(
     id: ID,
     what: &'static str,
 ) -> AppResult<DeletePayload> {
-    let error = match result {
-        Ok(true) => {
-            return Ok(DeletePayload {
-                deleted_id: Some(id),
-                user_errors: vec![],
-            });
-        }
-        Ok(false) => not_found(what)(),
-        Err(err) if is_still_referenced(&err) => UserError::new(
-            "id",
-            UserErrorCode::InUse,
-            format!(
-                "{what} tiene autorizaciones o pacientes asociados y no puede eliminarse; desactívela"
-            ),
-        ),
-        Err(err) => return Err(err.into()),
-    };
-    Ok(DeletePayload {
-        deleted_id: None,
-        user_errors: vec![error],
+    payload::deleted(result, id, not_found(what), |_| {
+        format!(
+            "{what} tiene autorizaciones o pacientes asociados y no puede eliminarse; desactívela"
+        )
     })
+}
+
+/// A catalogue write on the request's connection, and its payload: the row, or every user
+/// error of `changes` (`row_id`: the row an update changes).
+async fn saved<R, P: From<Result<R, Vec<UserError>>>>(
+    ctx: &Context<'_>,
+    table: &str,
+    row_id: Option<i32>,
+    changes: &impl serde::Serialize,
+    what: &'static str,
+    write: impl AsyncFnOnce(&mut AsyncPgConnection) -> diesel::QueryResult<Option<R>>,
+) -> AppResult<P> {
+    let mut conn = conn(ctx).await?;
+    let result = write(&mut conn).await;
+    payload::written(&mut conn, result, table, row_id, changes, not_found(what)).await
 }
 
 #[derive(Default)]
@@ -377,18 +376,10 @@ impl CatalogMutation {
             active: Some(input.active),
             ..Default::default()
         };
-        let mut conn = conn(ctx).await?;
-        let result = model::eps::insert(&mut conn, &new).await.map(Some);
-        Ok(constraints::outcome_with_every_error(
-            &mut conn,
-            result,
-            "eps",
-            None,
-            &new,
-            not_found("La EPS"),
-        )
-        .await?
-        .into())
+        saved(ctx, "eps", None, &new, "La EPS", async |c| {
+            model::eps::insert(c, &new).await.map(Some)
+        })
+        .await
     }
 
     /// Changes an EPS's name, code or active flag. ADMIN.
@@ -402,18 +393,10 @@ impl CatalogMutation {
             active: input.active,
             ..Default::default()
         };
-        let mut conn = conn(ctx).await?;
-        let result = model::eps::update(&mut conn, id, &changes).await;
-        Ok(constraints::outcome_with_every_error(
-            &mut conn,
-            result,
-            "eps",
-            Some(id),
-            &changes,
-            not_found("La EPS"),
-        )
-        .await?
-        .into())
+        saved(ctx, "eps", Some(id), &changes, "La EPS", async |c| {
+            model::eps::update(c, id, &changes).await
+        })
+        .await
     }
 
     /// Deletes an EPS nothing references (else `IN_USE`: deactivate it instead). ADMIN.
@@ -438,18 +421,15 @@ impl CatalogMutation {
             active: Some(input.active),
             ..Default::default()
         };
-        let mut conn = conn(ctx).await?;
-        let result = model::specialties::insert(&mut conn, &new).await.map(Some);
-        Ok(constraints::outcome_with_every_error(
-            &mut conn,
-            result,
+        saved(
+            ctx,
             "specialties",
             None,
             &new,
-            not_found("La especialidad"),
+            "La especialidad",
+            async |c| model::specialties::insert(c, &new).await.map(Some),
         )
-        .await?
-        .into())
+        .await
     }
 
     /// Renames or (de)activates a specialty. ADMIN.
@@ -466,18 +446,15 @@ impl CatalogMutation {
             active: input.active,
             ..Default::default()
         };
-        let mut conn = conn(ctx).await?;
-        let result = model::specialties::update(&mut conn, id, &changes).await;
-        Ok(constraints::outcome_with_every_error(
-            &mut conn,
-            result,
+        saved(
+            ctx,
             "specialties",
             Some(id),
             &changes,
-            not_found("La especialidad"),
+            "La especialidad",
+            async |c| model::specialties::update(c, id, &changes).await,
         )
-        .await?
-        .into())
+        .await
     }
 
     /// Deletes a specialty no authorization references (else `IN_USE`). ADMIN.
@@ -507,18 +484,10 @@ impl CatalogMutation {
             active: Some(input.active),
             ..Default::default()
         };
-        let mut conn = conn(ctx).await?;
-        let result = model::locations::insert(&mut conn, &new).await.map(Some);
-        Ok(constraints::outcome_with_every_error(
-            &mut conn,
-            result,
-            "locations",
-            None,
-            &new,
-            not_found("La sede"),
-        )
-        .await?
-        .into())
+        saved(ctx, "locations", None, &new, "La sede", async |c| {
+            model::locations::insert(c, &new).await.map(Some)
+        })
+        .await
     }
 
     /// Changes a site's name, address or active flag. ADMIN.
@@ -536,18 +505,10 @@ impl CatalogMutation {
             active: input.active,
             ..Default::default()
         };
-        let mut conn = conn(ctx).await?;
-        let result = model::locations::update(&mut conn, id, &changes).await;
-        Ok(constraints::outcome_with_every_error(
-            &mut conn,
-            result,
-            "locations",
-            Some(id),
-            &changes,
-            not_found("La sede"),
-        )
-        .await?
-        .into())
+        saved(ctx, "locations", Some(id), &changes, "La sede", async |c| {
+            model::locations::update(c, id, &changes).await
+        })
+        .await
     }
 
     /// Deletes a site no authorization references (else `IN_USE`). ADMIN.

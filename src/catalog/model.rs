@@ -88,25 +88,6 @@ pub struct LocationChanges {
 /// `id` only for demo data with fixed ids) and update (omitted columns stay).
 macro_rules! catalog_queries {
     ($table:ident, $row:ident, $changes:ident) => {
-        impl crate::db::FetchById for $row {
-            fn id(&self) -> i32 {
-                self.id
-            }
-            async fn fetch(
-                conn: &mut diesel_async::AsyncPgConnection,
-                ids: &[i32],
-            ) -> QueryResult<Vec<Self>> {
-                use crate::db::schema::$table;
-                diesel_async::RunQueryDsl::load(
-                    $table::table
-                        .filter($table::id.eq_any(ids))
-                        .select($row::as_select()),
-                    conn,
-                )
-                .await
-            }
-        }
-
         impl $row {
             pub fn sort_key(&self) -> SortKey {
                 (self.name.clone(), self.id)
@@ -120,7 +101,7 @@ macro_rules! catalog_queries {
             use super::{Filter, SortKey, $changes, $row};
             use crate::{
                 db::page::PageRequest,
-                db::{FetchById, is_empty_changeset, schema::$table, search_text, strpos},
+                db::{schema::$table, search_text, strpos},
             };
 
             fn filtered(filter: &Filter) -> $table::BoxedQuery<'static, Pg> {
@@ -149,39 +130,7 @@ macro_rules! catalog_queries {
                 filtered(filter).select(count_star()).get_result(conn).await
             }
 
-            pub async fn insert(conn: &mut AsyncPgConnection, new: &$changes) -> QueryResult<$row> {
-                diesel::insert_into($table::table)
-                    .values(new)
-                    .returning($row::as_returning())
-                    .get_result(conn)
-                    .await
-            }
-
-            pub async fn update(
-                conn: &mut AsyncPgConnection,
-                row_id: i32,
-                changes: &$changes,
-            ) -> QueryResult<Option<$row>> {
-                let updated = diesel::update($table::table.find(row_id))
-                    .set(changes)
-                    .returning($row::as_returning())
-                    .get_result(&mut *conn)
-                    .await;
-                match updated {
-                    Err(err) if is_empty_changeset(&err) => {
-                        Ok($row::fetch(conn, &[row_id]).await?.pop())
-                    }
-                    other => other.optional(),
-                }
-            }
-
-            /// Whether a row was deleted; a foreign-key violation while still referenced.
-            pub async fn delete(conn: &mut AsyncPgConnection, row_id: i32) -> QueryResult<bool> {
-                Ok(diesel::delete($table::table.find(row_id))
-                    .execute(conn)
-                    .await?
-                    > 0)
-            }
+            $crate::row_statements!($table, $row, $changes, $changes, delete);
         }
     };
 }

@@ -5,6 +5,7 @@ pub mod constraints;
 pub mod page;
 pub mod plan;
 mod pool;
+pub mod rows;
 #[rustfmt::skip]
 pub mod schema;
 pub mod views;

@@ -21,7 +21,7 @@ use crate::{
     },
     catalog::{Eps, Location, Specialty},
     db::{FetchById, RequestPool},
-    error::AppError,
+    error::{AppError, AppResult},
     orders::{Order, Practitioner, loaders::ItemsLoader},
     patients::{
         Patient,
@@ -44,6 +44,18 @@ const BATCH_WINDOW: Duration = if cfg!(debug_assertions) {
 /// copy of its value for every key asked: 50 patients of one page ask for their social works
 /// 50 times, and each copy of a row with a dozen strings is a dozen allocations.
 pub struct ById<T>(RequestPool, PhantomData<T>);
+
+impl<T: FetchById> Lazy<ById<T>> {
+    /// The row that `owner` names through a NOT NULL foreign key. Its absence would be the
+    /// database breaking its own constraint: an internal error, never a null for the client.
+    pub async fn referenced(&self, id: i32, owner: &str, owner_id: i32) -> AppResult<Arc<T>> {
+        self.load_one(id).await?.ok_or_else(|| {
+            AppError::internal(format_args!(
+                "{owner} {owner_id} references a missing row {id}"
+            ))
+        })
+    }
+}
 
 impl<T: FetchById> Loader<i32> for ById<T> {
     type Value = Arc<T>;

@@ -2,7 +2,6 @@
 //! user errors and per-request DataLoaders. Knows nothing of HTTP.
 
 pub mod connection;
-mod delete;
 mod documents;
 pub mod error_policy;
 pub mod ids;
@@ -12,7 +11,7 @@ mod loaders;
 pub mod nesting;
 mod node;
 mod panics;
-mod payload;
+pub mod payload;
 pub mod scalars;
 
 use std::sync::Arc;
@@ -23,10 +22,10 @@ use async_graphql::{
 };
 
 pub use crate::error::{UserError, UserErrorCode};
-pub use delete::{DeleteInput, DeletePayload};
 pub use documents::Documents;
 pub use loaders::{Loaders, nodes_select};
 pub use node::Node;
+pub use payload::{DeleteInput, DeletePayload};
 
 use crate::{
     app::AppState,

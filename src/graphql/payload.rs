@@ -1,4 +1,72 @@
-//! Mutation payloads: one way from a write's outcome to its payload.
+//! Mutation payloads: one way from a write's outcome to its payload ([`written`]), one for
+//! deletes ([`deleted`]), and the payload types they fill.
+
+use async_graphql::{ID, InputObject, SimpleObject};
+use diesel::QueryResult;
+use diesel_async::AsyncPgConnection;
+
+use crate::{
+    db::constraints,
+    error::{AppResult, UserError, UserErrorCode},
+};
+
+/// The payload of a write of one row of `table`: the row, or every user error of the
+/// candidate (`candidate` serializes to the written columns by name; `row_id` is the row an
+/// update changes). `Ok(None)` from the write is `not_found`.
+pub async fn written<T, P: From<Result<T, Vec<UserError>>>>(
+    conn: &mut AsyncPgConnection,
+    result: QueryResult<Option<T>>,
+    table: &str,
+    row_id: Option<i32>,
+    candidate: &impl serde::Serialize,
+    not_found: impl FnOnce() -> UserError,
+) -> AppResult<P> {
+    Ok(
+        constraints::outcome_with_every_error(conn, result, table, row_id, candidate, not_found)
+            .await?
+            .into(),
+    )
+}
+
+#[derive(InputObject)]
+pub struct DeleteInput {
+    /// Global ID of the entity to delete.
+    pub id: ID,
+}
+
+#[derive(SimpleObject)]
+pub struct DeletePayload {
+    /// The global ID of the deleted entity; null when nothing was deleted.
+    pub deleted_id: Option<ID>,
+    pub user_errors: Vec<UserError>,
+}
+
+/// The payload of a delete: the deleted ID, `not_found` when there was no such row, or
+/// `IN_USE` with `in_use`'s message when a row still references it.
+pub fn deleted(
+    result: QueryResult<bool>,
+    id: ID,
+    not_found: impl FnOnce() -> UserError,
+    in_use: impl FnOnce(&diesel::result::Error) -> String,
+) -> AppResult<DeletePayload> {
+    let error = match result {
+        Ok(true) => {
+            return Ok(DeletePayload {
+                deleted_id: Some(id),
+                user_errors: vec![],
+            });
+        }
+        Ok(false) => not_found(),
+        Err(err) if constraints::is_still_referenced(&err) => {
+            UserError::new("id", UserErrorCode::InUse, in_use(&err))
+        }
+        Err(err) => return Err(err.into()),
+    };
+    Ok(DeletePayload {
+        deleted_id: None,
+        user_errors: vec![error],
+    })
+}
 
 /// Declares a mutation payload `$payload { $field, userErrors }` and builds it from a write's
 /// outcome: the changed row, or the user error that explains why nothing was written.

@@ -242,22 +242,16 @@ impl Order {
         self.verified
     }
     async fn affiliate(&self, ctx: &Context<'_>) -> AppResult<Arc<Patient>> {
-        Ok(loaders(ctx)
+        loaders(ctx)
             .patients
-            .load_one(self.affiliate_id)
-            .await?
-            .ok_or_else(|| {
-                AppError::internal(format_args!("order {} without affiliate", self.id))
-            })?)
+            .referenced(self.affiliate_id, "order", self.id)
+            .await
     }
     async fn social_work(&self, ctx: &Context<'_>) -> AppResult<Arc<SocialWork>> {
-        Ok(loaders(ctx)
+        loaders(ctx)
             .social_works
-            .load_one(self.social_work_id)
-            .await?
-            .ok_or_else(|| {
-                AppError::internal(format_args!("order {} without social work", self.id))
-            })?)
+            .referenced(self.social_work_id, "order", self.id)
+            .await
     }
     async fn provider(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<Practitioner>>> {
         Ok(match self.provider_id {

@@ -2,21 +2,20 @@
 
 use std::sync::Arc;
 
-use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, SimpleObject};
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 
 use super::model::{self, DocumentType, Filter, NewPatient, Patient, PatientChanges, SortKey};
 use crate::{
     auth::{Role, RoleGuard, require_role},
     catalog::Eps,
-    db::constraints,
-    error::{AppError, AppResult},
+    error::AppResult,
     graphql::input::search_term,
     graphql::{
         UserError, UserErrorCode, conn,
         connection::{self, Connection, PageRequest, TotalCount},
         ids::{decode_id, decode_optional_id, global_id},
         input::{nullable, nullable_text, optional_text, required_text},
-        loaders, nodes_select,
+        loaders, nodes_select, payload,
         scalars::{Date, DateTime},
     },
     social_works::SocialWork,
@@ -71,11 +70,8 @@ impl Patient {
     async fn social_work(&self, ctx: &Context<'_>) -> AppResult<Arc<SocialWork>> {
         loaders(ctx)
             .social_works
-            .load_one(self.social_work_id)
-            .await?
-            .ok_or_else(|| {
-                AppError::internal(format_args!("patient {} without social work", self.id))
-            })
+            .referenced(self.social_work_id, "patient", self.id)
+            .await
     }
     /// Optional Colombian EPS.
     async fn eps(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<Eps>>> {
@@ -221,11 +217,7 @@ pub struct UpdatePatientInput {
     pub eps_id: MaybeUndefined<ID>,
 }
 
-#[derive(SimpleObject)]
-pub struct PatientPayload {
-    pub patient: Option<Patient>,
-    pub user_errors: Vec<UserError>,
-}
+crate::mutation_payload!(PatientPayload, patient: Patient);
 
 #[derive(Default)]
 pub struct PatientMutation;
@@ -292,8 +284,7 @@ impl PatientMutation {
     }
 }
 
-/// The payload of a write: the patient, or every user error
-/// (`constraints::outcome_with_every_error`).
+/// The payload of a write: the patient, or every user error ([`payload::written`]).
 async fn payload(
     conn: &mut diesel_async::AsyncPgConnection,
     result: diesel::QueryResult<Option<Patient>>,
@@ -301,17 +292,5 @@ async fn payload(
     candidate: &impl serde::Serialize,
 ) -> AppResult<PatientPayload> {
     let not_found = || UserError::new("id", UserErrorCode::NotFound, "El paciente no existe");
-    let outcome =
-        constraints::outcome_with_every_error(conn, result, "patients", row, candidate, not_found)
-            .await?;
-    Ok(match outcome {
-        Ok(patient) => PatientPayload {
-            patient: Some(patient),
-            user_errors: vec![],
-        },
-        Err(user_errors) => PatientPayload {
-            patient: None,
-            user_errors,
-        },
-    })
+    payload::written(conn, result, "patients", row, candidate, not_found).await
 }

@@ -14,7 +14,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use crate::{
     db::page::PageRequest,
     db::{
-        FetchById, SearchTerm, affiliate_key, is_empty_changeset,
+        SearchTerm, affiliate_key,
         plan::with_limit,
         schema::{patients, social_works},
         search_text, strpos,
@@ -295,43 +295,4 @@ pub async fn counts_by_social_work(
         .await
 }
 
-pub async fn by_ids(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Patient>> {
-    patients::table
-        .filter(patients::id.eq_any(ids))
-        .select(Patient::as_select())
-        .load(conn)
-        .await
-}
-
-impl FetchById for Patient {
-    fn id(&self) -> i32 {
-        self.id
-    }
-    async fn fetch(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Self>> {
-        by_ids(conn, ids).await
-    }
-}
-
-pub async fn insert(conn: &mut AsyncPgConnection, new: &NewPatient) -> QueryResult<Patient> {
-    diesel::insert_into(patients::table)
-        .values(new)
-        .returning(Patient::as_returning())
-        .get_result(conn)
-        .await
-}
-
-pub async fn update(
-    conn: &mut AsyncPgConnection,
-    id: i32,
-    changes: &PatientChanges,
-) -> QueryResult<Option<Patient>> {
-    let updated = diesel::update(patients::table.find(id))
-        .set(changes)
-        .returning(Patient::as_returning())
-        .get_result(conn)
-        .await;
-    match updated {
-        Err(err) if is_empty_changeset(&err) => Ok(by_ids(conn, &[id]).await?.pop()),
-        other => other.optional(),
-    }
-}
+crate::row_statements!(patients, Patient, NewPatient, PatientChanges);

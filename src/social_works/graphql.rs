@@ -1,6 +1,6 @@
 //! GraphQL types and resolvers of social works.
 
-use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, SimpleObject};
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 
 use super::model::{self, Filter, NewSocialWork, SocialWork, SocialWorkChanges, SocialWorkState};
 use crate::{
@@ -13,7 +13,7 @@ use crate::{
         connection::{self, Connection, PageRequest, TotalCount},
         ids::{decode_id, global_id},
         input::{nullable, nullable_text, optional_text, required_text},
-        loaders,
+        loaders, payload,
         scalars::{DateTime, Decimal},
     },
     patients::{self, Patient},
@@ -161,26 +161,7 @@ pub struct UpdateSocialWorkInput {
     pub biochemical_unit_value: MaybeUndefined<Decimal>,
 }
 
-#[derive(SimpleObject)]
-pub struct SocialWorkPayload {
-    pub social_work: Option<SocialWork>,
-    pub user_errors: Vec<UserError>,
-}
-
-impl SocialWorkPayload {
-    fn ok(social_work: SocialWork) -> Self {
-        Self {
-            social_work: Some(social_work),
-            user_errors: vec![],
-        }
-    }
-    fn errors(user_errors: Vec<UserError>) -> Self {
-        Self {
-            social_work: None,
-            user_errors,
-        }
-    }
-}
+crate::mutation_payload!(SocialWorkPayload, social_work: SocialWork);
 
 #[derive(Default)]
 pub struct SocialWorkMutation;
@@ -205,7 +186,7 @@ impl SocialWorkMutation {
         };
         let mut conn = conn(ctx).await?;
         let result = model::insert(&mut conn, &new).await.map(Some);
-        Ok(payload(
+        payload(
             &mut conn,
             result,
             None,
@@ -213,7 +194,7 @@ impl SocialWorkMutation {
             &new.name,
             "ya está registrado",
         )
-        .await?)
+        .await
     }
 
     /// Changes any field, state included; the name stays unique. Setting any of address, phone
@@ -246,7 +227,7 @@ impl SocialWorkMutation {
         let name = changes.name.clone().unwrap_or_default();
         let mut conn = conn(ctx).await?;
         let result = model::update(&mut conn, id, &changes).await;
-        Ok(payload(
+        payload(
             &mut conn,
             result,
             Some(id),
@@ -254,7 +235,7 @@ impl SocialWorkMutation {
             &name,
             "ya está en uso",
         )
-        .await?)
+        .await
     }
 
     /// Deletes a social work no patient or order references (else `IN_USE`: deactivate it
@@ -267,32 +248,16 @@ impl SocialWorkMutation {
     ) -> AppResult<DeletePayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, SocialWork::TYPE)?;
-        let user_error = match model::delete(&mut *conn(ctx).await?, id).await {
-            Ok(true) => {
-                return Ok(DeletePayload {
-                    deleted_id: Some(input.id),
-                    user_errors: vec![],
-                });
+        let result = model::delete(&mut *conn(ctx).await?, id).await;
+        payload::deleted(result, input.id, not_found, |err| {
+            let by_orders = constraints::violated(err)
+                .is_some_and(|(name, _)| name == "orders_social_work_id_fkey");
+            if by_orders {
+                "La obra social tiene órdenes asociadas y no puede eliminarse; desactívela"
+            } else {
+                "La obra social tiene pacientes asociados y no puede eliminarse; desactívela"
             }
-            Ok(false) => not_found(),
-            Err(err) if constraints::is_still_referenced(&err) => {
-                let by_orders = constraints::violated(&err)
-                    .is_some_and(|(name, _)| name == "orders_social_work_id_fkey");
-                UserError::new(
-                    "id",
-                    UserErrorCode::InUse,
-                    if by_orders {
-                        "La obra social tiene órdenes asociadas y no puede eliminarse; desactívela"
-                    } else {
-                        "La obra social tiene pacientes asociados y no puede eliminarse; desactívela"
-                    },
-                )
-            }
-            Err(err) => return Err(crate::error::AppError::from(err)),
-        };
-        Ok(DeletePayload {
-            deleted_id: None,
-            user_errors: vec![user_error],
+            .to_owned()
         })
     }
 }
@@ -311,9 +276,8 @@ fn with_scheme(webpage: String) -> String {
     }
 }
 
-/// The payload for a write's result: every user error
-/// (`constraints::outcome_with_every_error`), a taken name reported with the name itself
-/// (`"OSDE" ya está registrado`).
+/// The payload for a write's result ([`payload::written`]), a taken name reported with the
+/// name itself (`"OSDE" ya está registrado`).
 async fn payload(
     conn: &mut diesel_async::AsyncPgConnection,
     result: diesel::QueryResult<Option<SocialWork>>,
@@ -322,26 +286,14 @@ async fn payload(
     name: &str,
     taken: &str,
 ) -> AppResult<SocialWorkPayload> {
-    let outcome = constraints::outcome_with_every_error(
-        conn,
-        result,
-        "social_works",
-        row,
-        candidate,
-        not_found,
-    )
-    .await?;
-    Ok(match outcome {
-        Ok(row) => SocialWorkPayload::ok(row),
-        Err(mut errors) => {
-            for error in &mut errors {
-                if error.code == UserErrorCode::Taken
-                    && error.field.as_deref() == Some(&["name".to_owned()])
-                {
-                    error.message = format!("\"{name}\" {taken}");
-                }
-            }
-            SocialWorkPayload::errors(errors)
+    let mut written: SocialWorkPayload =
+        payload::written(conn, result, "social_works", row, candidate, not_found).await?;
+    for error in &mut written.user_errors {
+        if error.code == UserErrorCode::Taken
+            && error.field.as_deref() == Some(&["name".to_owned()])
+        {
+            error.message = format!("\"{name}\" {taken}");
         }
-    })
+    }
+    Ok(written)
 }

@@ -8,7 +8,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
     db::page::PageRequest,
-    db::{FetchById, is_empty_changeset, schema::social_works, search_text, strpos},
+    db::{schema::social_works, search_text, strpos},
     text_enum,
 };
 
@@ -129,52 +129,10 @@ pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult
     filtered(filter).select(count_star()).get_result(conn).await
 }
 
-pub async fn by_ids(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<SocialWork>> {
-    social_works::table
-        .filter(social_works::id.eq_any(ids))
-        .select(SocialWork::as_select())
-        .load(conn)
-        .await
-}
-
-impl FetchById for SocialWork {
-    fn id(&self) -> i32 {
-        self.id
-    }
-    async fn fetch(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Self>> {
-        by_ids(conn, ids).await
-    }
-}
-
-pub async fn insert(conn: &mut AsyncPgConnection, new: &NewSocialWork) -> QueryResult<SocialWork> {
-    diesel::insert_into(social_works::table)
-        .values(new)
-        .returning(SocialWork::as_returning())
-        .get_result(conn)
-        .await
-}
-
-/// The updated row, or `None` if there is no such social work.
-pub async fn update(
-    conn: &mut AsyncPgConnection,
-    id: i32,
-    changes: &SocialWorkChanges,
-) -> QueryResult<Option<SocialWork>> {
-    let updated = diesel::update(social_works::table.find(id))
-        .set(changes)
-        .returning(SocialWork::as_returning())
-        .get_result(conn)
-        .await;
-    match updated {
-        Err(err) if is_empty_changeset(&err) => Ok(by_ids(conn, &[id]).await?.pop()),
-        other => other.optional(),
-    }
-}
-
-/// Whether a row was deleted. Fails with a foreign-key violation while patients reference it.
-pub async fn delete(conn: &mut AsyncPgConnection, id: i32) -> QueryResult<bool> {
-    let deleted = diesel::delete(social_works::table.find(id))
-        .execute(conn)
-        .await?;
-    Ok(deleted > 0)
-}
+crate::row_statements!(
+    social_works,
+    SocialWork,
+    NewSocialWork,
+    SocialWorkChanges,
+    delete
+);

@@ -1043,3 +1043,69 @@ async fn the_expiry_worklist_lists_valid_agreements_lapsing_soonest_first() {
         "{lapsed}"
     );
 }
+
+#[tokio::test]
+async fn every_mistake_of_an_agreement_form_is_reported_at_once() {
+    let app = TestApp::new().await;
+    let (e, s, l) = create_catalog(&app, "1").await;
+    let wrong = json!({
+        "copayPercentage": "150", "maxMonthlyAppointments": -1,
+        "authorizationDate": "2026-06-01", "expirationDate": "2026-01-01",
+    });
+    let created = create(&app, &e, &s, &l, wrong.clone()).await;
+    let mut fields: Vec<(String, String)> = created["userErrors"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{created}"))
+        .iter()
+        .map(|e| {
+            (
+                e["field"][0].as_str().unwrap().to_owned(),
+                e["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    fields.sort();
+    assert_eq!(
+        fields,
+        [
+            ("copayPercentage", "INVALID_RANGE"),
+            ("expirationDate", "INVALID_RANGE"),
+            ("maxMonthlyAppointments", "INVALID_RANGE"),
+        ]
+        .map(|(f, c)| (f.to_owned(), c.to_owned())),
+        "{created}"
+    );
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM authorizations").await,
+        0
+    );
+
+    // An update is judged over the row it changes: only what it makes wrong is reported.
+    let ok = create(
+        &app,
+        &e,
+        &s,
+        &l,
+        json!({ "authorizationDate": "2026-06-01" }),
+    )
+    .await;
+    let id = ok["authorization"]["id"].clone();
+    let updated = app
+        .admin(
+            "mutation($i: UpdateAuthorizationInput!) { updateAuthorization(input: $i) { authorization { id } userErrors { field code } } }",
+            json!({ "i": { "id": id, "expirationDate": "2026-01-01", "copayPercentage": "101" } }),
+        )
+        .await;
+    assert_eq!(
+        updated["data"]["updateAuthorization"]["userErrors"]
+            .as_array()
+            .map(Vec::len),
+        Some(2),
+        "{updated}"
+    );
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM authorizations WHERE expiration_date IS NULL")
+            .await,
+        1
+    );
+}
