@@ -159,8 +159,11 @@ fn api_snapshot(row: &Value) -> Value {
 pub struct AuthorizationAuditFilter {
     /// One authorization's entries; the ID of a deleted authorization works too.
     pub authorization_id: Option<ID>,
+    /// Entries of agreements with this EPS.
     pub eps_id: Option<ID>,
+    /// Entries of agreements for this specialty.
     pub specialty_id: Option<ID>,
+    /// Entries of agreements at this site.
     pub location_id: Option<ID>,
     /// Changes made by this user.
     pub changed_by: Option<ID>,

@@ -217,16 +217,22 @@ pub enum AuthorizationOrderField {
     ExpirationDate,
 }
 
+/// Which way a list runs (the sort direction, not a SUAP order).
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum OrderDirection {
+    /// Smallest (soonest, oldest) first.
     #[default]
     Asc,
+    /// Largest (latest, newest) first.
     Desc,
 }
 
+/// How `authorizations` is ordered; ties are broken by id, in the same direction.
 #[derive(InputObject, Default)]
 pub struct AuthorizationOrder {
+    /// What to order by.
     pub field: AuthorizationOrderField,
+    /// Default ASC.
     #[graphql(default)]
     pub direction: OrderDirection,
 }
