@@ -13,14 +13,13 @@ use super::{
 use crate::{
     auth::{Role, RoleGuard, require_role},
     catalog::Location,
-    db::constraints,
     error::{AppError, AppResult},
     graphql::{
         UserError, UserErrorCode, conn,
         connection::{self, Connection, PageRequest, TotalCount},
         ids::{decode_id, decode_optional_id, global_id},
         input::optional_text,
-        loaders, nodes_select,
+        loaders, nodes_select, payload,
         scalars::{Date, DateTime, Decimal},
     },
     mutation_payload,
@@ -539,11 +538,6 @@ fn order_not_found() -> UserError {
     UserError::new("id", UserErrorCode::NotFound, "La orden no existe")
 }
 
-async fn fetch_order(ctx: &Context<'_>, id: i32) -> AppResult<Option<Order>> {
-    use crate::db::FetchById;
-    Ok(Order::fetch(&mut *conn(ctx).await?, &[id]).await?.pop())
-}
-
 #[derive(Default)]
 pub struct OrderMutation;
 
@@ -619,22 +613,17 @@ impl OrderMutation {
                 copay_value: item.copay_value.map(|d| d.0),
             })
             .collect();
-        let saved = conn(ctx)
-            .await?
+        let mut conn = conn(ctx).await?;
+        let saved = conn
             .transaction(async |conn| {
                 let id = model::save_order(conn, None, &fields).await?;
                 model::save_items(conn, id, &items).await?;
                 model::set_totals_from_items(conn, id).await?;
-                Ok(id)
+                model::by_id(conn, id).await
             })
             .await;
-        match constraints::outcome(saved.map(Some), order_not_found)? {
-            Ok(id) => Ok(fetch_order(ctx, id)
-                .await?
-                .ok_or_else(order_not_found)
-                .into()),
-            Err(error) => Ok(OrderPayload::from(Err(error))),
-        }
+        // The order's CHECKs name every mistake of its own fields; an item's is its first.
+        payload::written(&mut conn, saved, "orders", None, &fields, order_not_found).await
     }
 
     /// Marks an order cancelled by the provider: never billable again. STAFF or ADMIN.
@@ -646,13 +635,23 @@ impl OrderMutation {
     ) -> AppResult<OrderPayload> {
         require_role(ctx, Role::Staff)?;
         let id = decode_id(&input.id, Order::TYPE)?;
-        if !model::cancel(&mut *conn(ctx).await?, id).await? {
-            return Ok(OrderPayload::from(Err(order_not_found())));
-        }
-        Ok(fetch_order(ctx, id)
-            .await?
-            .ok_or_else(order_not_found)
-            .into())
+        let mut conn = conn(ctx).await?;
+        let result = match model::cancel(&mut conn, id).await {
+            Ok(true) => model::by_id(&mut conn, id).await,
+            Ok(false) => Ok(None),
+            Err(err) => Err(err),
+        };
+        // Cancelling sets one flag: nothing the candidate could fail but the row's absence.
+        let nothing = serde_json::Map::new();
+        payload::written(
+            &mut conn,
+            result,
+            "orders",
+            Some(id),
+            &nothing,
+            order_not_found,
+        )
+        .await
     }
 
     /// Creates or updates an order from the RENDER section of a SUAP order, finding or creating
@@ -668,26 +667,16 @@ impl OrderMutation {
         require_role(ctx, Role::Staff)?;
         let render = match import::parse(&input.render.0) {
             Ok(render) => render,
-            Err(errors) => {
-                return Ok(OrderPayload {
-                    order: None,
-                    user_errors: errors,
-                });
-            }
+            Err(errors) => return Ok(Err::<Order, _>(errors).into()),
         };
         let mut conn = conn(ctx).await?;
-        match import::save(&mut conn, &render).await? {
-            Ok(id) => {
-                drop(conn);
-                Ok(fetch_order(ctx, id)
-                    .await?
-                    .ok_or_else(order_not_found)
-                    .into())
-            }
-            Err(errors) => Ok(OrderPayload {
-                order: None,
-                user_errors: errors,
-            }),
+        // The import reports its problems at their JSON paths itself.
+        Ok(match import::save(&mut conn, &render).await? {
+            Ok(id) => model::by_id(&mut conn, id)
+                .await?
+                .ok_or_else(order_not_found),
+            Err(errors) => return Ok(Err::<Order, _>(errors).into()),
         }
+        .into())
     }
 }

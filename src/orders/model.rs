@@ -85,8 +85,9 @@ pub struct Practitioner {
 }
 
 /// An order's own columns, for insert and (imports) update. `authorized_at` is text so that
-/// PostgreSQL reads a SUAP time without zone in the clinic's time zone.
-#[derive(Debug, Clone, PartialEq)]
+/// PostgreSQL reads a SUAP time without zone in the clinic's time zone. Serialized (by column
+/// name) for `constraints::outcome_with_every_error`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OrderFields {
     pub suap_token: Option<String>,
     pub order_number: Option<String>,
@@ -108,6 +109,7 @@ pub struct OrderFields {
     pub provider_id: Option<i32>,
     pub prescriber_id: Option<i32>,
     /// None: computed from the authorized items (orders created here).
+    #[serde(skip)]
     pub totals: Option<(BigDecimal, BigDecimal)>,
 }
 
@@ -176,6 +178,11 @@ pub async fn page(
 
 pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {
     filtered(filter).select(count_star()).get_result(conn).await
+}
+
+/// One order by id, as a write reads it back.
+pub async fn by_id(conn: &mut AsyncPgConnection, id: i32) -> QueryResult<Option<Order>> {
+    Ok(Order::fetch(conn, &[id]).await?.pop())
 }
 
 impl FetchById for Order {
