@@ -246,7 +246,11 @@ pub async fn outcome_with_every_error<T>(
         Ok(Some(row)) => Ok(Ok(row)),
         Ok(None) => Ok(Err(vec![not_found()])),
         Err(err) => {
-            let changes = serde_json::to_value(candidate).unwrap_or_default();
+            // A candidate with no columns (`&()`) is judged as the row as it is.
+            let changes = match serde_json::to_value(candidate) {
+                Ok(columns @ serde_json::Value::Object(_)) => columns,
+                _ => serde_json::Value::Object(Default::default()),
+            };
             user_errors(conn, err, table, row_id, changes)
                 .await
                 .map(Err)

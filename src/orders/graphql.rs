@@ -538,6 +538,9 @@ fn order_not_found() -> UserError {
     UserError::new("id", UserErrorCode::NotFound, "La orden no existe")
 }
 
+/// The table whose CHECKs name the user errors of an order's write.
+const TABLE: &str = "orders";
+
 #[derive(Default)]
 pub struct OrderMutation;
 
@@ -623,7 +626,7 @@ impl OrderMutation {
             })
             .await;
         // The order's CHECKs name every mistake of its own fields; an item's is its first.
-        payload::written(&mut conn, saved, "orders", None, &fields, order_not_found).await
+        payload::written(&mut conn, saved, TABLE, None, &fields, order_not_found).await
     }
 
     /// Marks an order cancelled by the provider: never billable again. STAFF or ADMIN.
@@ -641,17 +644,8 @@ impl OrderMutation {
             Ok(false) => Ok(None),
             Err(err) => Err(err),
         };
-        // Cancelling sets one flag: nothing the candidate could fail but the row's absence.
-        let nothing = serde_json::Map::new();
-        payload::written(
-            &mut conn,
-            result,
-            "orders",
-            Some(id),
-            &nothing,
-            order_not_found,
-        )
-        .await
+        // Cancelling sets one flag: nothing to judge but the row's absence.
+        payload::written(&mut conn, result, TABLE, Some(id), &(), order_not_found).await
     }
 
     /// Creates or updates an order from the RENDER section of a SUAP order, finding or creating

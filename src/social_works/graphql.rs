@@ -186,15 +186,7 @@ impl SocialWorkMutation {
         };
         let mut conn = conn(ctx).await?;
         let result = model::insert(&mut conn, &new).await.map(Some);
-        payload(
-            &mut conn,
-            result,
-            None,
-            &new,
-            &new.name,
-            "ya está registrado",
-        )
-        .await
+        payload(&mut conn, result, None, &new, &new.name, REGISTERED).await
     }
 
     /// Changes any field, state included; the name stays unique. Setting any of address, phone
@@ -227,15 +219,7 @@ impl SocialWorkMutation {
         let name = changes.name.clone().unwrap_or_default();
         let mut conn = conn(ctx).await?;
         let result = model::update(&mut conn, id, &changes).await;
-        payload(
-            &mut conn,
-            result,
-            Some(id),
-            &changes,
-            &name,
-            "ya está en uso",
-        )
-        .await
+        payload(&mut conn, result, Some(id), &changes, &name, IN_USE).await
     }
 
     /// Deletes a social work no patient or order references (else `IN_USE`: deactivate it
@@ -261,6 +245,10 @@ impl SocialWorkMutation {
         })
     }
 }
+
+/// How a taken name is reported after it: `"OSDE" ya está registrado`.
+const REGISTERED: &str = "ya está registrado";
+const IN_USE: &str = "ya está en uso";
 
 fn not_found() -> UserError {
     UserError::new("id", UserErrorCode::NotFound, "La obra social no existe")
