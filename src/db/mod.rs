@@ -52,6 +52,12 @@ diesel::define_sql_function! {
     fn document_key(value: diesel::sql_types::Text) -> diesel::sql_types::Text;
 }
 
+diesel::define_sql_function! {
+    /// A name as uniqueness compares it: case, accents and extra spaces aside (SQL function,
+    /// migration 000013).
+    fn name_key(value: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
 pub async fn normalise_search(
     conn: &mut diesel_async::AsyncPgConnection,
     term: &str,

@@ -22,7 +22,7 @@ use crate::{
     catalog::{Eps, Location, Specialty},
     db::{FetchById, RequestPool},
     error::{AppError, AppResult},
-    orders::{Order, Practitioner, loaders::ItemsLoader},
+    orders::{Order, OrderItem, Practitioner, loaders::ItemsLoader},
     patients::{
         Patient,
         loaders::{PatientCountLoader, PatientPageLoader},
@@ -88,6 +88,7 @@ pub struct Loaders {
     pub orders: Lazy<ById<Order>>,
     pub practitioners: Lazy<ById<Practitioner>>,
     pub order_items: Lazy<ItemsLoader>,
+    pub order_item_rows: Lazy<ById<OrderItem>>,
     pub patient_counts: Lazy<PatientCountLoader>,
     pub patient_pages: Lazy<PatientPageLoader>,
     pub audit: Lazy<AuditLoader>,
@@ -95,7 +96,7 @@ pub struct Loaders {
     pub lapsed: Lazy<LapsedLoader>,
 }
 
-/// A loader made on first use: a request uses one or two of the sixteen, and making them
+/// A loader made on first use: a request uses one or two of the seventeen, and making them
 /// all (an `Arc`, a mutex and maps each) showed in profiles of the smallest requests.
 pub struct Lazy<L> {
     pool: RequestPool,
@@ -152,6 +153,7 @@ impl Loaders {
             orders: by_id(pool, cached),
             practitioners: by_id(pool, cached),
             order_items: Lazy::new(pool, cached, ItemsLoader),
+            order_item_rows: by_id(pool, cached),
             patient_counts: Lazy::new(pool, cached, PatientCountLoader),
             patient_pages: Lazy::new(pool, cached, PatientPageLoader),
             audit: Lazy::new(pool, cached, AuditLoader),

@@ -11,7 +11,7 @@ use crate::{
     authorizations::Authorization,
     catalog::{Eps, Location, Specialty},
     error::{AppError, AppResult},
-    orders::{Order, Practitioner},
+    orders::{Order, OrderItem, Practitioner},
     patients::Patient,
     social_works::SocialWork,
     users::User,
@@ -31,6 +31,7 @@ pub enum Node {
     Location(Location),
     Authorization(Authorization),
     Order(Order),
+    OrderItem(OrderItem),
     Practitioner(Practitioner),
 }
 
@@ -116,6 +117,12 @@ async fn load_node(ctx: &Context<'_>, id: &ID) -> AppResult<Option<Node>> {
             .await?
             .map(Arc::unwrap_or_clone)
             .map(Node::Order),
+        OrderItem::TYPE => loaders
+            .order_item_rows
+            .load_one(db_id)
+            .await?
+            .map(Arc::unwrap_or_clone)
+            .map(Node::OrderItem),
         Practitioner::TYPE => loaders
             .practitioners
             .load_one(db_id)

@@ -18,7 +18,7 @@ use crate::{
         UserError, UserErrorCode, conn,
         connection::{self, Connection, PageRequest, TotalCount},
         ids::{decode_id, decode_optional_id, global_id},
-        input::optional_text,
+        input::{optional_text, search_term},
         loaders, nodes_select, payload,
         scalars::{Date, DateTime, Decimal},
     },
@@ -171,6 +171,9 @@ impl Order {
 impl Practitioner {
     pub const TYPE: &'static str = "Practitioner";
 }
+impl OrderItem {
+    pub const TYPE: &'static str = "OrderItem";
+}
 
 /// An order (SUAP "orden"): who was seen, for what, and how the insurer authorized it.
 #[Object]
@@ -181,11 +184,13 @@ impl Order {
     async fn database_id(&self) -> i32 {
         self.id
     }
-    /// "O" + number.
-    async fn token(&self) -> String {
-        format!("O{}", self.id)
+    /// SUAP's token ("O" + SUAP's order number), as the clerk reads it on SUAP; null for
+    /// orders created here, which SUAP does not know.
+    async fn token(&self) -> Option<&str> {
+        self.suap_token.as_deref()
     }
     /// SUAP's own token, for imported orders.
+    #[graphql(deprecation = "Use `token`: it is SUAP's token now.")]
     async fn suap_token(&self) -> Option<&str> {
         self.suap_token.as_deref()
     }
@@ -306,9 +311,15 @@ impl Order {
 /// One practice of an order (SUAP "itemsOrden").
 #[Object]
 impl OrderItem {
-    /// "PO" + number.
-    async fn token(&self) -> String {
-        format!("PO{}", self.id)
+    pub async fn id(&self) -> ID {
+        global_id(Self::TYPE, self.id)
+    }
+    async fn database_id(&self) -> i32 {
+        self.id
+    }
+    /// SUAP's token of the practice ("PO" + SUAP's number); null for items created here.
+    async fn token(&self) -> Option<&str> {
+        self.suap_token.as_deref()
     }
     async fn nomenclator_code(&self) -> &str {
         &self.nomenclator_code
@@ -376,6 +387,20 @@ pub struct OrderFilter {
     pub performed_from: Option<Date>,
     /// Performed on or before this day.
     pub performed_to: Option<Date>,
+    /// SUAP's verification (`EstadoVerificacion`), for closing a period.
+    pub verified: Option<bool>,
+    /// Consumed on or after this day: SUAP's authorization date, in the clinic's time zone,
+    /// the same day `billingSummary` counts it on. Orders without an authorization date are
+    /// never consumed (find them with `consumed: false`).
+    pub consumed_from: Option<Date>,
+    /// Consumed on or before this day (see `consumedFrom`).
+    pub consumed_to: Option<Date>,
+    /// Has an authorization date (true), or none, and so is in no billing summary (false).
+    pub consumed: Option<bool>,
+    /// SUAP token ("O458812"), ticket number (`NumeroOrden`), or the affiliate's name,
+    /// document or affiliate number, as typed: case, accents and separators aside, taken
+    /// literally. At most 100 characters.
+    pub search: Option<String>,
 }
 
 #[derive(SimpleObject)]
@@ -414,6 +439,11 @@ impl OrderQuery {
             totals_mismatch: f.totals_mismatch,
             performed_from: f.performed_from.map(|d| d.0),
             performed_to: f.performed_to.map(|d| d.0),
+            verified: f.verified,
+            consumed_from: f.consumed_from.map(|d| d.0),
+            consumed_to: f.consumed_to.map(|d| d.0),
+            consumed: f.consumed,
+            search: search_term(ctx, f.search).await?,
         };
         let rows = model::page(&mut *conn(ctx).await?, &filter, &page).await?;
         prime_page(ctx, &rows).await?;
@@ -423,21 +453,24 @@ impl OrderQuery {
         Ok(page.into_connection(rows, |o| o.id, total))
     }
 
-    /// An order by its token ("O1234").
+    /// An imported order by SUAP's token ("O458812"); null when no order has it.
     async fn order_by_token(
         &self,
         ctx: &Context<'_>,
-        token: String,
+        #[graphql(desc = "\"O\" followed by SUAP's order number, 1 to 18 digits.")] token: String,
     ) -> AppResult<Option<Arc<Order>>> {
         require_role(ctx, Role::Viewer)?;
-        let id = token
-            .strip_prefix('O')
-            .and_then(|n| n.parse::<i32>().ok())
-            .filter(|n| *n > 0)
-            .ok_or_else(|| {
-                AppError::bad_input("El token de orden debe ser O seguido de un número")
-            })?;
-        Ok(loaders(ctx).orders.load_one(id).await?)
+        let token = token.trim();
+        let digits = token.strip_prefix('O').unwrap_or_default();
+        if digits.is_empty() || digits.len() > 18 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(AppError::bad_input(
+                "El token de orden debe ser O seguido del número de orden de SUAP",
+            ));
+        }
+        match model::id_by_suap_token(&mut *conn(ctx).await?, token).await? {
+            Some(id) => loaders(ctx).orders.load_one(id).await,
+            None => Ok(None),
+        }
     }
 
     /// Per social work, the orders consumed (SUAP's authorization date, in the clinic's time

@@ -15,7 +15,7 @@ use super::{
 };
 use crate::{
     db::{
-        constraints, document_key,
+        constraints, document_key, name_key,
         schema::{patients, practitioners, social_works},
     },
     error::AppResult,
@@ -780,6 +780,23 @@ async fn practitioner(conn: &mut AsyncPgConnection, person: &Person) -> Result<i
         found = pr::table
             .filter(pr::document_type.eq(*doc_type))
             .filter(pr::document_number.eq(document_key(number).nullable()))
+            .select(pr::id)
+            .first(conn)
+            .await
+            .optional()?;
+    }
+    // Known by name alone: the practitioner of that name with no licence and no document,
+    // so that importing the same document again finds the one it created.
+    let name_only = person.provincial_license.is_none()
+        && person.national_license.is_none()
+        && person.document.is_none();
+    if found.is_none() && name_only {
+        found = pr::table
+            .filter(name_key(pr::full_name).eq(name_key(&person.full_name)))
+            .filter(pr::provincial_license.is_null())
+            .filter(pr::national_license.is_null())
+            .filter(pr::document_number.is_null())
+            .order(pr::id)
             .select(pr::id)
             .first(conn)
             .await

@@ -13,7 +13,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use crate::{
     db::page::PageRequest,
     db::{
-        FetchById,
+        FetchById, SearchTerm, affiliate_key, day_start,
         schema::{order_items, orders, practitioners},
         views::order_item_rows,
     },
@@ -136,6 +136,16 @@ pub struct Filter {
     pub totals_mismatch: Option<bool>,
     pub performed_from: Option<NaiveDate>,
     pub performed_to: Option<NaiveDate>,
+    pub verified: Option<bool>,
+    /// Consumed (SUAP's authorization date, a day in the clinic's time zone) on or after.
+    pub consumed_from: Option<NaiveDate>,
+    /// Consumed on or before.
+    pub consumed_to: Option<NaiveDate>,
+    /// Has an authorization date (true) or none, never consumed (false).
+    pub consumed: Option<bool>,
+    /// SUAP token, ticket number (`NumeroOrden`) or the affiliate (name, document, affiliate
+    /// number), as typed.
+    pub search: Option<SearchTerm>,
 }
 
 fn filtered(filter: &Filter) -> orders::BoxedQuery<'static, Pg> {
@@ -161,6 +171,45 @@ fn filtered(filter: &Filter) -> orders::BoxedQuery<'static, Pg> {
     }
     if let Some(to) = filter.performed_to {
         query = query.filter(o::performed_on.le(to));
+    }
+    if let Some(verified) = filter.verified {
+        query = query.filter(o::verified.eq(verified));
+    }
+    // The billing rollup's consumption day: the same instants, counted in the clinic's zone.
+    if let Some(from) = filter.consumed_from {
+        query = query.filter(o::authorized_at.ge(day_start(from).nullable()));
+    }
+    if let Some(next) = filter.consumed_to.and_then(|day| day.succ_opt()) {
+        query = query.filter(o::authorized_at.lt(day_start(next).nullable()));
+    }
+    match filter.consumed {
+        Some(true) => query = query.filter(o::authorized_at.is_not_null()),
+        Some(false) => query = query.filter(o::authorized_at.is_null()),
+        None => {}
+    }
+    if let Some(term) = filter.search.clone() {
+        let by_affiliate =
+            o::affiliate_id.eq_any(crate::patients::model::ids_matching(term.clone()));
+        // A term with no letter or digit matches no token or number.
+        query = if term.key.is_empty() {
+            query.filter(by_affiliate)
+        } else {
+            query.filter(
+                by_affiliate
+                    .or(crate::db::strpos(
+                        affiliate_key(o::suap_token.assume_not_null()),
+                        term.key.clone(),
+                    )
+                    .gt(0)
+                    .nullable())
+                    .or(crate::db::strpos(
+                        affiliate_key(o::order_number.assume_not_null()),
+                        term.key,
+                    )
+                    .gt(0)
+                    .nullable()),
+            )
+        };
     }
     query
 }
@@ -212,6 +261,19 @@ impl FetchById for Practitioner {
 }
 
 /// The items of several orders, each list in position order.
+impl FetchById for OrderItem {
+    fn id(&self) -> i32 {
+        self.id
+    }
+    async fn fetch(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Self>> {
+        order_item_rows::table
+            .filter(order_item_rows::id.eq_any(ids))
+            .select(OrderItem::as_select())
+            .load(conn)
+            .await
+    }
+}
+
 pub async fn items_of(
     conn: &mut AsyncPgConnection,
     order_ids: &[i32],

@@ -169,6 +169,16 @@ pub struct Filter {
 type Source = diesel::dsl::LeftJoin<patients::table, social_works::table>;
 type Filtered = diesel::dsl::IntoBoxed<'static, Source, diesel::pg::Pg>;
 
+/// The ids of the patients a search term finds (names, document, affiliate number), for
+/// other tables' searches by patient.
+pub fn ids_matching(term: SearchTerm) -> diesel::dsl::Select<Filtered, patients::id> {
+    filtered(&Filter {
+        search: Some(term),
+        ..Filter::default()
+    })
+    .select(patients::id)
+}
+
 fn filtered(filter: &Filter) -> Filtered {
     use patients::*;
     let mut query = table.left_join(social_works::table).into_boxed();

@@ -38,7 +38,7 @@ const BILLABLE: [[bool; 9]; 5] = {
 const ORDER_FIELDS: &str =
     "id token databaseId authorizationStatus draft cancelledByProvider billable
   billableAmount billableCopayAmount totalAuthorizedValue totalCopayValue totalsMismatch
-  items { token name authorizationStatus totalValue copayValue billable }";
+  items { id token name authorizationStatus totalValue copayValue billable }";
 
 fn create_order_mutation() -> String {
     format!(
@@ -114,13 +114,10 @@ async fn every_cell_of_the_billing_table() {
         assert_eq!(order["totalAuthorizedValue"], "7001", "{state}");
         assert_eq!(order["totalCopayValue"], "70");
         assert_eq!(order["totalsMismatch"], false);
-        assert!(order["token"].as_str().unwrap().starts_with('O'));
-        assert!(
-            order["items"][0]["token"]
-                .as_str()
-                .unwrap()
-                .starts_with("PO")
-        );
+        // Orders created here are not in SUAP: no SUAP token, but Node IDs all the same.
+        assert_eq!(order["token"], Value::Null, "{state}");
+        assert_eq!(order["items"][0]["token"], Value::Null);
+        assert!(order["items"][0]["id"].is_string());
     }
     let billable_columns = [1, 2, 5, 6, 8];
     let body = app
@@ -190,15 +187,11 @@ async fn header_conditions_drafts_and_cancellations_are_never_billed() {
             .all(|i| i["billable"] == false)
     );
 
-    // By token, as SUAP names orders.
+    // SUAP's tokens never name an order created here, whatever its row id.
     let q = "query($t: String!) { orderByToken(token: $t) { databaseId cancelledByProvider } }";
-    let body = app
-        .gql_as(Role::Viewer, q, json!({ "t": order["token"] }))
-        .await;
-    assert_eq!(
-        body["data"]["orderByToken"]["databaseId"],
-        order["databaseId"]
-    );
+    let ours = format!("O{}", order["databaseId"]);
+    let body = app.gql_as(Role::Viewer, q, json!({ "t": ours })).await;
+    assert_eq!(body["data"]["orderByToken"], Value::Null, "{body}");
     let body = app.gql_as(Role::Viewer, q, json!({ "t": "O999999" })).await;
     assert_eq!(body["data"]["orderByToken"], Value::Null);
     let body = app.gql_as(Role::Viewer, q, json!({ "t": "X1" })).await;
@@ -704,4 +697,244 @@ async fn a_page_of_orders_with_items_costs_a_constant_number_of_statements() {
         );
     }
     assert_eq!(counts[0], counts[1], "{counts:?}");
+}
+
+#[tokio::test]
+async fn the_clerk_finds_imported_orders_and_items_by_suap_s_own_tokens_and_numbers() {
+    let app = TestApp::new().await;
+    // A row or two before it, so that our ids and SUAP's numbers differ.
+    let affiliate = patient(&app).await;
+    let osde = app
+        .gql_as(Role::Viewer, "{ socialWorks { nodes { id } } }", json!({}))
+        .await["data"]["socialWorks"]["nodes"][0]["id"]
+        .clone();
+    app.admin(
+        "mutation($i: UpdateSocialWorkInput!) { updateSocialWork(input: $i) { userErrors { code } } }",
+        json!({ "i": { "id": osde, "code": "OS5" } }),
+    )
+    .await;
+    app.gql_as(
+        Role::Staff,
+        &create_order_mutation(),
+        json!({ "input": { "affiliateId": affiliate, "items": items() } }),
+    )
+    .await;
+    let imported = app
+        .gql_as(Role::Staff, IMPORT, json!({ "render": fixture() }))
+        .await;
+    let order = &imported["data"]["importSuapOrder"]["order"];
+    assert_eq!(order["token"], "O458812", "{imported}");
+    assert_eq!(order["items"][0]["token"], "PO771201");
+
+    let q =
+        "query($t: String!) { orderByToken(token: $t) { token orderNumber items { id token } } }";
+    let found = app.gql_as(Role::Viewer, q, json!({ "t": "O458812" })).await;
+    let found = &found["data"]["orderByToken"];
+    assert_eq!(found["orderNumber"], "00458812", "{found}");
+    // Each item is a Node of its own.
+    let item_id = found["items"][1]["id"].clone();
+    let node = app
+        .gql_as(
+            Role::Viewer,
+            "query($id: ID!) { node(id: $id) { id ... on OrderItem { token } } }",
+            json!({ "id": item_id }),
+        )
+        .await;
+    assert_eq!(
+        node["data"]["node"],
+        json!({ "id": item_id, "token": "PO771202" }),
+        "{node}"
+    );
+
+    // Search as the clerk types: the token, the ticket's number, the affiliate.
+    let search = |term: &'static str| {
+        let app = &app;
+        async move {
+            let body = app
+                .gql_as(
+                    Role::Viewer,
+                    "query($s: String) { orders(filter: {search: $s}) { totalCount nodes { token } } }",
+                    json!({ "s": term }),
+                )
+                .await;
+            body["data"]["orders"]["nodes"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{body}"))
+                .iter()
+                .map(|n| n["token"].clone())
+                .collect::<Vec<_>>()
+        }
+    };
+    for term in [
+        "O458812",
+        "o458812",
+        "00458812",
+        "gómez maría",
+        "28.444.555",
+        "61-123456-7/01",
+    ] {
+        assert_eq!(search(term).await, [json!("O458812")], "{term}");
+    }
+    assert_eq!(search("O999999").await.len(), 0);
+}
+
+#[tokio::test]
+async fn a_re_import_never_undoes_the_clinic_and_finds_name_only_practitioners() {
+    let app = TestApp::new().await;
+    osde_with_code(&app).await;
+    let mut render = fixture();
+    // A provider known by name alone.
+    render["prestador"]["MatriculaProvincial"] = Value::Null;
+    let import = |render: Value| {
+        let app = &app;
+        async move {
+            let body = app
+                .gql_as(Role::Staff, IMPORT, json!({ "render": render }))
+                .await;
+            body["data"]["importSuapOrder"]["order"].clone()
+        }
+    };
+    let first = import(render.clone()).await;
+    assert_eq!(
+        first["provider"]["fullName"], "LABORATORIO CENTRAL SRL",
+        "{first}"
+    );
+    let again = import(render.clone()).await;
+    assert_eq!(
+        again["updatedAt"], first["updatedAt"],
+        "the same document changes nothing"
+    );
+    assert_eq!(app.sql_count("SELECT count(*) FROM practitioners").await, 2);
+
+    // The clinic cancels; SUAP's document still says not cancelled.
+    let cancelled = app
+        .gql_as(
+            Role::Staff,
+            "mutation($id: ID!) { cancelOrder(input: {id: $id}) { order { cancelledByProvider billable } } }",
+            json!({ "id": first["id"] }),
+        )
+        .await;
+    assert_eq!(
+        cancelled["data"]["cancelOrder"]["order"],
+        json!({ "cancelledByProvider": true, "billable": false }),
+        "{cancelled}"
+    );
+    assert_eq!(render["AnuladoPorPrestador"], false);
+    let reimported = import(render).await;
+    assert_eq!(reimported["cancelledByProvider"], true, "{reimported}");
+    assert_eq!(reimported["billable"], false);
+    assert_eq!(reimported["billableAmount"], "0");
+}
+
+#[tokio::test]
+async fn orders_drill_down_to_the_billing_summary_and_close_by_verification() {
+    let app = TestApp::new().await;
+    osde_with_code(&app).await;
+    let mut verified = fixture();
+    verified["Token"] = json!("O100");
+    verified["FechaAutorizacion"] = json!("2026-11-30 23:30:00");
+    let mut unverified = fixture();
+    unverified["Token"] = json!("O101");
+    unverified["EstadoVerificacion"] = json!(false);
+    unverified["FechaAutorizacion"] = json!("2026-12-01 00:10:00");
+    let mut never = fixture();
+    never["Token"] = json!("O102");
+    never["FechaAutorizacion"] = Value::Null;
+    for (i, render) in [verified, unverified, never].into_iter().enumerate() {
+        let mut render = render;
+        for (j, item) in render["itemsOrden"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .enumerate()
+        {
+            item["Token"] = json!(format!("PO{}{}", i + 1, j));
+        }
+        let body = app
+            .gql_as(Role::Staff, IMPORT, json!({ "render": render }))
+            .await;
+        assert!(
+            body["data"]["importSuapOrder"]["order"]["id"].is_string(),
+            "{body}"
+        );
+    }
+    let list = |filter: Value| {
+        let app = &app;
+        async move {
+            let body = app
+                .gql_as(
+                    Role::Viewer,
+                    "query($f: OrderFilter) { orders(filter: $f) { totalCount nodes { token billable billableAmount billableCopayAmount } } }",
+                    json!({ "f": filter }),
+                )
+                .await;
+            body["data"]["orders"].clone()
+        }
+    };
+    let tokens = |page: &Value| -> Vec<String> {
+        page["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["token"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        tokens(&list(json!({ "verified": true })).await),
+        ["O100", "O102"]
+    );
+    assert_eq!(tokens(&list(json!({ "verified": false })).await), ["O101"]);
+    assert_eq!(tokens(&list(json!({ "consumed": false })).await), ["O102"]);
+    // Days are the clinic's (UTC in tests): 23:30 on the 30th is November, 00:10 December.
+    let november = json!({ "consumedFrom": "2026-11-01", "consumedTo": "2026-11-30" });
+    assert_eq!(tokens(&list(november.clone()).await), ["O100"]);
+    let december = json!({ "consumedFrom": "2026-12-01", "consumedTo": "2026-12-31" });
+    assert_eq!(tokens(&list(december.clone()).await), ["O101"]);
+
+    // For each month, the listed orders are exactly those the summary counts.
+    for (from, to, filter) in [
+        ("2026-11-01", "2026-11-30", november),
+        ("2026-12-01", "2026-12-31", december),
+    ] {
+        let summary = app
+            .gql_as(
+                Role::Viewer,
+                "query($from: Date!, $to: Date!) { billingSummary(from: $from, to: $to) { orderCount billableOrderCount billableAmount copayAmount } }",
+                json!({ "from": from, "to": to }),
+            )
+            .await;
+        let rows = summary["data"]["billingSummary"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{summary}"));
+        assert_eq!(rows.len(), 1, "{summary}");
+        let listed = list(filter).await;
+        let nodes = listed["nodes"].as_array().unwrap();
+        let sum = |field: &str| -> f64 {
+            nodes
+                .iter()
+                .map(|n| n[field].as_str().unwrap().parse::<f64>().unwrap())
+                .sum()
+        };
+        assert_eq!(rows[0]["orderCount"], listed["totalCount"], "{from}");
+        assert_eq!(
+            rows[0]["billableOrderCount"].as_u64().unwrap() as usize,
+            nodes.iter().filter(|n| n["billable"] == true).count()
+        );
+        assert_eq!(
+            rows[0]["billableAmount"]
+                .as_str()
+                .unwrap()
+                .parse::<f64>()
+                .unwrap(),
+            sum("billableAmount")
+        );
+        assert_eq!(
+            rows[0]["copayAmount"]
+                .as_str()
+                .unwrap()
+                .parse::<f64>()
+                .unwrap(),
+            sum("billableCopayAmount")
+        );
+    }
 }

@@ -1,0 +1,2 @@
+DROP TRIGGER keep_cancelled ON orders;
+DROP FUNCTION keep_cancelled();
