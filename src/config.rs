@@ -50,6 +50,13 @@ pub enum Command {
     Migrate,
     /// Load the demo data (idempotent).
     Seed,
+    /// Compare the billing rollup with a recount of the orders and say where they differ;
+    /// fails when they do.
+    Check {
+        /// Replace the rollup with the recount (orders are locked against writes meanwhile).
+        #[arg(long)]
+        repair: bool,
+    },
     /// Print the GraphQL schema (SDL).
     Schema,
     /// Set a local account's password, read from the first line of standard input.

@@ -1,4 +1,4 @@
-//! `clinic`: serve (default) | migrate | seed | schema | token.
+//! `clinic`: serve (default) | migrate | seed | check | schema | set-password | token.
 
 use std::process::ExitCode;
 
@@ -68,6 +68,36 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Migrate => server::prepare_database(&config).await,
+        Command::Check { repair } => {
+            let (state, _) = server::build_state(config)?;
+            let mut conn = state.pool.get().await?;
+            let drift = clinic::orders::model::billing_drift(&mut conn).await?;
+            for d in &drift {
+                println!(
+                    "{} social work {}: rollup {} orders, billable {}, copay {}; recount {} orders, billable {}, copay {}",
+                    d.day,
+                    d.social_work_id,
+                    d.stored_orders,
+                    d.stored_billable_amount,
+                    d.stored_copay_amount,
+                    d.counted_orders,
+                    d.counted_billable_amount,
+                    d.counted_copay_amount
+                );
+            }
+            if drift.is_empty() {
+                println!("billing rollup agrees with a recount of the orders");
+                return Ok(());
+            }
+            anyhow::ensure!(
+                repair,
+                "the billing rollup differs from a recount on {} day(s); `clinic check --repair` replaces it with the recount",
+                drift.len()
+            );
+            clinic::orders::model::recount_billing(&mut conn).await?;
+            println!("billing rollup replaced with the recount");
+            Ok(())
+        }
         Command::Seed => {
             let (state, _) = server::build_state(config)?;
             server::prepare_database(&state.config).await?;

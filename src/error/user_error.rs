@@ -28,6 +28,8 @@ pub enum UserErrorCode {
     InvalidCredentials,
     /// Too many failed attempts: wait before trying again.
     RateLimited,
+    /// SUAP's response reports an error (its STATUS); the message carries SUAP's own words.
+    SuapError,
 }
 
 #[derive(SimpleObject, Debug, Clone, PartialEq, Eq)]

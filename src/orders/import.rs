@@ -336,8 +336,53 @@ impl Reader {
     }
 }
 
-/// Reads the document; every problem is reported, with its JSON path.
+/// Reads a SUAP document: the RENDER section, or a whole SUAP response (`{"REST", "RENDER",
+/// "STATUS", "VIEW"}`) whose RENDER is read once its STATUS reports no error, as the seed asks
+/// ("chequear que ERROR esté vacío"). Every problem is reported, with its JSON path.
 pub fn parse(document: &Value) -> Result<Render, Vec<UserError>> {
+    let Some(response) = document.as_object().filter(|o| o.contains_key("RENDER")) else {
+        return parse_render(document);
+    };
+    let error = response
+        .get("STATUS")
+        .and_then(|status| status.get("ERROR"));
+    if let Some(error) = error.filter(|e| !is_blank(e)) {
+        let reported = match error {
+            Value::String(text) => text.trim().to_owned(),
+            other => other.to_string(),
+        };
+        let reported: String = reported.chars().take(500).collect();
+        return Err(vec![UserError {
+            field: Some(vec!["STATUS".to_owned(), "ERROR".to_owned()]),
+            message: format!("SUAP informó un error: {reported}"),
+            code: UserErrorCode::SuapError,
+        }]);
+    }
+    parse_render(&response["RENDER"]).map_err(|errors| {
+        errors
+            .into_iter()
+            .map(|mut error| {
+                let path = error.field.get_or_insert_with(Vec::new);
+                path.insert(0, "RENDER".to_owned());
+                error
+            })
+            .collect()
+    })
+}
+
+/// An empty STATUS.ERROR: null, blank text, or an empty list or object.
+fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(text) => text.trim().is_empty(),
+        Value::Array(items) => items.is_empty(),
+        Value::Object(fields) => fields.is_empty(),
+        _ => false,
+    }
+}
+
+/// Reads the RENDER section.
+fn parse_render(document: &Value) -> Result<Render, Vec<UserError>> {
     let mut r = Reader::default();
     let Some(obj) = r.object(document, "render") else {
         return Err(r.errors);

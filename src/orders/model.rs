@@ -482,6 +482,42 @@ pub async fn billing_summary(
         .collect())
 }
 
+/// Where the billing rollup and a recount of the orders disagree: one day and social work.
+#[derive(QueryableByName, Debug)]
+pub struct BillingDrift {
+    #[diesel(sql_type = diesel::sql_types::Date)]
+    pub day: NaiveDate,
+    #[diesel(sql_type = diesel::sql_types::Int4)]
+    pub social_work_id: i32,
+    #[diesel(sql_type = diesel::sql_types::Int4)]
+    pub stored_orders: i32,
+    #[diesel(sql_type = diesel::sql_types::Int4)]
+    pub counted_orders: i32,
+    #[diesel(sql_type = diesel::sql_types::Numeric)]
+    pub stored_billable_amount: BigDecimal,
+    #[diesel(sql_type = diesel::sql_types::Numeric)]
+    pub counted_billable_amount: BigDecimal,
+    #[diesel(sql_type = diesel::sql_types::Numeric)]
+    pub stored_copay_amount: BigDecimal,
+    #[diesel(sql_type = diesel::sql_types::Numeric)]
+    pub counted_copay_amount: BigDecimal,
+}
+
+/// The rollup's disagreements with a recount (SQL `billing_days_drift`, migration 000016).
+pub async fn billing_drift(conn: &mut AsyncPgConnection) -> QueryResult<Vec<BillingDrift>> {
+    diesel::sql_query("SELECT * FROM billing_days_drift()")
+        .load(conn)
+        .await
+}
+
+/// Replaces the rollup with a recount, in the days it already counts.
+pub async fn recount_billing(conn: &mut AsyncPgConnection) -> QueryResult<()> {
+    diesel::sql_query("SELECT rebuild_billing_days(time_zone) FROM billing_calendar")
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
 /// Makes `billing_days` count days of `time_zone` (the clinic's), recounting it if it counted
 /// another zone's: run at start, before serving.
 pub async fn align_billing_calendar(

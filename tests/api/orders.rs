@@ -938,3 +938,48 @@ async fn orders_drill_down_to_the_billing_summary_and_close_by_verification() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_whole_suap_response_imports_and_its_status_error_is_suap_s_own_refusal() {
+    let app = TestApp::new().await;
+    osde_with_code(&app).await;
+    let whole = json!({ "REST": {}, "RENDER": fixture(), "STATUS": { "ERROR": "" }, "VIEW": {} });
+    let body = app
+        .gql_as(Role::Staff, IMPORT, json!({ "render": whole }))
+        .await;
+    assert_eq!(
+        body["data"]["importSuapOrder"]["order"]["token"], "O458812",
+        "{body}"
+    );
+
+    let mut broken = fixture();
+    broken["itemsOrden"][0]["EstadoAutorizacion"] = json!(42);
+    let whole = json!({ "RENDER": broken, "STATUS": { "ERROR": null } });
+    let body = app
+        .gql_as(Role::Staff, IMPORT, json!({ "render": whole }))
+        .await;
+    let error = &body["data"]["importSuapOrder"]["userErrors"][0];
+    assert_eq!(
+        error["field"][0], "RENDER",
+        "paths are the pasted document's: {body}"
+    );
+    assert_eq!(error["field"][1], "itemsOrden");
+
+    let mut refused = fixture();
+    refused["Token"] = json!("O777");
+    let whole =
+        json!({ "RENDER": refused, "STATUS": { "ERROR": "Afiliado inexistente en padrón" } });
+    let body = app
+        .gql_as(Role::Staff, IMPORT, json!({ "render": whole }))
+        .await;
+    assert_eq!(
+        body["data"]["importSuapOrder"]["userErrors"],
+        json!([{
+            "field": ["STATUS", "ERROR"],
+            "message": "SUAP informó un error: Afiliado inexistente en padrón",
+            "code": "SUAP_ERROR",
+        }]),
+        "{body}"
+    );
+    assert_eq!(app.sql_count("SELECT count(*) FROM orders").await, 1);
+}
