@@ -70,8 +70,10 @@ pub const MAX_ITEMS: usize = 500;
 /// SUAP's order types.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrderType {
-    /// SUAP `CONSUMO`.
+    /// SUAP `CONSUMO`: the only type that can be billed.
     Consumption,
+    /// Any other SUAP `Tipo` (`PRESUPUESTO`, …), kept as given in `suapType`: never billable.
+    Other,
 }
 
 /// SUAP EstadoAutorizacion of an order; imports take the numbers in brackets.
@@ -196,7 +198,19 @@ impl Order {
     }
     #[graphql(name = "type")]
     async fn order_type(&self) -> OrderType {
-        OrderType::Consumption
+        if self.type_ == model::CONSUMPTION {
+            OrderType::Consumption
+        } else {
+            OrderType::Other
+        }
+    }
+    /// SUAP's `Tipo` as it names it (`CONSUMO`, `PRESUPUESTO`, …).
+    async fn suap_type(&self) -> &str {
+        if self.type_ == model::CONSUMPTION {
+            "CONSUMO"
+        } else {
+            &self.type_
+        }
     }
     async fn order_number(&self) -> Option<&str> {
         self.order_number.as_deref()
@@ -613,6 +627,7 @@ impl OrderMutation {
         };
         let fields = OrderFields {
             suap_token: None,
+            order_type: model::CONSUMPTION.to_owned(),
             order_number: optional_text(input.order_number),
             point_of_care_id,
             suap_point_of_care: None,

@@ -40,6 +40,7 @@ pub struct Person {
 #[derive(Debug, Clone)]
 pub struct Render {
     token: String,
+    order_type: String,
     order_number: Option<String>,
     suap_point_of_care: Option<i32>,
     branch: Option<String>,
@@ -397,14 +398,13 @@ fn parse_render(document: &Value) -> Result<Render, Vec<UserError>> {
             "Debe ser O seguido del número de orden de SUAP",
         );
     }
-    match r.required_text(obj, "Tipo", "Tipo", 20).as_deref() {
-        Some("CONSUMO") | None => {}
-        Some(other) => r.error(
-            "Tipo",
-            UserErrorCode::InvalidFormat,
-            format!("Tipo de orden desconocido: {other} (se espera CONSUMO)"),
-        ),
-    }
+    // CONSUMO is the billable type; any other is kept as SUAP gives it, and never billed.
+    let order_type = r
+        .required_text(obj, "Tipo", "Tipo", 20)
+        .map(|t| match t.to_uppercase() {
+            consumo if consumo == "CONSUMO" => model::CONSUMPTION.to_owned(),
+            other => other,
+        });
     let order_codes: Vec<i16> = ORDER_CODES.iter().map(|(c, _)| *c).collect();
     let status = {
         let v = r.required(obj, "EstadoAutorizacion", "EstadoAutorizacion");
@@ -544,12 +544,13 @@ fn parse_render(document: &Value) -> Result<Render, Vec<UserError>> {
         None => {}
     }
 
-    match (token, status, affiliate, social_work_token) {
-        (Some(token), Some(status), Some(affiliate), Some(social_work_token))
+    match (token, order_type, status, affiliate, social_work_token) {
+        (Some(token), Some(order_type), Some(status), Some(affiliate), Some(social_work_token))
             if r.errors.is_empty() =>
         {
             Ok(Render {
                 token,
+                order_type,
                 order_number,
                 suap_point_of_care,
                 branch,
@@ -618,6 +619,7 @@ async fn save_in_transaction(conn: &mut AsyncPgConnection, render: &Render) -> R
     };
     let fields = OrderFields {
         suap_token: Some(render.token.clone()),
+        order_type: render.order_type.clone(),
         order_number: render.order_number.clone(),
         point_of_care_id: None,
         suap_point_of_care: render.suap_point_of_care,

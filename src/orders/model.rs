@@ -90,6 +90,9 @@ pub struct Practitioner {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OrderFields {
     pub suap_token: Option<String>,
+    /// `CONSUMPTION` for SUAP's CONSUMO; any other SUAP `Tipo` as given (never billable).
+    #[serde(rename = "type")]
+    pub order_type: String,
     pub order_number: Option<String>,
     pub point_of_care_id: Option<i32>,
     pub suap_point_of_care: Option<i32>,
@@ -229,6 +232,9 @@ pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult
     filtered(filter).select(count_star()).get_result(conn).await
 }
 
+/// The stored type of SUAP's `CONSUMO`, the one billable type.
+pub const CONSUMPTION: &str = "CONSUMPTION";
+
 /// One order by id, as a write reads it back.
 pub async fn by_id(conn: &mut AsyncPgConnection, id: i32) -> QueryResult<Option<Order>> {
     Ok(Order::fetch(conn, &[id]).await?.pop())
@@ -320,6 +326,7 @@ pub async fn save_order(
         .sql("::timestamptz");
     let values = (
         o::suap_token.eq(fields.suap_token.clone()),
+        o::type_.eq(fields.order_type.clone()),
         o::order_number.eq(fields.order_number.clone()),
         o::point_of_care_id.eq(fields.point_of_care_id),
         o::suap_point_of_care.eq(fields.suap_point_of_care),

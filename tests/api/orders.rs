@@ -490,7 +490,7 @@ async fn import_problems_are_reported_with_their_json_path_and_nothing_is_writte
         .remove("Nombre");
     bad["EstadoAutorizacion"] = json!(9);
     bad["Borrador"] = json!("no");
-    bad["Tipo"] = json!("RECETA");
+    bad["Tipo"] = json!(["RECETA"]);
     bad["FechaRealizacion"] = json!("02/11/2026");
     bad["afiliado"].as_object_mut().unwrap().remove("DocNumero");
     bad["obraSocial"]["Token"] = json!(5);
@@ -982,4 +982,47 @@ async fn a_whole_suap_response_imports_and_its_status_error_is_suap_s_own_refusa
         "{body}"
     );
     assert_eq!(app.sql_count("SELECT count(*) FROM orders").await, 1);
+}
+
+#[tokio::test]
+async fn an_order_of_another_type_is_stored_as_given_and_never_billable() {
+    let app = TestApp::new().await;
+    osde_with_code(&app).await;
+    let mut budget = fixture();
+    budget["Tipo"] = json!("presupuesto");
+    let body = app
+        .gql_as(
+            Role::Staff,
+            "mutation($r: JSON!) { importSuapOrder(input: {render: $r}) {
+               order { type suapType billable billableAmount items { billable } } userErrors { field code } } }",
+            json!({ "r": budget }),
+        )
+        .await;
+    let order = &body["data"]["importSuapOrder"]["order"];
+    assert_eq!(order["type"], "OTHER", "{body}");
+    assert_eq!(order["suapType"], "PRESUPUESTO");
+    assert_eq!(
+        (order["billable"].clone(), order["billableAmount"].clone()),
+        (json!(false), json!("0"))
+    );
+    assert!(
+        order["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["billable"] == false)
+    );
+    // The same document as CONSUMO is billable: only the type changed.
+    let body = app
+        .gql_as(
+            Role::Staff,
+            "mutation($r: JSON!) { importSuapOrder(input: {render: $r}) { order { type suapType billable } } }",
+            json!({ "r": fixture() }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["importSuapOrder"]["order"],
+        json!({ "type": "CONSUMPTION", "suapType": "CONSUMO", "billable": true }),
+        "{body}"
+    );
 }
