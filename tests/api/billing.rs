@@ -15,13 +15,17 @@ const MISMATCHES: &str = "
     WITH per_order AS (
         SELECT order_id, bool_or(billable) AS billable,
                coalesce(sum(total_value) FILTER (WHERE billable), 0) AS amount,
-               coalesce(sum(coalesce(copay_value, 0)) FILTER (WHERE billable), 0) AS copay
+               coalesce(sum(coalesce(copay_value, 0)) FILTER (WHERE billable), 0) AS copay,
+               count(copay_value) AS copays
           FROM order_item_rows GROUP BY order_id),
     recount AS (
         SELECT o.social_work_id,
                (o.authorized_at AT TIME ZONE (SELECT time_zone FROM billing_calendar))::date AS day,
                count(*) AS n, count(*) FILTER (WHERE p.billable) AS b,
-               coalesce(sum(p.amount), 0) AS amount, coalesce(sum(p.copay), 0) AS copay
+               coalesce(sum(p.amount), 0) AS amount,
+               -- No item carries a copay: the order's own copay (seed 002).
+               coalesce(sum(CASE WHEN p.billable AND p.copays = 0 THEN o.total_copay_value
+                                 ELSE p.copay END), 0) AS copay
           FROM orders o LEFT JOIN per_order p ON p.order_id = o.id
          WHERE o.authorized_at IS NOT NULL
          GROUP BY 1, 2),
@@ -41,11 +45,13 @@ const STALE_ORDERS: &str = "
                  coalesce(sum(coalesce(copay_value, 0)) FILTER (WHERE billable), 0) AS copay,
                  coalesce(sum(total_value) FILTER (WHERE authorization_status IN (1, 6)), 0) AS value,
                  sum(copay_value) FILTER (WHERE authorization_status IN (1, 6)) AS authorized_copay,
-                 count(copay_value) FILTER (WHERE authorization_status IN (1, 6)) AS copays
+                 count(copay_value) FILTER (WHERE authorization_status IN (1, 6)) AS copays,
+                 count(copay_value) AS item_copays
             FROM order_item_rows WHERE order_id = o.id) r ON true
      WHERE (o.billable, o.billable_amount, o.billable_copay_amount, o.totals_mismatch)
            IS DISTINCT FROM
-           (r.billable, r.amount, r.copay,
+           (r.billable, r.amount,
+            CASE WHEN r.billable AND r.item_copays = 0 THEN o.total_copay_value ELSE r.copay END,
             o.total_authorized_value <> r.value
             OR (r.copays > 0 AND o.total_copay_value <> r.authorized_copay))";
 

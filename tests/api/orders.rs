@@ -1026,3 +1026,69 @@ async fn an_order_of_another_type_is_stored_as_given_and_never_billable() {
         "{body}"
     );
 }
+
+#[tokio::test]
+async fn an_order_level_copay_is_billed_when_no_practice_carries_one() {
+    let app = TestApp::new().await;
+    osde_with_code(&app).await;
+    let import = |render: Value| {
+        let app = &app;
+        async move {
+            let body = app
+                .gql_as(
+                    Role::Staff,
+                    "mutation($r: JSON!) { importSuapOrder(input: {render: $r}) {
+                       order { billable billableAmount billableCopayAmount totalCopayValue } userErrors { code } } }",
+                    json!({ "r": render }),
+                )
+                .await;
+            body["data"]["importSuapOrder"]["order"].clone()
+        }
+    };
+    let summary = || {
+        let app = &app;
+        async move {
+            app.gql_as(
+                Role::Viewer,
+                "{ billingSummary(from: \"2026-11-01\", to: \"2026-11-30\") { copayAmount } }",
+                json!({}),
+            )
+            .await["data"]["billingSummary"][0]["copayAmount"]
+                .clone()
+        }
+    };
+    // Practice by practice: the billable items' copays (250.03 + 398.02).
+    let per_item = import(fixture()).await;
+    assert_eq!(per_item["billableCopayAmount"], "648.05", "{per_item}");
+
+    // One value for the whole order: no item carries a copay, the order's is billed.
+    let mut whole = fixture();
+    whole["Token"] = json!("O458813");
+    whole["ValorTotalCoseguro"] = json!("700");
+    for (j, item) in whole["itemsOrden"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+    {
+        item["Token"] = json!(format!("PO9{j}"));
+        item["ValorCoseguro"] = Value::Null;
+    }
+    let order = import(whole.clone()).await;
+    assert_eq!(
+        (
+            order["billable"].clone(),
+            order["billableCopayAmount"].clone()
+        ),
+        (json!(true), json!("700")),
+        "{order}"
+    );
+    assert_eq!(summary().await, "1348.05", "the summary bills it too");
+
+    // Mixed: one practice carries a copay, so SUAP computed it per practice.
+    let mut mixed = whole;
+    mixed["itemsOrden"][0]["ValorCoseguro"] = json!("10");
+    let order = import(mixed).await;
+    assert_eq!(order["billableCopayAmount"], "10", "{order}");
+    assert_eq!(summary().await, "658.05");
+}

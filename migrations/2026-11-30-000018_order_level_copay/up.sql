@@ -1,0 +1,41 @@
+-- The copay of an order whose agreement computes it for the whole order (#19). Seed 002:
+-- "some agreements do not compute the copay practice by practice, but as one value for the
+-- order". When no item of a billable order carries a copay, its billable copay is the order's
+-- (ValorTotalCoseguro). When some items carry one, those are the copay (a missing one counts
+-- 0), as before: SUAP then computed it practice by practice.
+CREATE OR REPLACE FUNCTION orders_billing() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    authorized_value numeric;
+    authorized_copay numeric;
+    authorized_copays bigint;
+    item_copays bigint;
+BEGIN
+    SELECT coalesce(bool_or(b.billable), false),
+           coalesce(sum(i.total_value) FILTER (WHERE b.billable), 0),
+           coalesce(sum(coalesce(i.copay_value, 0)) FILTER (WHERE b.billable), 0),
+           coalesce(sum(i.total_value) FILTER (WHERE order_item_authorized(i.authorization_status)), 0),
+           sum(i.copay_value) FILTER (WHERE order_item_authorized(i.authorization_status)),
+           count(i.copay_value) FILTER (WHERE order_item_authorized(i.authorization_status)),
+           count(i.copay_value)
+      INTO NEW.billable, NEW.billable_amount, NEW.billable_copay_amount,
+           authorized_value, authorized_copay, authorized_copays, item_copays
+      FROM order_items i
+      CROSS JOIN LATERAL (
+          SELECT order_item_billable(NEW.type, NEW.draft, NEW.cancelled_by_provider,
+                                     NEW.authorization_status, i.authorization_status) AS billable
+      ) b
+     WHERE i.order_id = NEW.id;
+    -- Seed 002: some agreements compute the copay for the whole order, not per practice.
+    -- When no item carries a copay, a billable order bills the order's copay.
+    IF NEW.billable AND item_copays = 0 THEN
+        NEW.billable_copay_amount := NEW.total_copay_value;
+    END IF;
+    NEW.totals_mismatch := NEW.total_authorized_value <> authorized_value
+        OR (authorized_copays > 0 AND NEW.total_copay_value <> authorized_copay);
+    RETURN NEW;
+END $$;
+
+-- Existing orders get the new verdict (the triggers recompute it, and the rollup follows).
+UPDATE orders SET verified = verified
+ WHERE billable AND total_copay_value <> 0
+   AND NOT EXISTS (SELECT FROM order_items i WHERE i.order_id = orders.id AND i.copay_value IS NOT NULL);
