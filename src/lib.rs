@@ -24,6 +24,8 @@ pub mod http;
 pub mod orders;
 /// Patients and their affiliation.
 pub mod patients;
+/// Practitioners: the providers and prescribers of orders.
+pub mod practitioners;
 /// Building the state and serving, shared by the binary and the tests.
 pub mod server;
 /// Social works (obras sociales).

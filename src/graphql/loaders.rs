@@ -22,11 +22,12 @@ use crate::{
     catalog::{Eps, Location, Specialty},
     db::{FetchById, RequestPool},
     error::{AppError, AppResult},
-    orders::{Order, OrderItem, Practitioner, loaders::ItemsLoader},
+    orders::{Order, OrderItem, loaders::ItemsLoader},
     patients::{
         Patient,
         loaders::{PatientCountLoader, PatientPageLoader},
     },
+    practitioners::Practitioner,
     social_works::SocialWork,
     users::User,
 };

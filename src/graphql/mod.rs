@@ -35,6 +35,7 @@ use crate::{
     error::AppResult,
     orders::{OrderMutation, OrderQuery},
     patients::{PatientMutation, PatientQuery},
+    practitioners::{PractitionerMutation, PractitionerQuery},
     social_works::{SocialWorkMutation, SocialWorkQuery},
     users::{UserMutation, UserQuery},
 };
@@ -49,6 +50,7 @@ pub struct Query(
     AuthorizationQuery,
     AuditQuery,
     OrderQuery,
+    PractitionerQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -59,6 +61,7 @@ pub struct Mutation(
     CatalogMutation,
     AuthorizationMutation,
     OrderMutation,
+    PractitionerMutation,
 );
 
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;

@@ -11,8 +11,9 @@ use crate::{
     authorizations::Authorization,
     catalog::{Eps, Location, Specialty},
     error::{AppError, AppResult},
-    orders::{Order, OrderItem, Practitioner},
+    orders::{Order, OrderItem},
     patients::Patient,
+    practitioners::Practitioner,
     social_works::SocialWork,
     users::User,
 };

@@ -8,7 +8,7 @@ use diesel_async::AsyncConnection;
 
 use super::{
     import,
-    model::{self, Filter, ItemFields, Order, OrderFields, OrderItem, Practitioner},
+    model::{self, Filter, ItemFields, Order, OrderFields, OrderItem},
 };
 use crate::{
     auth::{Role, RoleGuard, require_role},
@@ -23,7 +23,8 @@ use crate::{
         scalars::{Date, DateTime, Decimal},
     },
     mutation_payload,
-    patients::{DocumentType, Patient},
+    patients::Patient,
+    practitioners::Practitioner,
     social_works::SocialWork,
 };
 
@@ -169,9 +170,6 @@ fn item_code(status: OrderItemAuthorizationStatus) -> i16 {
 
 impl Order {
     pub const TYPE: &'static str = "Order";
-}
-impl Practitioner {
-    pub const TYPE: &'static str = "Practitioner";
 }
 impl OrderItem {
     pub const TYPE: &'static str = "OrderItem";
@@ -360,32 +358,6 @@ impl OrderItem {
     /// May be billed to the insurer (seed 002's table).
     async fn billable(&self) -> bool {
         self.billable
-    }
-}
-
-/// A provider (prestador) or prescriber (prescriptor).
-#[Object]
-impl Practitioner {
-    pub async fn id(&self) -> ID {
-        global_id(Self::TYPE, self.id)
-    }
-    async fn database_id(&self) -> i32 {
-        self.id
-    }
-    async fn full_name(&self) -> &str {
-        &self.full_name
-    }
-    async fn document_type(&self) -> Option<DocumentType> {
-        self.document_type
-    }
-    async fn document_number(&self) -> Option<&str> {
-        self.document_number.as_deref()
-    }
-    async fn provincial_license(&self) -> Option<&str> {
-        self.provincial_license.as_deref()
-    }
-    async fn national_license(&self) -> Option<&str> {
-        self.national_license.as_deref()
     }
 }
 

@@ -6,4 +6,4 @@ pub mod loaders;
 pub mod model;
 
 pub use graphql::{OrderMutation, OrderQuery};
-pub use model::{Order, OrderItem, Practitioner};
+pub use model::{Order, OrderItem};

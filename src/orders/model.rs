@@ -1,4 +1,4 @@
-//! Rows and queries of orders, items and practitioners. The billing rule's verdicts come from
+//! Rows and queries of orders and items. The billing rule's verdicts come from
 //! the SQL function `order_item_billable` (the rule lives there and nowhere else): applied to
 //! items by the `order_item_rows` view, and stored on each order by the `orders_billing`
 //! trigger.
@@ -14,10 +14,9 @@ use crate::{
     db::page::PageRequest,
     db::{
         FetchById, SearchTerm, affiliate_key, day_start,
-        schema::{order_items, orders, practitioners},
+        schema::{order_items, orders},
         views::order_item_rows,
     },
-    patients::DocumentType,
 };
 
 #[derive(Queryable, Selectable, Debug, Clone)]
@@ -69,19 +68,6 @@ pub struct OrderItem {
     pub total_value: BigDecimal,
     pub copay_value: Option<BigDecimal>,
     pub billable: bool,
-}
-
-#[derive(Queryable, Selectable, Identifiable, Debug, Clone)]
-#[diesel(table_name = practitioners)]
-pub struct Practitioner {
-    pub id: i32,
-    pub full_name: String,
-    pub document_type: Option<DocumentType>,
-    pub document_number: Option<String>,
-    pub provincial_license: Option<String>,
-    pub national_license: Option<String>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
 }
 
 /// An order's own columns, for insert and (imports) update. `authorized_at` is text so that
@@ -248,19 +234,6 @@ impl FetchById for Order {
         orders::table
             .filter(orders::id.eq_any(ids))
             .select(Order::as_select())
-            .load(conn)
-            .await
-    }
-}
-
-impl FetchById for Practitioner {
-    fn id(&self) -> i32 {
-        self.id
-    }
-    async fn fetch(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Self>> {
-        practitioners::table
-            .filter(practitioners::id.eq_any(ids))
-            .select(Practitioner::as_select())
             .load(conn)
             .await
     }

@@ -1092,3 +1092,101 @@ async fn an_order_level_copay_is_billed_when_no_practice_carries_one() {
     assert_eq!(order["billableCopayAmount"], "10", "{order}");
     assert_eq!(summary().await, "658.05");
 }
+
+#[tokio::test]
+async fn staff_find_register_and_correct_practitioners_as_the_import_finds_them() {
+    let app = TestApp::new().await;
+    osde_with_code(&app).await;
+    app.gql_as(Role::Staff, IMPORT, json!({ "render": fixture() }))
+        .await;
+    let create = "mutation($i: CreatePractitionerInput!) { createPractitioner(input: $i) {
+        practitioner { id fullName documentNumber provincialLicense } userErrors { field code } } }";
+    let created = app
+        .gql_as(
+            Role::Staff,
+            create,
+            json!({ "i": { "fullName": "Díaz, Ana", "documentType": "DNI", "documentNumber": "27.333.444", "nationalLicense": "MN 1" } }),
+        )
+        .await;
+    let ana = &created["data"]["createPractitioner"]["practitioner"];
+    assert_eq!(ana["documentNumber"], "27333444", "{created}");
+    // The import's keys are unique here too: a licence SUAP already gave, a document again.
+    let taken = app
+        .gql_as(
+            Role::Staff,
+            create,
+            json!({ "i": { "fullName": "Otro", "provincialLicense": "MP 4512", "documentType": "DNI", "documentNumber": "27333444" } }),
+        )
+        .await;
+    let mut errors: Vec<String> = taken["data"]["createPractitioner"]["userErrors"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{taken}"))
+        .iter()
+        .map(|e| {
+            format!(
+                "{}:{}",
+                e["field"][0].as_str().unwrap(),
+                e["code"].as_str().unwrap()
+            )
+        })
+        .collect();
+    errors.sort();
+    assert!(
+        errors == ["documentNumber:TAKEN"] || errors == ["provincialLicense:TAKEN"],
+        "{taken}"
+    );
+    let blank = app
+        .gql_as(Role::Staff, create, json!({ "i": { "fullName": "  " } }))
+        .await;
+    assert_eq!(
+        blank["data"]["createPractitioner"]["userErrors"],
+        json!([{ "field": ["fullName"], "code": "REQUIRED" }])
+    );
+
+    let search = |term: &'static str| {
+        let app = &app;
+        async move {
+            let body = app
+                .gql_as(
+                    Role::Viewer,
+                    "query($s: String) { practitioners(filter: {search: $s}) { totalCount nodes { fullName } } }",
+                    json!({ "s": term }),
+                )
+                .await;
+            body["data"]["practitioners"]["nodes"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{body}"))
+                .iter()
+                .map(|n| n["fullName"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(search("diaz").await, ["Díaz, Ana"]);
+    assert_eq!(search("mp-4512").await, ["LABORATORIO CENTRAL SRL"]);
+    assert_eq!(search("20.111.999").await, ["RUIZ, ESTEBAN"]);
+    let all = app
+        .gql_as(Role::Viewer, "{ practitioners(first: 2) { totalCount nodes { fullName } pageInfo { hasNextPage } } }", json!({}))
+        .await;
+    assert_eq!(all["data"]["practitioners"]["totalCount"], 3, "{all}");
+    assert_eq!(
+        all["data"]["practitioners"]["nodes"],
+        json!([{ "fullName": "Díaz, Ana" }, { "fullName": "LABORATORIO CENTRAL SRL" }])
+    );
+
+    let updated = app
+        .gql_as(
+            Role::Staff,
+            "mutation($i: UpdatePractitionerInput!) { updatePractitioner(input: $i) { practitioner { fullName nationalLicense } userErrors { code } } }",
+            json!({ "i": { "id": ana["id"], "fullName": "DIAZ, ANA MARIA", "nationalLicense": null } }),
+        )
+        .await;
+    assert_eq!(
+        updated["data"]["updatePractitioner"]["practitioner"],
+        json!({ "fullName": "DIAZ, ANA MARIA", "nationalLicense": null }),
+        "{updated}"
+    );
+    let viewer = app
+        .gql_as(Role::Viewer, create, json!({ "i": { "fullName": "X" } }))
+        .await;
+    assert_eq!(error_code(&viewer), "FORBIDDEN");
+}

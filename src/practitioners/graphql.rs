@@ -1,0 +1,175 @@
+//! GraphQL types and resolvers of practitioners: the list staff search, and the forms that
+//! register and correct them.
+
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
+
+use super::model::{self, Filter, NewPractitioner, Practitioner, PractitionerChanges};
+use crate::{
+    auth::{Role, RoleGuard, require_role},
+    error::AppResult,
+    graphql::{
+        UserError, UserErrorCode, conn,
+        connection::{self, Connection, PageRequest, TotalCount},
+        ids::{decode_id, global_id},
+        input::{nullable_text, optional_text, required_text, search_term},
+        loaders, payload,
+        scalars::DateTime,
+    },
+    mutation_payload,
+    patients::DocumentType,
+};
+
+impl Practitioner {
+    pub const TYPE: &'static str = "Practitioner";
+}
+
+/// A provider (prestador) or prescriber (prescriptor).
+#[Object]
+impl Practitioner {
+    pub async fn id(&self) -> ID {
+        global_id(Self::TYPE, self.id)
+    }
+    async fn database_id(&self) -> i32 {
+        self.id
+    }
+    async fn full_name(&self) -> &str {
+        &self.full_name
+    }
+    async fn document_type(&self) -> Option<DocumentType> {
+        self.document_type
+    }
+    /// Stored normalised: upper-cased, without dots, dashes, slashes or spaces.
+    async fn document_number(&self) -> Option<&str> {
+        self.document_number.as_deref()
+    }
+    async fn provincial_license(&self) -> Option<&str> {
+        self.provincial_license.as_deref()
+    }
+    async fn national_license(&self) -> Option<&str> {
+        self.national_license.as_deref()
+    }
+    async fn created_at(&self) -> DateTime {
+        DateTime(self.created_at)
+    }
+    async fn updated_at(&self) -> DateTime {
+        DateTime(self.updated_at)
+    }
+}
+
+#[derive(InputObject, Default)]
+pub struct PractitionerFilter {
+    /// Name, a licence or the document number contains this: case, accents and separators
+    /// aside, taken literally. At most 100 characters.
+    pub search: Option<String>,
+}
+
+#[derive(Default)]
+pub struct PractitionerQuery;
+
+#[Object]
+impl PractitionerQuery {
+    /// Practitioners by name, then id.
+    #[graphql(complexity = "connection::cost(first, last, child_complexity)")]
+    async fn practitioners(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        filter: Option<PractitionerFilter>,
+    ) -> AppResult<Connection<Practitioner>> {
+        require_role(ctx, Role::Viewer)?;
+        let page = PageRequest::new(first, after, last, before)?;
+        let filter = Filter {
+            search: search_term(ctx, filter.unwrap_or_default().search).await?,
+        };
+        let rows = model::page(&mut *conn(ctx).await?, &filter, &page).await?;
+        let total = TotalCount::of(loaders(ctx).pool(), filter, |conn, f| {
+            Box::pin(model::count(conn, f))
+        });
+        Ok(page.into_connection(rows, Practitioner::sort_key, total))
+    }
+}
+
+/// A practitioner as SUAP knows one: a name, and any of a document and two licences, each
+/// unique (the import finds practitioners by them).
+#[derive(InputObject)]
+pub struct CreatePractitionerInput {
+    pub full_name: String,
+    pub document_type: Option<DocumentType>,
+    /// As typed: dots, dashes, slashes and spaces are dropped.
+    pub document_number: Option<String>,
+    pub provincial_license: Option<String>,
+    pub national_license: Option<String>,
+}
+
+/// `id` plus the fields to change; null clears an optional one.
+#[derive(InputObject)]
+pub struct UpdatePractitionerInput {
+    pub id: ID,
+    pub full_name: MaybeUndefined<String>,
+    pub document_type: MaybeUndefined<DocumentType>,
+    pub document_number: MaybeUndefined<String>,
+    pub provincial_license: MaybeUndefined<String>,
+    pub national_license: MaybeUndefined<String>,
+}
+
+mutation_payload!(PractitionerPayload, practitioner: Practitioner);
+
+const TABLE: &str = "practitioners";
+
+fn not_found() -> UserError {
+    UserError::new("id", UserErrorCode::NotFound, "El profesional no existe")
+}
+
+#[derive(Default)]
+pub struct PractitionerMutation;
+
+#[Object]
+impl PractitionerMutation {
+    /// Registers a practitioner. STAFF or ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Staff)")]
+    async fn create_practitioner(
+        &self,
+        ctx: &Context<'_>,
+        input: CreatePractitionerInput,
+    ) -> AppResult<PractitionerPayload> {
+        require_role(ctx, Role::Staff)?;
+        let new = NewPractitioner {
+            full_name: input.full_name.trim().to_owned(),
+            document_type: input.document_type,
+            document_number: optional_text(input.document_number),
+            provincial_license: optional_text(input.provincial_license),
+            national_license: optional_text(input.national_license),
+        };
+        let mut conn = conn(ctx).await?;
+        let result = model::insert(&mut conn, &new).await.map(Some);
+        payload::written(&mut conn, result, TABLE, None, &new, not_found).await
+    }
+
+    /// Corrects a practitioner's name, document or licences. STAFF or ADMIN.
+    #[graphql(guard = "RoleGuard::new(Role::Staff)")]
+    async fn update_practitioner(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdatePractitionerInput,
+    ) -> AppResult<PractitionerPayload> {
+        require_role(ctx, Role::Staff)?;
+        let id = decode_id(&input.id, Practitioner::TYPE)?;
+        let changes = PractitionerChanges {
+            full_name: required_text(input.full_name),
+            document_type: match input.document_type {
+                MaybeUndefined::Undefined => None,
+                MaybeUndefined::Null => Some(None),
+                MaybeUndefined::Value(kind) => Some(Some(kind)),
+            },
+            document_number: nullable_text(input.document_number),
+            provincial_license: nullable_text(input.provincial_license),
+            national_license: nullable_text(input.national_license),
+        };
+        let mut conn = conn(ctx).await?;
+        let result = model::update(&mut conn, id, &changes).await;
+        payload::written(&mut conn, result, TABLE, Some(id), &changes, not_found).await
+    }
+}

@@ -1,0 +1,126 @@
+//! Rows and queries of practitioners. Uniqueness is the import's way of finding them: each
+//! licence, and the document (type and number, stored normalised), is unique.
+
+use chrono::{DateTime, Utc};
+use diesel::{dsl::count_star, pg::Pg, prelude::*};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+
+use crate::{
+    db::{
+        SearchTerm, affiliate_key, page::PageRequest, schema::practitioners, search_text, strpos,
+    },
+    patients::DocumentType,
+};
+
+#[derive(Queryable, Selectable, Identifiable, Debug, Clone)]
+#[diesel(table_name = practitioners)]
+pub struct Practitioner {
+    pub id: i32,
+    pub full_name: String,
+    pub document_type: Option<DocumentType>,
+    pub document_number: Option<String>,
+    pub provincial_license: Option<String>,
+    pub national_license: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A practitioner's sort key: name, then id.
+pub type SortKey = (String, i32);
+
+impl Practitioner {
+    pub fn sort_key(&self) -> SortKey {
+        (self.full_name.clone(), self.id)
+    }
+}
+
+/// Serialized (set columns only) for `constraints::outcome_with_every_error`; the document
+/// type is an enum no input can get wrong, and is left out.
+#[derive(Insertable, Debug, Clone, serde::Serialize)]
+#[diesel(table_name = practitioners)]
+pub struct NewPractitioner {
+    pub full_name: String,
+    #[serde(skip)]
+    pub document_type: Option<DocumentType>,
+    pub document_number: Option<String>,
+    pub provincial_license: Option<String>,
+    pub national_license: Option<String>,
+}
+
+/// `None` leaves a column as it is; `Some(None)` clears it.
+#[derive(AsChangeset, Default, serde::Serialize)]
+#[diesel(table_name = practitioners)]
+pub struct PractitionerChanges {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub full_name: Option<String>,
+    #[serde(skip)]
+    pub document_type: Option<Option<DocumentType>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_number: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provincial_license: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub national_license: Option<Option<String>>,
+}
+
+crate::row_statements!(
+    practitioners,
+    Practitioner,
+    NewPractitioner,
+    PractitionerChanges
+);
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Name, licence or document contains, as typed.
+    pub search: Option<SearchTerm>,
+}
+
+fn filtered(filter: &Filter) -> practitioners::BoxedQuery<'static, Pg> {
+    use practitioners as p;
+    let mut query = p::table.into_boxed();
+    if let Some(SearchTerm { text, key }) = filter.search.clone() {
+        let by_name = strpos(search_text(p::full_name), text).gt(0);
+        // A term with no letter or digit matches no licence or document.
+        query = if key.is_empty() {
+            query.filter(by_name)
+        } else {
+            macro_rules! contains {
+                ($column:expr) => {
+                    strpos(affiliate_key($column.assume_not_null()), key.clone())
+                        .gt(0)
+                        .nullable()
+                };
+            }
+            query.filter(
+                by_name
+                    .nullable()
+                    .or(contains!(p::provincial_license))
+                    .or(contains!(p::national_license))
+                    .or(contains!(p::document_number)),
+            )
+        };
+    }
+    query
+}
+
+/// Practitioners by name, then id.
+pub async fn page(
+    conn: &mut AsyncPgConnection,
+    filter: &Filter,
+    page: &PageRequest<SortKey>,
+) -> QueryResult<Vec<Practitioner>> {
+    use practitioners::{full_name, id};
+    crate::page_of!(
+        filtered(filter),
+        (full_name, id),
+        page,
+        Practitioner::as_select()
+    )
+    .load(conn)
+    .await
+}
+
+pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {
+    filtered(filter).select(count_star()).get_result(conn).await
+}
