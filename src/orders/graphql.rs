@@ -304,7 +304,8 @@ impl Order {
     async fn billable_amount(&self) -> Decimal {
         Decimal(self.billable_amount.clone())
     }
-    /// Sum of the billable items' copays.
+    /// The billable items' copays; when no item carries one, a billable order's own copay
+    /// (`totalCopayValue`: the agreement computes it for the whole order).
     async fn billable_copay_amount(&self) -> Decimal {
         Decimal(self.billable_copay_amount.clone())
     }

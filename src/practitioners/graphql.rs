@@ -1,7 +1,7 @@
 //! GraphQL types and resolvers of practitioners: the list staff search, and the forms that
 //! register and correct them.
 
-use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
+use async_graphql::{ComplexObject, Context, ID, InputObject, MaybeUndefined, Object};
 
 use super::model::{self, Filter, NewPractitioner, Practitioner, PractitionerChanges};
 use crate::{
@@ -23,30 +23,13 @@ impl Practitioner {
     pub const TYPE: &'static str = "Practitioner";
 }
 
-/// A provider (prestador) or prescriber (prescriptor).
-#[Object]
+#[ComplexObject]
 impl Practitioner {
     pub async fn id(&self) -> ID {
         global_id(Self::TYPE, self.id)
     }
     async fn database_id(&self) -> i32 {
         self.id
-    }
-    async fn full_name(&self) -> &str {
-        &self.full_name
-    }
-    async fn document_type(&self) -> Option<DocumentType> {
-        self.document_type
-    }
-    /// Stored normalised: upper-cased, without dots, dashes, slashes or spaces.
-    async fn document_number(&self) -> Option<&str> {
-        self.document_number.as_deref()
-    }
-    async fn provincial_license(&self) -> Option<&str> {
-        self.provincial_license.as_deref()
-    }
-    async fn national_license(&self) -> Option<&str> {
-        self.national_license.as_deref()
     }
     async fn created_at(&self) -> DateTime {
         DateTime(self.created_at)

@@ -12,16 +12,23 @@ use crate::{
     patients::DocumentType,
 };
 
-#[derive(Queryable, Selectable, Identifiable, Debug, Clone)]
+/// A provider (prestador) or prescriber (prescriptor). Its plain fields are the GraphQL
+/// type's; `id`, `databaseId` and the times are in `graphql.rs`.
+#[derive(Queryable, Selectable, Identifiable, Debug, Clone, async_graphql::SimpleObject)]
 #[diesel(table_name = practitioners)]
+#[graphql(complex)]
 pub struct Practitioner {
+    #[graphql(skip)]
     pub id: i32,
     pub full_name: String,
     pub document_type: Option<DocumentType>,
+    /// Stored normalised: upper-cased, without dots, dashes, slashes or spaces.
     pub document_number: Option<String>,
     pub provincial_license: Option<String>,
     pub national_license: Option<String>,
+    #[graphql(skip)]
     pub created_at: DateTime<Utc>,
+    #[graphql(skip)]
     pub updated_at: DateTime<Utc>,
 }
 
