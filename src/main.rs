@@ -74,13 +74,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let drift = clinic::orders::model::billing_drift(&mut conn).await?;
             for d in &drift {
                 println!(
-                    "{} social work {}: rollup {} orders, billable {}, copay {}; recount {} orders, billable {}, copay {}",
+                    "{} social work {}: rollup {} orders ({} billable), billable {}, copay {}; \
+                     recount {} orders ({} billable), billable {}, copay {}",
                     d.day,
                     d.social_work_id,
                     d.stored_orders,
+                    d.stored_billable_orders,
                     d.stored_billable_amount,
                     d.stored_copay_amount,
                     d.counted_orders,
+                    d.counted_billable_orders,
                     d.counted_billable_amount,
                     d.counted_copay_amount
                 );

@@ -4,7 +4,7 @@
 -- A name as uniqueness compares it: case, accents and repeated or surrounding spaces aside.
 CREATE FUNCTION name_key(value text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-    RETURN search_text(regexp_replace(btrim(value), '\s+', ' ', 'g'));
+    RETURN search_text(btrim(regexp_replace(value, '\s+', ' ', 'g')));
 
 -- A document number as stored: upper-cased, without the separators people type (dots,
 -- dashes, slashes, spaces). Anything else stays, for the format CHECK to refuse.
@@ -14,7 +14,7 @@ CREATE FUNCTION document_key(value text) RETURNS text
 
 -- Existing rows that the new rules call duplicates stop the migration with their names: which
 -- one to keep is the clinic's decision, not ours.
-CREATE FUNCTION refuse_existing_duplicates(tbl regclass, key_expr text) RETURNS void
+CREATE FUNCTION refuse_existing_duplicates(tbl text, key_expr text) RETURNS void
     LANGUAGE plpgsql AS $$
 DECLARE
     clash text;
@@ -35,9 +35,10 @@ SELECT refuse_existing_duplicates('eps', 'name_key(name)');
 SELECT refuse_existing_duplicates('specialties', 'name_key(name)');
 SELECT refuse_existing_duplicates('locations', 'name_key(name)');
 SELECT refuse_existing_duplicates('patients', 'document_type || '' '' || document_key(document_number)');
-SELECT refuse_existing_duplicates('practitioners',
-    'coalesce(document_type, '''') || '' '' || coalesce(document_key(document_number), id::text)');
-DROP FUNCTION refuse_existing_duplicates(regclass, text);
+SELECT refuse_existing_duplicates(
+    '(SELECT * FROM practitioners WHERE document_type IS NOT NULL AND document_number IS NOT NULL) p',
+    'document_type || '' '' || document_key(document_number)');
+DROP FUNCTION refuse_existing_duplicates(text, text);
 
 DROP INDEX social_works_name_key;
 CREATE UNIQUE INDEX social_works_name_key ON social_works (name_key(name));
@@ -57,15 +58,34 @@ BEGIN
     RETURN NEW;
 END $$;
 
+-- A practitioner's number is optional: one of separators only is no number.
+CREATE FUNCTION normalise_optional_document_number() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.document_number := nullif(document_key(NEW.document_number), '');
+    RETURN NEW;
+END $$;
+
+-- Normalising is not an edit: updated_at stays.
+ALTER TABLE patients DISABLE TRIGGER set_updated_at;
+ALTER TABLE practitioners DISABLE TRIGGER set_updated_at;
 UPDATE patients SET document_number = document_key(document_number)
  WHERE document_number IS DISTINCT FROM document_key(document_number);
-UPDATE practitioners SET document_number = document_key(document_number)
- WHERE document_number IS DISTINCT FROM document_key(document_number);
+UPDATE practitioners SET document_number = nullif(document_key(document_number), '')
+ WHERE document_number IS DISTINCT FROM nullif(document_key(document_number), '');
+ALTER TABLE patients ENABLE TRIGGER set_updated_at;
+ALTER TABLE practitioners ENABLE TRIGGER set_updated_at;
 
 CREATE TRIGGER normalise_document_number BEFORE INSERT OR UPDATE OF document_number ON patients
     FOR EACH ROW EXECUTE FUNCTION normalise_document_number();
 CREATE TRIGGER normalise_document_number BEFORE INSERT OR UPDATE OF document_number ON practitioners
-    FOR EACH ROW EXECUTE FUNCTION normalise_document_number();
+    FOR EACH ROW EXECUTE FUNCTION normalise_optional_document_number();
+
+-- A practitioner's document is a type and a number, or neither: the unique pair then holds.
+UPDATE practitioners SET document_type = NULL WHERE document_number IS NULL;
+ALTER TABLE practitioners
+    DROP CONSTRAINT practitioners_document_number_length,
+    ADD CONSTRAINT practitioners_document_number_length CHECK (char_length(document_key(document_number)) <= 20),
+    ADD CONSTRAINT practitioners_document_pair CHECK ((document_type IS NULL) = (document_key(document_number) IS NULL OR document_key(document_number) = ''));
 
 ALTER TABLE patients
     DROP CONSTRAINT patients_document_number_format,

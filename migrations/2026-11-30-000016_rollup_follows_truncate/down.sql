@@ -1,3 +1,5 @@
+DROP TRIGGER orders_after_items_truncate ON order_items;
+DROP FUNCTION orders_after_items_truncate();
 DROP FUNCTION billing_days_drift();
 DROP TRIGGER billing_days_after_truncate ON orders;
 DROP FUNCTION billing_days_after_truncate();

@@ -33,15 +33,27 @@ END $$;
 CREATE TRIGGER billing_days_after_truncate AFTER TRUNCATE ON orders
     FOR EACH STATEMENT EXECUTE FUNCTION billing_days_after_truncate();
 
+-- After a TRUNCATE of order_items alone, every order lost its items: recompute each order's
+-- verdicts (orders_billing), which the rollup follows row by row.
+CREATE FUNCTION orders_after_items_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE orders SET verified = verified;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER orders_after_items_truncate AFTER TRUNCATE ON order_items
+    FOR EACH STATEMENT EXECUTE FUNCTION orders_after_items_truncate();
+
 -- Where the stored rollup and a recount disagree (a day and social work per row), for
 -- `clinic check`. Empty when they agree.
 CREATE FUNCTION billing_days_drift()
 RETURNS TABLE (day date, social_work_id integer, stored_orders integer, counted_orders integer,
+               stored_billable_orders integer, counted_billable_orders integer,
                stored_billable_amount numeric, counted_billable_amount numeric,
                stored_copay_amount numeric, counted_copay_amount numeric)
     LANGUAGE sql STABLE AS $$
     SELECT coalesce(s.day, c.day), coalesce(s.social_work_id, c.social_work_id),
            coalesce(s.order_count, 0), coalesce(c.order_count, 0),
+           coalesce(s.billable_order_count, 0), coalesce(c.billable_order_count, 0),
            coalesce(s.billable_amount, 0), coalesce(c.billable_amount, 0),
            coalesce(s.copay_amount, 0), coalesce(c.copay_amount, 0)
       FROM billing_days s

@@ -1,4 +1,5 @@
 ALTER TABLE orders
     DROP CONSTRAINT orders_type_length,
     DROP CONSTRAINT orders_type_required,
-    ADD CONSTRAINT orders_type_check CHECK (type IN ('CONSUMPTION'));
+    -- NOT VALID: orders of other types imported meanwhile stay; new ones are refused again.
+    ADD CONSTRAINT orders_type_check CHECK (type IN ('CONSUMPTION')) NOT VALID;

@@ -36,6 +36,9 @@ BEGIN
 END $$;
 
 -- Existing orders get the new verdict (the triggers recompute it, and the rollup follows).
+-- A new verdict is not an edit of the order: updated_at stays.
+ALTER TABLE orders DISABLE TRIGGER set_updated_at;
 UPDATE orders SET verified = verified
  WHERE billable AND total_copay_value <> 0
    AND NOT EXISTS (SELECT FROM order_items i WHERE i.order_id = orders.id AND i.copay_value IS NOT NULL);
+ALTER TABLE orders ENABLE TRIGGER set_updated_at;

@@ -47,10 +47,16 @@ impl AuditEntry {
     async fn changed_at(&self) -> DateTime {
         DateTime(self.0.changed_at)
     }
-    /// Null for changes made outside the service (by hand in SQL).
+    /// Null for changes made outside the service (by hand in SQL), and, as in `node`, for
+    /// other users unless the caller is ADMIN.
     async fn changed_by(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<User>>> {
+        let claims = require_role(ctx, Role::Viewer)?;
         Ok(match self.0.changed_by {
-            Some(id) => loaders(ctx).users.load_one(id).await?,
+            Some(id) => loaders(ctx)
+                .users
+                .load_one(id)
+                .await?
+                .filter(|user| claims.role == Role::Admin || user.is(claims)),
             None => None,
         })
     }

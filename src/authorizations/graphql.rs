@@ -213,7 +213,8 @@ pub enum AuthorizationOrderField {
     /// Creation order.
     #[default]
     Id,
-    /// Expiration date, then id; agreements without one come after every dated one.
+    /// Expiration date, then id; agreements without one sort as the latest (last ascending,
+    /// first descending).
     ExpirationDate,
 }
 
@@ -273,8 +274,10 @@ impl AuthorizationQuery {
         let total = TotalCount::of(loaders(ctx).pool(), filter.clone(), |conn, f| {
             Box::pin(model::count(conn, f))
         });
-        // Each order has its own cursor key.
-        let c = &mut *conn(ctx).await?;
+        // Each order has its own cursor key. The connection is given back before the loaders
+        // below take theirs (a request holds at most two).
+        let mut held = conn(ctx).await?;
+        let c = &mut *held;
         let connection = match order.field {
             AuthorizationOrderField::Id => {
                 let page = PageRequest::<i32>::new(first, after, last, before)?;
@@ -287,6 +290,7 @@ impl AuthorizationQuery {
                 page.into_connection(rows, Authorization::expiration_key, total)
             }
         };
+        drop(held);
         // What the nodes select of their EPS, specialty and site: one statement each, now.
         let l = loaders(ctx);
         let rows = || connection.edges.iter().map(|edge| &edge.node);

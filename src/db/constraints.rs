@@ -90,6 +90,7 @@ pub const RULES: &[(&str, &str, UserErrorCode, &str)] = &[
     ("patients_social_work_id_fkey", "socialWorkId", NotFound, "La obra social no existe"),
     ("practitioners_document_key", "documentNumber", Taken, "Ya existe un profesional con ese documento"),
     ("practitioners_document_number_length", "documentNumber", TooLong, "El número de documento no puede superar los 20 caracteres"),
+    ("practitioners_document_pair", "documentType", Required, "El tipo y el número de documento se indican juntos"),
     ("practitioners_document_type_check", "documentType", InvalidFormat, "El tipo de documento no es válido"),
     ("practitioners_full_name_length", "fullName", TooLong, "El nombre no puede superar los 200 caracteres"),
     ("practitioners_full_name_required", "fullName", Required, "El nombre es obligatorio"),

@@ -401,10 +401,20 @@ fn parse_render(document: &Value) -> Result<Render, Vec<UserError>> {
     // CONSUMO is the billable type; any other is kept as SUAP gives it, and never billed.
     let order_type = r
         .required_text(obj, "Tipo", "Tipo", 20)
-        .map(|t| match t.to_uppercase() {
-            consumo if consumo == "CONSUMO" => model::CONSUMPTION.to_owned(),
-            other => other,
-        });
+        .map(|t| t.to_uppercase());
+    let order_type = match order_type.as_deref() {
+        Some("CONSUMO") => Some(model::CONSUMPTION.to_owned()),
+        // The stored name of CONSUMO is not a SUAP type: it would bill what SUAP did not.
+        Some(model::CONSUMPTION) => {
+            r.error(
+                "Tipo",
+                UserErrorCode::InvalidFormat,
+                "Tipo de orden no válido",
+            );
+            None
+        }
+        _ => order_type,
+    };
     let order_codes: Vec<i16> = ORDER_CODES.iter().map(|(c, _)| *c).collect();
     let status = {
         let v = r.required(obj, "EstadoAutorizacion", "EstadoAutorizacion");

@@ -473,6 +473,10 @@ pub struct BillingDrift {
     pub stored_orders: i32,
     #[diesel(sql_type = diesel::sql_types::Int4)]
     pub counted_orders: i32,
+    #[diesel(sql_type = diesel::sql_types::Int4)]
+    pub stored_billable_orders: i32,
+    #[diesel(sql_type = diesel::sql_types::Int4)]
+    pub counted_billable_orders: i32,
     #[diesel(sql_type = diesel::sql_types::Numeric)]
     pub stored_billable_amount: BigDecimal,
     #[diesel(sql_type = diesel::sql_types::Numeric)]

@@ -260,7 +260,17 @@ async fn the_rollup_follows_a_truncate_and_clinic_check_finds_and_repairs_drift(
     assert_eq!(app.sql_count(MISMATCHES).await, 0);
     assert!(clinic_check(&app, false).0);
 
-    // TRUNCATE fires no row trigger; the statement trigger empties the rollup with the orders.
+    // TRUNCATE fires no row trigger. Items alone: every order is recomputed without them.
+    run(&app, "TRUNCATE order_items").await;
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM orders WHERE billable")
+            .await,
+        0
+    );
+    assert_eq!(app.sql_count(STALE_ORDERS).await, 0);
+    assert_eq!(app.sql_count(MISMATCHES).await, 0);
+    assert!(clinic_check(&app, false).0);
+    // Orders: the statement trigger empties the rollup with them.
     run(&app, "TRUNCATE orders CASCADE").await;
     assert_eq!(
         counted(app.gql_as(Role::Viewer, summary, json!({})).await),

@@ -1012,6 +1012,17 @@ async fn an_order_of_another_type_is_stored_as_given_and_never_billable() {
             .iter()
             .all(|i| i["billable"] == false)
     );
+    // The stored name of CONSUMO is no SUAP type: refused, never billed.
+    let mut disguised = fixture();
+    disguised["Tipo"] = json!("consumption");
+    let body = app
+        .gql_as(Role::Staff, IMPORT, json!({ "render": disguised }))
+        .await;
+    assert_eq!(
+        body["data"]["importSuapOrder"]["userErrors"][0]["field"],
+        json!(["Tipo"]),
+        "{body}"
+    );
     // The same document as CONSUMO is billable: only the type changed.
     let body = app
         .gql_as(
