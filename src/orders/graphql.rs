@@ -324,9 +324,11 @@ impl Order {
 /// One practice of an order (SUAP "itemsOrden").
 #[Object]
 impl OrderItem {
+    /// Opaque global ID: each practice is a Node of its own.
     pub async fn id(&self) -> ID {
         global_id(Self::TYPE, self.id)
     }
+    /// The row id.
     async fn database_id(&self) -> i32 {
         self.id
     }

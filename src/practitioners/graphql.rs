@@ -79,11 +79,15 @@ impl PractitionerQuery {
 /// unique (the import finds practitioners by them).
 #[derive(InputObject)]
 pub struct CreatePractitionerInput {
+    /// Required, at most 200 characters.
     pub full_name: String,
+    /// Given together with `documentNumber`, or neither.
     pub document_type: Option<DocumentType>,
     /// As typed: dots, dashes, slashes and spaces are dropped.
     pub document_number: Option<String>,
+    /// At most 40 characters; unique.
     pub provincial_license: Option<String>,
+    /// At most 40 characters; unique.
     pub national_license: Option<String>,
 }
 

@@ -20,11 +20,15 @@ use crate::{
 pub struct Practitioner {
     #[graphql(skip)]
     pub id: i32,
+    /// As SUAP or staff wrote it ("RUIZ, ESTEBAN", "LABORATORIO CENTRAL SRL").
     pub full_name: String,
+    /// Null when the practitioner is known by licence or name only.
     pub document_type: Option<DocumentType>,
     /// Stored normalised: upper-cased, without dots, dashes, slashes or spaces.
     pub document_number: Option<String>,
+    /// Matrícula provincial, unique.
     pub provincial_license: Option<String>,
+    /// Matrícula nacional, unique.
     pub national_license: Option<String>,
     #[graphql(skip)]
     pub created_at: DateTime<Utc>,

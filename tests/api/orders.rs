@@ -1146,6 +1146,29 @@ async fn staff_find_register_and_correct_practitioners_as_the_import_finds_them(
         errors == ["documentNumber:TAKEN"] || errors == ["provincialLicense:TAKEN"],
         "{taken}"
     );
+    let long = app
+        .gql_as(
+            Role::Staff,
+            create,
+            json!({ "i": { "fullName": "x".repeat(201), "provincialLicense": "9".repeat(41) } }),
+        )
+        .await;
+    assert_eq!(
+        long["data"]["createPractitioner"]["userErrors"],
+        json!([
+            { "field": ["fullName"], "code": "TOO_LONG" },
+            { "field": ["provincialLicense"], "code": "TOO_LONG" },
+        ]),
+        "{long}"
+    );
+    let long_token = app
+        .gql_as(
+            Role::Viewer,
+            "query($t: String!) { orderByToken(token: $t) { id } }",
+            json!({ "t": format!("O{}", "9".repeat(19)) }),
+        )
+        .await;
+    assert_eq!(error_code(&long_token), "BAD_USER_INPUT", "{long_token}");
     let blank = app
         .gql_as(Role::Staff, create, json!({ "i": { "fullName": "  " } }))
         .await;

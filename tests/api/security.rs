@@ -983,6 +983,8 @@ async fn every_search_filter_is_capped_and_taken_literally() {
         "specialties",
         "locations",
         "patients",
+        "orders",
+        "practitioners",
     ];
     for list in lists {
         let query =
