@@ -8,36 +8,21 @@ pub use guard::{RoleGuard, require_role};
 pub use jwt::{Claims, JwtKeys, TokenError};
 pub use password::{bounded, hash_password, hashing_slots, peak_hashing, verify_password};
 
-use async_graphql::Enum;
 use serde::{Deserialize, Serialize};
 
-/// What a user may do. Ordered: ADMIN > STAFF > VIEWER.
-#[derive(
-    Enum,
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum Role {
-    /// Reads everything.
-    Viewer,
-    /// Also registers patients and orders.
-    Staff,
-    /// Also keeps the catalogues (social works, EPS, authorizations) and users.
-    Admin,
+crate::text_enum! {
+    /// What a user may do. Ordered: ADMIN > STAFF > VIEWER.
+    #[derive(PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+    pub enum Role {
+        /// Reads everything.
+        Viewer => "VIEWER",
+        /// Also registers patients and orders.
+        Staff => "STAFF",
+        /// Also keeps the catalogues (social works, EPS, authorizations) and users.
+        Admin => "ADMIN",
+    }
 }
-
-crate::text_enum!(Role { Admin => "ADMIN", Staff => "STAFF", Viewer => "VIEWER" });
 
 impl std::str::FromStr for Role {
     type Err = String;

@@ -7,14 +7,13 @@ use std::sync::Arc;
 use async_graphql::{Context, Enum, ID, InputObject, Json, Object};
 use serde_json::{Map, Value};
 
-use super::model::{self, AuditFilter, AuditRow, Authorization};
+use super::model::{AuditFilter, AuditRow, Authorization};
 use crate::{
     auth::{Role, require_role},
     catalog::{Eps, Location, Specialty},
     error::{AppError, AppResult},
     graphql::{
-        conn,
-        connection::{self, Connection, PageRequest, TotalCount},
+        connection::{self, Connection, PageRequest},
         ids::{decode_optional_id, global_id},
         loaders,
         scalars::{Date, DateTime},
@@ -31,6 +30,12 @@ pub enum AuditAction {
 
 /// One change of an authorization, as the database's trigger recorded it.
 pub struct AuditEntry(pub AuditRow);
+
+impl From<AuditRow> for AuditEntry {
+    fn from(row: AuditRow) -> Self {
+        Self(row)
+    }
+}
 
 #[Object]
 impl AuditEntry {
@@ -213,15 +218,7 @@ impl AuditQuery {
         require_role(ctx, Role::Viewer)?;
         let page = PageRequest::new(first, after, last, before)?;
         let filter = filter.unwrap_or_default().into_model()?;
-        let rows = model::audit_page(&mut *conn(ctx).await?, &filter, &page).await?;
-        let total = TotalCount::of(loaders(ctx).pool(), filter, |conn, f| {
-            Box::pin(model::audit_count(conn, f))
-        });
-        Ok(page.into_connection(
-            rows.into_iter().map(AuditEntry).collect(),
-            |entry| entry.0.id,
-            total,
-        ))
+        connection::list(ctx, page, filter, |entry: &AuditEntry| entry.0.id).await
     }
 }
 

@@ -271,9 +271,7 @@ impl AuthorizationQuery {
         };
         let order = order_by.unwrap_or_default();
         let descending = order.direction == OrderDirection::Desc;
-        let total = TotalCount::of(loaders(ctx).pool(), filter.clone(), |conn, f| {
-            Box::pin(model::count(conn, f))
-        });
+        let total = TotalCount::of(loaders(ctx).pool(), filter.clone());
         // Each order has its own cursor key. The connection is given back before the loaders
         // below take theirs (a request holds at most two).
         let mut held = conn(ctx).await?;

@@ -10,7 +10,7 @@ use diesel::{dsl::count_star, pg::Pg, prelude::*};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
-    db::page::PageRequest,
+    db::page::{Counted, Listing, PageRequest},
     db::{
         FetchById, authorization_denial, day_or, day_start, is_empty_changeset,
         schema::{authorization_audit, authorizations, locations, specialties},
@@ -201,8 +201,10 @@ pub async fn page_by_expiration(
     query.load(conn).await
 }
 
-pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {
-    filtered(filter).select(count_star()).get_result(conn).await
+impl Counted for Filter {
+    async fn count(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
+        filtered(self).select(count_star()).get_result(conn).await
+    }
 }
 
 #[derive(QueryableByName)]
@@ -442,26 +444,28 @@ fn audit_filtered(filter: &AuditFilter) -> authorization_audit::BoxedQuery<'stat
     query
 }
 
-/// A page of the audit log, newest first.
-pub async fn audit_page(
-    conn: &mut AsyncPgConnection,
-    filter: &AuditFilter,
-    page: &PageRequest<i64>,
-) -> QueryResult<Vec<AuditRow>> {
-    crate::page_of!(
-        audit_filtered(filter),
-        (authorization_audit::id),
-        page,
-        AuditRow::as_select(),
-        newest_first
-    )
-    .load(conn)
-    .await
+impl Counted for AuditFilter {
+    async fn count(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
+        audit_filtered(self)
+            .select(count_star())
+            .get_result(conn)
+            .await
+    }
 }
 
-pub async fn audit_count(conn: &mut AsyncPgConnection, filter: &AuditFilter) -> QueryResult<i64> {
-    audit_filtered(filter)
-        .select(count_star())
-        .get_result(conn)
-        .await
+/// The audit log, newest first.
+impl Listing for AuditFilter {
+    type Row = AuditRow;
+    type Key = i64;
+    async fn page(
+        &self,
+        conn: &mut AsyncPgConnection,
+        page: &PageRequest<i64>,
+    ) -> QueryResult<Vec<AuditRow>> {
+        use authorization_audit::id;
+        let select = AuditRow::as_select();
+        crate::page_of!(audit_filtered(self), (id), page, select, newest_first)
+            .load(conn)
+            .await
+    }
 }

@@ -12,10 +12,10 @@ use crate::{
     error::AppResult,
     graphql::{
         DeleteInput, DeletePayload, UserError, UserErrorCode, conn,
-        connection::{self, Connection, PageRequest, TotalCount},
+        connection::{self, Connection, PageRequest},
         ids::{decode_id, global_id},
         input::{required_text, search_term},
-        loaders, payload,
+        payload,
         scalars::{Date, DateTime},
     },
     mutation_payload,
@@ -177,29 +177,17 @@ pub struct LocationFilter {
     pub search: Option<String>,
 }
 
+/// The filter of a catalogue's connection, for any role.
 async fn catalog_filter(
     ctx: &Context<'_>,
     active: Option<bool>,
     search: Option<String>,
 ) -> AppResult<Filter> {
+    require_role(ctx, Role::Viewer)?;
     Ok(Filter {
         active,
         search: search_term(ctx, search).await?.map(|term| term.text),
     })
-}
-
-/// One connection resolver for the three catalogues: `$module` holds the queries.
-macro_rules! catalog_page {
-    ($ctx:expr, $module:ident, $row:ty, $filter:expr, $first:expr, $after:expr, $last:expr, $before:expr) => {{
-        require_role($ctx, Role::Viewer)?;
-        let page = PageRequest::new($first, $after, $last, $before)?;
-        let filter = $filter;
-        let rows = model::$module::page(&mut *conn($ctx).await?, &filter, &page).await?;
-        let total = TotalCount::of(loaders($ctx).pool(), filter, |conn, f| {
-            Box::pin(model::$module::count(conn, f))
-        });
-        Ok(page.into_connection(rows, <$row>::sort_key, total))
-    }};
 }
 
 #[derive(Default)]
@@ -218,17 +206,10 @@ impl CatalogQuery {
         before: Option<String>,
         filter: Option<EpsFilter>,
     ) -> AppResult<Connection<Eps>> {
-        let f = filter.unwrap_or_default();
-        catalog_page!(
-            ctx,
-            eps,
-            Eps,
-            catalog_filter(ctx, f.active, f.search).await?,
-            first,
-            after,
-            last,
-            before
-        )
+        let EpsFilter { active, search } = filter.unwrap_or_default();
+        let page = PageRequest::new(first, after, last, before)?;
+        let filter = model::eps::Listed(catalog_filter(ctx, active, search).await?);
+        connection::list(ctx, page, filter, Eps::sort_key).await
     }
 
     /// Specialties by name, then id.
@@ -242,17 +223,10 @@ impl CatalogQuery {
         before: Option<String>,
         filter: Option<SpecialtyFilter>,
     ) -> AppResult<Connection<Specialty>> {
-        let f = filter.unwrap_or_default();
-        catalog_page!(
-            ctx,
-            specialties,
-            Specialty,
-            catalog_filter(ctx, f.active, f.search).await?,
-            first,
-            after,
-            last,
-            before
-        )
+        let SpecialtyFilter { active, search } = filter.unwrap_or_default();
+        let page = PageRequest::new(first, after, last, before)?;
+        let filter = model::specialties::Listed(catalog_filter(ctx, active, search).await?);
+        connection::list(ctx, page, filter, Specialty::sort_key).await
     }
 
     /// Sites by name, then id.
@@ -266,17 +240,10 @@ impl CatalogQuery {
         before: Option<String>,
         filter: Option<LocationFilter>,
     ) -> AppResult<Connection<Location>> {
-        let f = filter.unwrap_or_default();
-        catalog_page!(
-            ctx,
-            locations,
-            Location,
-            catalog_filter(ctx, f.active, f.search).await?,
-            first,
-            after,
-            last,
-            before
-        )
+        let LocationFilter { active, search } = filter.unwrap_or_default();
+        let page = PageRequest::new(first, after, last, before)?;
+        let filter = model::locations::Listed(catalog_filter(ctx, active, search).await?);
+        connection::list(ctx, page, filter, Location::sort_key).await
     }
 }
 

@@ -83,7 +83,7 @@ pub struct LocationChanges {
     pub active: Option<bool>,
 }
 
-/// `page`, `count`, `insert`, `update` and `delete` for one catalogue table, in a module of
+/// Paging and counting (`Listed`), `insert`, `update` and `delete` for one catalogue table, in a module of
 /// the table's name. The same struct serves insert (omitted columns take their defaults;
 /// `id` only for demo data with fixed ids) and update (omitted columns stay).
 macro_rules! catalog_queries {
@@ -100,7 +100,7 @@ macro_rules! catalog_queries {
 
             use super::{Filter, SortKey, $changes, $row};
             use crate::{
-                db::page::PageRequest,
+                db::page::{Counted, Listing, PageRequest},
                 db::{schema::$table, search_text, strpos},
             };
 
@@ -115,19 +115,31 @@ macro_rules! catalog_queries {
                 query
             }
 
-            pub async fn page(
-                conn: &mut AsyncPgConnection,
-                filter: &Filter,
-                page: &PageRequest<SortKey>,
-            ) -> QueryResult<Vec<$row>> {
-                use $table::{id, name};
-                $crate::page_of!(filtered(filter), (name, id), page, $row::as_select())
-                    .load(conn)
-                    .await
+            /// The catalogue's rows by name, then id.
+            pub struct Listed(pub Filter);
+
+            impl Counted for Listed {
+                async fn count(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
+                    filtered(&self.0)
+                        .select(count_star())
+                        .get_result(conn)
+                        .await
+                }
             }
 
-            pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {
-                filtered(filter).select(count_star()).get_result(conn).await
+            impl Listing for Listed {
+                type Row = $row;
+                type Key = SortKey;
+                async fn page(
+                    &self,
+                    conn: &mut AsyncPgConnection,
+                    page: &PageRequest<SortKey>,
+                ) -> QueryResult<Vec<$row>> {
+                    use $table::{id, name};
+                    $crate::page_of!(filtered(&self.0), (name, id), page, $row::as_select())
+                        .load(conn)
+                        .await
+                }
             }
 
             $crate::row_statements!($table, $row, $changes, $changes, delete);

@@ -115,11 +115,32 @@ pub trait FetchById: Sized + Clone + Send + Sync + 'static {
     ) -> impl std::future::Future<Output = diesel::QueryResult<Vec<Self>>> + Send;
 }
 
-/// Maps a Rust enum to a `text` column holding fixed strings (kept honest by a CHECK).
-/// The enum also needs `#[derive(AsExpression, FromSqlRow)]` and `#[diesel(sql_type = Text)]`.
+/// Declares a GraphQL enum stored in a `text` column as fixed strings (kept honest by a
+/// CHECK): `Variant => "TEXT"` for each variant; attributes given pass through.
 #[macro_export]
 macro_rules! text_enum {
-    ($ty:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $ty:ident {
+            $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            async_graphql::Enum,
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            diesel::expression::AsExpression,
+            diesel::deserialize::FromSqlRow,
+        )]
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        $vis enum $ty {
+            $($(#[$vmeta])* $variant),+
+        }
+
         impl $ty {
             pub fn as_db(self) -> &'static str {
                 match self { $(Self::$variant => $text),+ }

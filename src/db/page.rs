@@ -14,6 +14,7 @@ use diesel::{
     result::QueryResult,
     sql_types::{Bool, Date, Int4, Int8, Text},
 };
+use diesel_async::AsyncPgConnection;
 use serde::{Serialize, de::DeserializeOwned};
 
 use crate::error::{AppError, AppResult};
@@ -71,6 +72,22 @@ impl<K> PageRequest<K> {
     pub fn limit(&self) -> i64 {
         self.size + 1
     }
+}
+
+/// A filter whose matching rows a connection's `totalCount` counts.
+pub trait Counted: Send + Sync + 'static {
+    fn count(&self, conn: &mut AsyncPgConnection) -> impl Future<Output = QueryResult<i64>> + Send;
+}
+
+/// A filter that pages its matching rows in its connection's order.
+pub trait Listing: Counted {
+    type Row: Send;
+    type Key: Send + Sync;
+    fn page(
+        &self,
+        conn: &mut AsyncPgConnection,
+        page: &PageRequest<Self::Key>,
+    ) -> impl Future<Output = QueryResult<Vec<Self::Row>>> + Send;
 }
 
 pub fn encode_cursor<K: Serialize>(key: &K) -> String {

@@ -5,19 +5,17 @@
 //! own row lies on that side.
 
 use async_graphql::{
-    Object,
+    Context, Object, OutputType,
     connection::{CursorType, Edge},
 };
 use futures_util::future::BoxFuture;
 use serde::{Deserialize, Serialize};
 
-use diesel::QueryResult;
-use diesel_async::AsyncPgConnection;
-
+use super::{conn, loaders};
 use crate::{db::RequestPool, error::AppResult};
 
 pub use crate::db::page::{
-    DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest, decode_cursor, encode_cursor,
+    Counted, DEFAULT_PAGE_SIZE, Listing, MAX_PAGE_SIZE, PageRequest, decode_cursor, encode_cursor,
 };
 
 pub type Connection<N> = async_graphql::connection::Connection<Cursor, N, TotalCount>;
@@ -125,10 +123,6 @@ type CountFn = Box<dyn Fn() -> BoxFuture<'static, AppResult<i64>> + Send + Sync>
 /// `totalCount`, computed only when a client asks for it.
 pub struct TotalCount(CountFn);
 
-/// A model's `count(conn, filter)` query.
-pub type CountQuery<F> =
-    for<'a> fn(&'a mut AsyncPgConnection, &'a F) -> BoxFuture<'a, QueryResult<i64>>;
-
 impl TotalCount {
     pub fn new(
         count: impl Fn() -> BoxFuture<'static, AppResult<i64>> + Send + Sync + 'static,
@@ -136,18 +130,30 @@ impl TotalCount {
         Self(Box::new(count))
     }
 
-    /// Counts with `count(conn, &filter)` on a connection of `pool`, when asked.
-    pub fn of<F: Send + Sync + 'static>(
-        pool: &RequestPool,
-        filter: F,
-        count: CountQuery<F>,
-    ) -> Self {
+    /// Counts `filter`'s rows on a connection of `pool`, when asked.
+    pub fn of<F: Counted>(pool: &RequestPool, filter: F) -> Self {
         let (pool, filter) = (pool.clone(), std::sync::Arc::new(filter));
         Self::new(move || {
             let (pool, filter) = (pool.clone(), filter.clone());
-            Box::pin(async move { Ok(count(&mut *pool.get().await?, &filter).await?) })
+            Box::pin(async move { Ok(filter.count(&mut *pool.get().await?).await?) })
         })
     }
+}
+
+/// One page of `filter`'s rows as a connection of `N`, keyed by `key`; counted if asked.
+pub async fn list<F: Listing, N, K>(
+    ctx: &Context<'_>,
+    page: PageRequest<F::Key>,
+    filter: F,
+    key: impl Fn(&N) -> K,
+) -> AppResult<Connection<N>>
+where
+    N: From<F::Row> + OutputType,
+    K: Into<CursorKey>,
+{
+    let rows = filter.page(&mut *conn(ctx).await?, &page).await?;
+    let total = TotalCount::of(loaders(ctx).pool(), filter);
+    Ok(page.into_connection(rows.into_iter().map(N::from).collect(), key, total))
 }
 
 #[Object]

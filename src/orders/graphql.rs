@@ -16,7 +16,7 @@ use crate::{
     error::{AppError, AppResult},
     graphql::{
         UserError, UserErrorCode, conn,
-        connection::{self, Connection, PageRequest, TotalCount},
+        connection::{self, Connection, PageRequest},
         ids::{decode_id, decode_optional_id, global_id},
         input::{optional_text, search_term},
         loaders, nodes_select, payload,
@@ -30,8 +30,9 @@ use crate::{
 
 /// Loads, for a page of orders, what its nodes select of their items, affiliate, social
 /// work, point of care and practitioners: one statement each, concurrently.
-async fn prime_page(ctx: &Context<'_>, rows: &[Order]) -> AppResult<()> {
+async fn prime_page(ctx: &Context<'_>, page: &Connection<Order>) -> AppResult<()> {
     let l = loaders(ctx);
+    let rows: Vec<&Order> = page.edges.iter().map(|edge| &edge.node).collect();
     // Providers and prescribers are both practitioners: one statement for either or both.
     let people: Vec<i32> = match nodes_select(ctx, "provider") || nodes_select(ctx, "prescriber") {
         true => rows
@@ -434,12 +435,9 @@ impl OrderQuery {
             consumed: f.consumed,
             search: search_term(ctx, f.search).await?,
         };
-        let rows = model::page(&mut *conn(ctx).await?, &filter, &page).await?;
-        prime_page(ctx, &rows).await?;
-        let total = TotalCount::of(loaders(ctx).pool(), filter, |conn, f| {
-            Box::pin(model::count(conn, f))
-        });
-        Ok(page.into_connection(rows, |o| o.id, total))
+        let orders = connection::list(ctx, page, filter, |o: &Order| o.id).await?;
+        prime_page(ctx, &orders).await?;
+        Ok(orders)
     }
 
     /// An imported order by SUAP's token ("O458812"); null when no order has it.

@@ -11,7 +11,7 @@ use diesel::{dsl::count_star, pg::Pg, prelude::*};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
-    db::page::PageRequest,
+    db::page::{Counted, Listing, PageRequest},
     db::{
         FetchById, SearchTerm, affiliate_key, day_start,
         schema::{order_items, orders},
@@ -203,19 +203,25 @@ fn filtered(filter: &Filter) -> orders::BoxedQuery<'static, Pg> {
     query
 }
 
-/// Orders by id.
-pub async fn page(
-    conn: &mut AsyncPgConnection,
-    filter: &Filter,
-    page: &PageRequest<i32>,
-) -> QueryResult<Vec<Order>> {
-    crate::page_of!(filtered(filter), (orders::id), page, Order::as_select())
-        .load(conn)
-        .await
+impl Counted for Filter {
+    async fn count(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
+        filtered(self).select(count_star()).get_result(conn).await
+    }
 }
 
-pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {
-    filtered(filter).select(count_star()).get_result(conn).await
+/// Orders by id.
+impl Listing for Filter {
+    type Row = Order;
+    type Key = i32;
+    async fn page(
+        &self,
+        conn: &mut AsyncPgConnection,
+        page: &PageRequest<i32>,
+    ) -> QueryResult<Vec<Order>> {
+        crate::page_of!(filtered(self), (orders::id), page, Order::as_select())
+            .load(conn)
+            .await
+    }
 }
 
 /// The stored type of SUAP's `CONSUMO`, the one billable type.

@@ -12,7 +12,7 @@ use crate::{
     graphql::input::search_term,
     graphql::{
         UserError, UserErrorCode, conn,
-        connection::{self, Connection, PageRequest, TotalCount},
+        connection::{self, Connection, Listing, PageRequest, TotalCount},
         ids::{decode_id, decode_optional_id, global_id},
         input::{nullable, nullable_text, optional_text, required_text},
         loaders, nodes_select, payload,
@@ -170,11 +170,9 @@ impl PatientQuery {
                 .await;
             patients
         } else {
-            model::page(&mut *conn(ctx).await?, &filter, &page).await?
+            filter.page(&mut *conn(ctx).await?, &page).await?
         };
-        let total = TotalCount::of(loaders(ctx).pool(), filter, |conn, f| {
-            Box::pin(model::count(conn, f))
-        });
+        let total = TotalCount::of(loaders(ctx).pool(), filter);
         Ok(page.into_connection(rows, Patient::sort_key, total))
     }
 }

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-use async_graphql::Enum;
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::{
     dsl::count_star,
@@ -12,7 +11,7 @@ use diesel::{
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
-    db::page::PageRequest,
+    db::page::{Counted, Listing, PageRequest},
     db::{
         SearchTerm, affiliate_key,
         plan::with_limit,
@@ -23,39 +22,25 @@ use crate::{
     text_enum,
 };
 
-#[derive(
-    Enum,
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[diesel(sql_type = Text)]
-pub enum DocumentType {
-    /// Documento Nacional de Identidad (AR).
-    Dni,
-    /// Libreta de Enrolamiento (AR).
-    Le,
-    /// Libreta Cívica (AR).
-    Lc,
-    /// Cédula de Identidad.
-    Ci,
-    Passport,
-    /// Cédula de Ciudadanía (CO).
-    Cc,
-    /// Tarjeta de Identidad (CO).
-    Ti,
-    /// Cédula de Extranjería (CO).
-    Ce,
+text_enum! {
+    pub enum DocumentType {
+        /// Documento Nacional de Identidad (AR).
+        Dni => "DNI",
+        /// Libreta de Enrolamiento (AR).
+        Le => "LE",
+        /// Libreta Cívica (AR).
+        Lc => "LC",
+        /// Cédula de Identidad.
+        Ci => "CI",
+        Passport => "PASSPORT",
+        /// Cédula de Ciudadanía (CO).
+        Cc => "CC",
+        /// Tarjeta de Identidad (CO).
+        Ti => "TI",
+        /// Cédula de Extranjería (CO).
+        Ce => "CE",
+    }
 }
-
-text_enum!(DocumentType {
-    Dni => "DNI", Le => "LE", Lc => "LC", Ci => "CI",
-    Passport => "PASSPORT", Cc => "CC", Ti => "TI", Ce => "CE",
-});
 
 #[derive(Queryable, QueryableByName, Selectable, Identifiable, Debug, Clone)]
 #[diesel(table_name = patients)]
@@ -226,20 +211,27 @@ fn paged(filter: &Filter, page: &PageRequest<SortKey>) -> Filtered {
     crate::keyset!(filtered(filter), (last_name, first_name, id), page)
 }
 
-pub async fn page(
-    conn: &mut AsyncPgConnection,
-    filter: &Filter,
-    page: &PageRequest<SortKey>,
-) -> QueryResult<Vec<Patient>> {
-    with_limit(
-        paged(filter, page).select(Patient::as_select()),
-        page.limit(),
-    )
-    .load(conn)
-    .await
+impl Counted for Filter {
+    async fn count(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
+        filtered(self).select(count_star()).get_result(conn).await
+    }
 }
 
-/// [`page`] with each patient's social work, in the same statement.
+/// Patients by last name, first name, then id.
+impl Listing for Filter {
+    type Row = Patient;
+    type Key = SortKey;
+    async fn page(
+        &self,
+        conn: &mut AsyncPgConnection,
+        page: &PageRequest<SortKey>,
+    ) -> QueryResult<Vec<Patient>> {
+        let select = paged(self, page).select(Patient::as_select());
+        with_limit(select, page.limit()).load(conn).await
+    }
+}
+
+/// [`Listing::page`] with each patient's social work, in the same statement.
 pub async fn page_with_social_works(
     conn: &mut AsyncPgConnection,
     filter: &Filter,
@@ -249,10 +241,6 @@ pub async fn page_with_social_works(
     with_limit(paged(filter, page).select(selection), page.limit())
         .load(conn)
         .await
-}
-
-pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {
-    filtered(filter).select(count_star()).get_result(conn).await
 }
 
 /// The same page of patients for each of several social works, in one statement: rows are

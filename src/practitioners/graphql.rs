@@ -9,10 +9,10 @@ use crate::{
     error::AppResult,
     graphql::{
         UserError, UserErrorCode, conn,
-        connection::{self, Connection, PageRequest, TotalCount},
+        connection::{self, Connection, PageRequest},
         ids::{decode_id, global_id},
         input::{nullable_text, optional_text, required_text, search_term},
-        loaders, payload,
+        payload,
         scalars::DateTime,
     },
     mutation_payload,
@@ -67,11 +67,7 @@ impl PractitionerQuery {
         let filter = Filter {
             search: search_term(ctx, filter.unwrap_or_default().search).await?,
         };
-        let rows = model::page(&mut *conn(ctx).await?, &filter, &page).await?;
-        let total = TotalCount::of(loaders(ctx).pool(), filter, |conn, f| {
-            Box::pin(model::count(conn, f))
-        });
-        Ok(page.into_connection(rows, Practitioner::sort_key, total))
+        connection::list(ctx, page, filter, Practitioner::sort_key).await
     }
 }
 

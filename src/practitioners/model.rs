@@ -7,7 +7,10 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
     db::{
-        SearchTerm, affiliate_key, page::PageRequest, schema::practitioners, search_text, strpos,
+        SearchTerm, affiliate_key,
+        page::{Counted, Listing, PageRequest},
+        schema::practitioners,
+        search_text, strpos,
     },
     patients::DocumentType,
 };
@@ -115,23 +118,25 @@ fn filtered(filter: &Filter) -> practitioners::BoxedQuery<'static, Pg> {
     query
 }
 
-/// Practitioners by name, then id.
-pub async fn page(
-    conn: &mut AsyncPgConnection,
-    filter: &Filter,
-    page: &PageRequest<SortKey>,
-) -> QueryResult<Vec<Practitioner>> {
-    use practitioners::{full_name, id};
-    crate::page_of!(
-        filtered(filter),
-        (full_name, id),
-        page,
-        Practitioner::as_select()
-    )
-    .load(conn)
-    .await
+impl Counted for Filter {
+    async fn count(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
+        filtered(self).select(count_star()).get_result(conn).await
+    }
 }
 
-pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {
-    filtered(filter).select(count_star()).get_result(conn).await
+/// Practitioners by name, then id.
+impl Listing for Filter {
+    type Row = Practitioner;
+    type Key = SortKey;
+    async fn page(
+        &self,
+        conn: &mut AsyncPgConnection,
+        page: &PageRequest<SortKey>,
+    ) -> QueryResult<Vec<Practitioner>> {
+        use practitioners::{full_name, id};
+        let select = Practitioner::as_select();
+        crate::page_of!(filtered(self), (full_name, id), page, select)
+            .load(conn)
+            .await
+    }
 }

@@ -10,7 +10,7 @@ use crate::{
     graphql::input::search_term,
     graphql::{
         DeleteInput, DeletePayload, UserError, UserErrorCode, conn,
-        connection::{self, Connection, PageRequest, TotalCount},
+        connection::{self, Connection, PageRequest},
         ids::{decode_id, global_id},
         input::{nullable, nullable_text, optional_text, required_text},
         loaders, payload,
@@ -125,13 +125,7 @@ impl SocialWorkQuery {
             contact_pending: filter.contact_pending,
             search: search_term(ctx, filter.search).await?.map(|term| term.text),
         };
-        let rows = model::page(&mut *conn(ctx).await?, &filter, &page)
-            .await
-            .map_err(crate::error::AppError::from)?;
-        let total = TotalCount::of(loaders(ctx).pool(), filter, |conn, f| {
-            Box::pin(model::count(conn, f))
-        });
-        Ok(page.into_connection(rows, SocialWork::sort_key, total))
+        connection::list(ctx, page, filter, SocialWork::sort_key).await
     }
 }
 

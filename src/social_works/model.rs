@@ -1,35 +1,23 @@
 //! Rows and queries of `social_works`.
 
-use async_graphql::Enum;
 use bigdecimal::BigDecimal;
 use chrono::{DateTime, Utc};
-use diesel::{dsl::count_star, prelude::*, sql_types::Text};
+use diesel::{dsl::count_star, prelude::*};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
-    db::page::PageRequest,
+    db::page::{Counted, Listing, PageRequest},
     db::{schema::social_works, search_text, strpos},
     text_enum,
 };
 
-/// Activa: accepted by the clinic. Inactiva: no new patients; existing ones keep it.
-#[derive(
-    Enum,
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[diesel(sql_type = Text)]
-pub enum SocialWorkState {
-    Active,
-    Inactive,
+text_enum! {
+    /// Activa: accepted by the clinic. Inactiva: no new patients; existing ones keep it.
+    pub enum SocialWorkState {
+        Active => "active",
+        Inactive => "inactive",
+    }
 }
-
-text_enum!(SocialWorkState { Active => "active", Inactive => "inactive" });
 
 #[derive(Queryable, Selectable, Identifiable, Debug, Clone)]
 #[diesel(table_name = social_works)]
@@ -114,19 +102,26 @@ fn filtered(filter: &Filter) -> social_works::BoxedQuery<'static, diesel::pg::Pg
     query
 }
 
-pub async fn page(
-    conn: &mut AsyncPgConnection,
-    filter: &Filter,
-    page: &PageRequest<SortKey>,
-) -> QueryResult<Vec<SocialWork>> {
-    use social_works::{id, name};
-    crate::page_of!(filtered(filter), (name, id), page, SocialWork::as_select())
-        .load(conn)
-        .await
+impl Counted for Filter {
+    async fn count(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
+        filtered(self).select(count_star()).get_result(conn).await
+    }
 }
 
-pub async fn count(conn: &mut AsyncPgConnection, filter: &Filter) -> QueryResult<i64> {
-    filtered(filter).select(count_star()).get_result(conn).await
+/// Social works by name, then id.
+impl Listing for Filter {
+    type Row = SocialWork;
+    type Key = SortKey;
+    async fn page(
+        &self,
+        conn: &mut AsyncPgConnection,
+        page: &PageRequest<SortKey>,
+    ) -> QueryResult<Vec<SocialWork>> {
+        use social_works::{id, name};
+        crate::page_of!(filtered(self), (name, id), page, SocialWork::as_select())
+            .load(conn)
+            .await
+    }
 }
 
 crate::row_statements!(

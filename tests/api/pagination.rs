@@ -109,7 +109,7 @@ async fn page_bounds_and_bad_cursors_are_bad_input() {
 #[tokio::test]
 async fn page_statements_are_prepared_once_and_planned_once() {
     use clinic::{
-        db::page::{PageRequest, encode_cursor},
+        db::page::{Listing, PageRequest, encode_cursor},
         orders, patients,
     };
     use diesel::{QueryableByName, sql_types::BigInt, sql_types::Text};
@@ -131,15 +131,12 @@ async fn page_statements_are_prepared_once_and_planned_once() {
     let orders_page = PageRequest::<i32>::new(Some(9), None, None, None).unwrap();
     let none = patients::model::Filter::default();
     for _ in 0..8 {
-        patients::model::page(&mut conn, &none, &after)
-            .await
-            .unwrap();
+        none.page(&mut conn, &after).await.unwrap();
         patients::model::page_with_social_works(&mut conn, &none, &first)
             .await
             .unwrap();
-        orders::model::page(&mut conn, &Default::default(), &orders_page)
-            .await
-            .unwrap();
+        let orders = orders::model::Filter::default();
+        orders.page(&mut conn, &orders_page).await.unwrap();
     }
     let prepared: Vec<Prepared> =
         diesel::sql_query("SELECT statement, generic_plans FROM pg_prepared_statements")
