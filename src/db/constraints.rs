@@ -91,7 +91,7 @@ pub const RULES: &[(&str, &str, UserErrorCode, &str)] = &[
     ("practitioners_document_key", "documentNumber", Taken, "Ya existe un profesional con ese documento"),
     ("practitioners_document_number_length", "documentNumber", TooLong, "El número de documento no puede superar los 20 caracteres"),
     ("practitioners_document_pair", "documentType", Required, "El tipo y el número de documento se indican juntos"),
-    ("practitioners_document_type_check", "documentType", InvalidFormat, "El tipo de documento no es válido"),
+    ("practitioners_document_type_format", "documentType", InvalidFormat, "El tipo de documento empieza por una letra o un número y tiene hasta 20 caracteres"),
     ("practitioners_full_name_length", "fullName", TooLong, "El nombre no puede superar los 200 caracteres"),
     ("practitioners_full_name_required", "fullName", Required, "El nombre es obligatorio"),
     ("practitioners_licenses_length", "provincialLicense", TooLong, "Las matrículas no pueden superar los 40 caracteres"),
@@ -135,6 +135,15 @@ pub const INTERNAL: &[&str] = &[
     // Issuer and subject come from tokens the service verified (and whose subject it checked).
     "users_issuer_format",
     "users_subject_format",
+    // Written by the import only: origin is fixed, tokens are bounded by its parser and the
+    // ids are rows it has just found or registered.
+    "patients_origin_check",
+    "patient_suap_tokens_patient_id_fkey",
+    "patient_suap_tokens_social_work_id_fkey",
+    "patient_suap_tokens_token_length",
+    "practitioner_suap_tokens_practitioner_id_fkey",
+    "practitioner_suap_tokens_social_work_id_fkey",
+    "practitioner_suap_tokens_token_length",
 ];
 
 /// The name of the constraint a database error violated, if any.

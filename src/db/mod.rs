@@ -53,6 +53,14 @@ diesel::define_sql_function! {
 }
 
 diesel::define_sql_function! {
+    /// A document type as stored: upper-cased, spaces collapsed, null when blank (SQL
+    /// function, migration 000019; a trigger applies it to practitioners).
+    fn document_type_key(
+        value: diesel::sql_types::Text,
+    ) -> diesel::sql_types::Nullable<diesel::sql_types::Text>;
+}
+
+diesel::define_sql_function! {
     /// A name as uniqueness compares it: case, accents and extra spaces aside (SQL function,
     /// migration 000013).
     fn name_key(value: diesel::sql_types::Text) -> diesel::sql_types::Text;
@@ -145,6 +153,14 @@ macro_rules! text_enum {
             pub fn as_db(self) -> &'static str {
                 match self { $(Self::$variant => $text),+ }
             }
+
+            /// The variant stored as `text`, if any.
+            pub fn from_db(text: &str) -> Option<Self> {
+                match text {
+                    $($text => Some(Self::$variant),)+
+                    _ => None,
+                }
+            }
         }
 
         impl diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg> for $ty {
@@ -161,10 +177,9 @@ macro_rules! text_enum {
 
         impl diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::pg::Pg> for $ty {
             fn from_sql(bytes: diesel::pg::PgValue<'_>) -> diesel::deserialize::Result<Self> {
-                match <String as diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::pg::Pg>>::from_sql(bytes)?.as_str() {
-                    $($text => Ok(Self::$variant),)+
-                    other => Err(format!("unexpected {} `{other}`", stringify!($ty)).into()),
-                }
+                let text = <String as diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::pg::Pg>>::from_sql(bytes)?;
+                Self::from_db(&text)
+                    .ok_or_else(|| format!("unexpected {} `{text}`", stringify!($ty)).into())
             }
         }
     };

@@ -143,6 +143,23 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         eps_id -> Nullable<Int4>,
+        origin -> Text,
+    }
+}
+
+diesel::table! {
+    patient_suap_tokens (social_work_id, token) {
+        social_work_id -> Int4,
+        token -> Text,
+        patient_id -> Int4,
+    }
+}
+
+diesel::table! {
+    practitioner_suap_tokens (social_work_id, token) {
+        social_work_id -> Int4,
+        token -> Text,
+        practitioner_id -> Int4,
     }
 }
 
@@ -219,6 +236,8 @@ diesel::joinable!(orders -> patients (affiliate_id));
 diesel::joinable!(orders -> social_works (social_work_id));
 diesel::joinable!(patients -> eps (eps_id));
 diesel::joinable!(patients -> social_works (social_work_id));
+diesel::joinable!(patient_suap_tokens -> patients (patient_id));
+diesel::joinable!(practitioner_suap_tokens -> practitioners (practitioner_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     authorization_audit,
@@ -230,7 +249,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_throttle,
     order_items,
     orders,
+    patient_suap_tokens,
     patients,
+    practitioner_suap_tokens,
     practitioners,
     social_works,
     specialties,

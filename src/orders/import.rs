@@ -14,24 +14,25 @@ use super::{
     model::{self, ItemFields, OrderFields},
 };
 use crate::{
-    db::{
-        constraints, document_key, name_key,
-        schema::{patients, practitioners, social_works},
-    },
+    db::{constraints, schema::social_works},
     error::AppResult,
     graphql::{
         UserError, UserErrorCode,
         scalars::{MAX_INTEGER_DIGITS, parse_date, parse_plain_decimal},
     },
-    patients::DocumentType,
+    patients::{self, DocumentType},
+    practitioners,
 };
 
 /// A person as SUAP sends one (afiliado, prestador, prescriptor).
 #[derive(Debug, Clone)]
 pub struct Person {
     path: &'static str,
+    /// SUAP's token of the person in the order's convenio.
+    suap_token: Option<String>,
     full_name: String,
-    document: Option<(DocumentType, String)>,
+    /// Type (known ones by the API's name, any other as SUAP gave it) and number.
+    document: Option<(String, String)>,
     affiliate_number: Option<String>,
     provincial_license: Option<String>,
     national_license: Option<String>,
@@ -274,45 +275,38 @@ impl Reader {
         }
     }
 
-    fn document_type(&mut self, value: Option<&Value>, path: &str) -> Option<DocumentType> {
-        let text = self.text(value, path, 20)?;
-        let parsed = match text.to_uppercase().as_str() {
-            "DNI" => Some(DocumentType::Dni),
-            "LE" => Some(DocumentType::Le),
-            "LC" => Some(DocumentType::Lc),
-            "CI" => Some(DocumentType::Ci),
-            "PAS" | "PASAPORTE" | "PASSPORT" => Some(DocumentType::Passport),
-            "CC" => Some(DocumentType::Cc),
-            "TI" => Some(DocumentType::Ti),
-            "CE" => Some(DocumentType::Ce),
-            _ => None,
-        };
-        if parsed.is_none() {
-            self.error(
-                path,
-                UserErrorCode::InvalidFormat,
-                format!("Tipo de documento desconocido: {text}"),
-            );
+    /// SUAP's DocTipo is open (seed 002: "LE, DNI, –, etc"): known types by the API's name,
+    /// dashes or nothing for "no document" (None), any other (CUIT, CUIL…) as SUAP gives it.
+    fn document_type(&mut self, value: Option<&Value>, path: &str) -> Option<String> {
+        let text = self.text(value, path, 20)?.to_uppercase();
+        if text.chars().all(|c| matches!(c, '-' | '–' | '—' | ' ')) {
+            return None;
         }
-        parsed
+        Some(match text.as_str() {
+            "PAS" | "PASAPORTE" => DocumentType::Passport.as_db().to_owned(),
+            _ => text,
+        })
     }
 
-    fn person(&mut self, value: &Value, path: &'static str, affiliate: bool) -> Option<Person> {
+    fn person(&mut self, value: &Value, path: &'static str) -> Option<Person> {
         let obj = self.object(value, path)?;
         let at = |key: &str| format!("{path}.{key}");
+        let suap_token = {
+            let v = self.get(obj, "Token");
+            self.text(v, &at("Token"), 40)
+        };
         let full_name = self.required_text(obj, "NombreCompuesto", &at("NombreCompuesto"), 200);
-        let doc_type = if affiliate {
-            self.required(obj, "DocTipo", &at("DocTipo"))
-                .and_then(|v| self.document_type(Some(v), &at("DocTipo")))
-        } else {
+        let doc_type = {
             let v = self.get(obj, "DocTipo");
             self.document_type(v, &at("DocTipo"))
         };
-        let doc_number = if affiliate {
-            self.required_text(obj, "DocNumero", &at("DocNumero"), 20)
-        } else {
-            let v = self.get(obj, "DocNumero");
-            self.text(v, &at("DocNumero"), 20)
+        let doc_number = match &doc_type {
+            // A type names a document: its number is required.
+            Some(_) => self.required_text(obj, "DocNumero", &at("DocNumero"), 20),
+            None => {
+                let v = self.get(obj, "DocNumero");
+                self.text(v, &at("DocNumero"), 20)
+            }
         };
         let affiliate_number = {
             let v = self.get(obj, "NumeroAfiliado");
@@ -328,6 +322,7 @@ impl Reader {
         };
         Some(Person {
             path,
+            suap_token,
             full_name: full_name?,
             document: doc_type.zip(doc_number),
             affiliate_number,
@@ -453,13 +448,13 @@ fn parse_render(document: &Value) -> Result<Render, Vec<UserError>> {
 
     let affiliate = r
         .required(obj, "afiliado", "afiliado")
-        .and_then(|v| r.person(v, "afiliado", true));
+        .and_then(|v| r.person(v, "afiliado"));
     let provider = r
         .get(obj, "prestador")
-        .and_then(|v| r.person(v, "prestador", false));
+        .and_then(|v| r.person(v, "prestador"));
     let prescriber = r
         .get(obj, "prescriptor")
-        .and_then(|v| r.person(v, "prescriptor", false));
+        .and_then(|v| r.person(v, "prescriptor"));
 
     let (mut social_work_token, mut social_work_name, mut unit_value) = (None, None, None);
     if let Some(sw) = r
@@ -620,11 +615,11 @@ async fn save_in_transaction(conn: &mut AsyncPgConnection, render: &Render) -> R
     let social_work_id = social_work(conn, render).await?;
     let affiliate_id = patient(conn, &render.affiliate, social_work_id).await?;
     let provider_id = match &render.provider {
-        Some(person) => Some(practitioner(conn, person).await?),
+        Some(person) => Some(practitioner(conn, person, social_work_id).await?),
         None => None,
     };
     let prescriber_id = match &render.prescriber {
-        Some(person) => Some(practitioner(conn, person).await?),
+        Some(person) => Some(practitioner(conn, person, social_work_id).await?),
         None => None,
     };
     let fields = OrderFields {
@@ -735,66 +730,60 @@ async fn register_social_work(conn: &mut AsyncPgConnection, render: &Render) -> 
     }
 }
 
-/// SUAP's NombreCompuesto is "APELLIDO, NOMBRE" or "APELLIDO NOMBRE".
-fn split_name(full: &str) -> (String, String) {
-    let (last, first) = match full.split_once(',') {
-        Some((last, first)) => (last.trim(), first.trim()),
-        None => full
-            .trim()
-            .split_once(' ')
-            .map_or((full.trim(), ""), |(l, f)| (l, f.trim())),
-    };
-    let first = if first.is_empty() { last } else { first };
-    (first.to_owned(), last.to_owned())
-}
-
-/// The patient with the affiliate's document (its affiliate number updated), or a new one on
-/// the order's social work.
+/// The patient SUAP's affiliate is (see `patients::matching::find`), their affiliate number
+/// kept current, or a new one on the order's social work; SUAP's token is remembered.
 async fn patient(
     conn: &mut AsyncPgConnection,
     person: &Person,
     social_work_id: i32,
 ) -> Result<i32, Abort> {
-    use patients as p;
-    let (doc_type, doc_number) = person
+    use patients::matching;
+    let document = person
         .document
-        .clone()
-        .expect("the affiliate's document is required");
-    let found: Option<i32> = p::table
-        .filter(p::document_type.eq(doc_type))
-        .filter(p::document_number.eq(document_key(&doc_number)))
-        .select(p::id)
-        .first(conn)
-        .await
-        .optional()?;
-    if let Some(id) = found {
-        if let Some(number) = &person.affiliate_number {
-            diesel::update(p::table.find(id))
-                .filter(p::affiliate_number.is_distinct_from(number))
-                .set(p::affiliate_number.eq(number))
-                .execute(conn)
-                .await?;
+        .as_ref()
+        .and_then(|(kind, number)| DocumentType::from_db(kind).map(|kind| (kind, number.as_str())));
+    let who = matching::Sighting {
+        suap_token: person.suap_token.as_deref(),
+        social_work_id,
+        full_name: &person.full_name,
+        document,
+        affiliate_number: person.affiliate_number.as_deref(),
+    };
+    let id = match matching::find(conn, &who).await? {
+        Some(id) => {
+            matching::update_affiliate_number(conn, id, &who).await?;
+            id
         }
-        return Ok(id);
-    }
-    let (first_name, last_name) = split_name(&person.full_name);
-    let inserted = conn
-        .transaction(async |conn| {
-            diesel::insert_into(p::table)
-                .values((
-                    p::first_name.eq(first_name),
-                    p::last_name.eq(last_name),
-                    p::document_type.eq(doc_type),
-                    p::document_number.eq(&doc_number),
-                    p::social_work_id.eq(social_work_id),
-                    p::affiliate_number.eq(&person.affiliate_number),
-                ))
-                .returning(p::id)
-                .get_result::<i32>(conn)
+        None => {
+            let Some(document) = who.document else {
+                return Err(Abort::User(unregistrable(person)));
+            };
+            // A savepoint, so that a constraint is reported instead of aborting the import.
+            conn.transaction(async |conn| matching::register(conn, &who, document).await)
                 .await
-        })
-        .await;
-    inserted.map_err(|err| at_path(err, person.path))
+                .map_err(|err| at_path(err, person.path))?
+        }
+    };
+    matching::remember_token(conn, &who, id).await?;
+    Ok(id)
+}
+
+/// An affiliate the clinic does not know and cannot register: patients are registered with a
+/// document of a type the API lists, and SUAP sent none (or a CUIT, CUIL…).
+fn unregistrable(person: &Person) -> UserError {
+    let sent = match &person.document {
+        Some((kind, _)) => {
+            format!("su documento es {kind}, un tipo con el que no se registran pacientes")
+        }
+        None => "SUAP no envía su documento".to_owned(),
+    };
+    UserError {
+        field: Some(path_of("afiliado.DocTipo")),
+        code: UserErrorCode::Required,
+        message: format!(
+            "El afiliado no figura entre los pacientes y {sent}: regístrelo con su documento y su número de afiliado, y vuelva a importar"
+        ),
+    }
 }
 
 /// A constraint violation while saving a person, reported at that person's path.
@@ -808,89 +797,31 @@ fn at_path(err: diesel::result::Error, path: &str) -> Abort {
     }
 }
 
-/// The practitioner with the person's provincial licence, national licence or document, or a
-/// new one.
-async fn practitioner(conn: &mut AsyncPgConnection, person: &Person) -> Result<i32, Abort> {
-    use practitioners as pr;
-    let mut found: Option<i32> = None;
-    if let Some(license) = &person.provincial_license {
-        found = pr::table
-            .filter(pr::provincial_license.eq(license))
-            .select(pr::id)
-            .first(conn)
+/// The practitioner SUAP's provider or prescriber is (see `practitioners::matching::find`), or
+/// a new one; SUAP's token is remembered.
+async fn practitioner(
+    conn: &mut AsyncPgConnection,
+    person: &Person,
+    social_work_id: i32,
+) -> Result<i32, Abort> {
+    use practitioners::matching;
+    let who = matching::Sighting {
+        suap_token: person.suap_token.as_deref().map(|t| (social_work_id, t)),
+        full_name: &person.full_name,
+        document: person
+            .document
+            .as_ref()
+            .map(|(k, n)| (k.as_str(), n.as_str())),
+        provincial_license: person.provincial_license.as_deref(),
+        national_license: person.national_license.as_deref(),
+    };
+    let id = match matching::find(conn, &who).await? {
+        Some(id) => id,
+        None => conn
+            .transaction(async |conn| matching::register(conn, &who).await)
             .await
-            .optional()?;
-    }
-    if found.is_none()
-        && let Some(license) = &person.national_license
-    {
-        found = pr::table
-            .filter(pr::national_license.eq(license))
-            .select(pr::id)
-            .first(conn)
-            .await
-            .optional()?;
-    }
-    if found.is_none()
-        && let Some((doc_type, number)) = &person.document
-    {
-        found = pr::table
-            .filter(pr::document_type.eq(*doc_type))
-            .filter(pr::document_number.eq(document_key(number).nullable()))
-            .select(pr::id)
-            .first(conn)
-            .await
-            .optional()?;
-    }
-    // Known by name alone: the practitioner of that name with no licence and no document,
-    // so that importing the same document again finds the one it created.
-    let name_only = person.provincial_license.is_none()
-        && person.national_license.is_none()
-        && person.document.is_none();
-    if found.is_none() && name_only {
-        found = pr::table
-            .filter(name_key(pr::full_name).eq(name_key(&person.full_name)))
-            .filter(pr::provincial_license.is_null())
-            .filter(pr::national_license.is_null())
-            .filter(pr::document_number.is_null())
-            .order(pr::id)
-            .select(pr::id)
-            .first(conn)
-            .await
-            .optional()?;
-    }
-    if let Some(id) = found {
-        return Ok(id);
-    }
-    let inserted = conn
-        .transaction(async |conn| {
-            diesel::insert_into(pr::table)
-                .values((
-                    pr::full_name.eq(&person.full_name),
-                    pr::document_type.eq(person.document.as_ref().map(|d| d.0)),
-                    pr::document_number.eq(person.document.as_ref().map(|d| d.1.clone())),
-                    pr::provincial_license.eq(&person.provincial_license),
-                    pr::national_license.eq(&person.national_license),
-                ))
-                .returning(pr::id)
-                .get_result::<i32>(conn)
-                .await
-        })
-        .await;
-    inserted.map_err(|err| at_path(err, person.path))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::split_name;
-
-    #[test]
-    fn names() {
-        assert_eq!(
-            split_name("PEREZ, JUAN CARLOS"),
-            ("JUAN CARLOS".into(), "PEREZ".into())
-        );
-        assert_eq!(split_name("PEREZ JUAN"), ("JUAN".into(), "PEREZ".into()));
-        assert_eq!(split_name("PEREZ"), ("PEREZ".into(), "PEREZ".into()));
-    }
+            .map_err(|err| at_path(err, person.path))?,
+    };
+    matching::remember_token(conn, &who, id).await?;
+    Ok(id)
 }

@@ -4,7 +4,9 @@ use std::sync::Arc;
 
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 
-use super::model::{self, DocumentType, Filter, NewPatient, Patient, PatientChanges, SortKey};
+use super::model::{
+    self, DocumentType, Filter, NewPatient, Patient, PatientChanges, PatientOrigin, SortKey,
+};
 use crate::{
     auth::{Role, RoleGuard, require_role},
     catalog::Eps,
@@ -50,6 +52,11 @@ impl Patient {
     /// Unique per document type.
     async fn document_number(&self) -> &str {
         &self.document_number
+    }
+    /// Who registered the patient: staff, or an order import (whose social work may be
+    /// inactive).
+    async fn origin(&self) -> PatientOrigin {
+        self.origin
     }
     async fn birth_date(&self) -> Option<Date> {
         self.birth_date.map(Date)

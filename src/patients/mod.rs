@@ -2,6 +2,7 @@
 
 mod graphql;
 pub mod loaders;
+pub mod matching;
 pub mod model;
 
 pub use graphql::{PatientMutation, PatientQuery, page_of_social_work};

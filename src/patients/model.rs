@@ -42,6 +42,17 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// Who registered a patient.
+    pub enum PatientOrigin {
+        /// Staff, through the API: the social work (and EPS) had to be active.
+        Staff => "staff",
+        /// An order import, for the affiliate SUAP names; the social work may be one the
+        /// clinic marked inactive, since the insurer had already authorized the order.
+        SuapImport => "suap",
+    }
+}
+
 #[derive(Queryable, QueryableByName, Selectable, Identifiable, Debug, Clone)]
 #[diesel(table_name = patients)]
 pub struct Patient {
@@ -61,6 +72,7 @@ pub struct Patient {
     pub updated_at: DateTime<Utc>,
     /// Optional Colombian EPS.
     pub eps_id: Option<i32>,
+    pub origin: PatientOrigin,
 }
 
 /// Sort key of patient connections: last name, first name, id.

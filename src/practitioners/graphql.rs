@@ -16,7 +16,6 @@ use crate::{
         scalars::DateTime,
     },
     mutation_payload,
-    patients::DocumentType,
 };
 
 impl Practitioner {
@@ -77,8 +76,9 @@ impl PractitionerQuery {
 pub struct CreatePractitionerInput {
     /// Required, at most 200 characters.
     pub full_name: String,
+    /// Any type, as written ("DNI", "CUIT"…), stored upper-cased; at most 20 characters.
     /// Given together with `documentNumber`, or neither.
-    pub document_type: Option<DocumentType>,
+    pub document_type: Option<String>,
     /// As typed: dots, dashes, slashes and spaces are dropped.
     pub document_number: Option<String>,
     /// At most 40 characters; unique.
@@ -92,7 +92,7 @@ pub struct CreatePractitionerInput {
 pub struct UpdatePractitionerInput {
     pub id: ID,
     pub full_name: MaybeUndefined<String>,
-    pub document_type: MaybeUndefined<DocumentType>,
+    pub document_type: MaybeUndefined<String>,
     pub document_number: MaybeUndefined<String>,
     pub provincial_license: MaybeUndefined<String>,
     pub national_license: MaybeUndefined<String>,
@@ -121,7 +121,7 @@ impl PractitionerMutation {
         require_role(ctx, Role::Staff)?;
         let new = NewPractitioner {
             full_name: input.full_name.trim().to_owned(),
-            document_type: input.document_type,
+            document_type: optional_text(input.document_type),
             document_number: optional_text(input.document_number),
             provincial_license: optional_text(input.provincial_license),
             national_license: optional_text(input.national_license),
@@ -142,11 +142,7 @@ impl PractitionerMutation {
         let id = decode_id(&input.id, Practitioner::TYPE)?;
         let changes = PractitionerChanges {
             full_name: required_text(input.full_name),
-            document_type: match input.document_type {
-                MaybeUndefined::Undefined => None,
-                MaybeUndefined::Null => Some(None),
-                MaybeUndefined::Value(kind) => Some(Some(kind)),
-            },
+            document_type: nullable_text(input.document_type),
             document_number: nullable_text(input.document_number),
             provincial_license: nullable_text(input.provincial_license),
             national_license: nullable_text(input.national_license),

@@ -2,6 +2,7 @@
 //! by SUAP imports and registered or corrected by staff.
 
 mod graphql;
+pub mod matching;
 pub mod model;
 
 pub use graphql::{PractitionerMutation, PractitionerQuery};

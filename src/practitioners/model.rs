@@ -5,14 +5,11 @@ use chrono::{DateTime, Utc};
 use diesel::{dsl::count_star, pg::Pg, prelude::*};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
-use crate::{
-    db::{
-        SearchTerm, affiliate_key,
-        page::{Counted, Listing, PageRequest},
-        schema::practitioners,
-        search_text, strpos,
-    },
-    patients::DocumentType,
+use crate::db::{
+    SearchTerm, affiliate_key,
+    page::{Counted, Listing, PageRequest},
+    schema::practitioners,
+    search_text, strpos,
 };
 
 /// A provider (prestador) or prescriber (prescriptor). Its plain fields are the GraphQL
@@ -25,8 +22,9 @@ pub struct Practitioner {
     pub id: i32,
     /// As SUAP or staff wrote it ("RUIZ, ESTEBAN", "LABORATORIO CENTRAL SRL").
     pub full_name: String,
-    /// Null when the practitioner is known by licence or name only.
-    pub document_type: Option<DocumentType>,
+    /// As SUAP or staff gave it, upper-cased: "DNI", "LE", "CUIT", "CUIL"… (open). Null when
+    /// the practitioner is known by licence or name only.
+    pub document_type: Option<String>,
     /// Stored normalised: upper-cased, without dots, dashes, slashes or spaces.
     pub document_number: Option<String>,
     /// Matrícula provincial, unique.
@@ -48,14 +46,12 @@ impl Practitioner {
     }
 }
 
-/// Serialized (set columns only) for `constraints::outcome_with_every_error`; the document
-/// type is an enum no input can get wrong, and is left out.
+/// Serialized (set columns only) for `constraints::outcome_with_every_error`.
 #[derive(Insertable, Debug, Clone, serde::Serialize)]
 #[diesel(table_name = practitioners)]
 pub struct NewPractitioner {
     pub full_name: String,
-    #[serde(skip)]
-    pub document_type: Option<DocumentType>,
+    pub document_type: Option<String>,
     pub document_number: Option<String>,
     pub provincial_license: Option<String>,
     pub national_license: Option<String>,
@@ -67,8 +63,8 @@ pub struct NewPractitioner {
 pub struct PractitionerChanges {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
-    #[serde(skip)]
-    pub document_type: Option<Option<DocumentType>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_type: Option<Option<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document_number: Option<Option<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -16,3 +16,4 @@ mod patients;
 mod schema;
 mod security;
 mod social_works;
+mod suap_people;

@@ -384,11 +384,11 @@ const IMPORT: &str = "mutation($render: JSON!) { importSuapOrder(input: {render:
           items { token nomenclatorCode nomenclator name authorizationStatus authorizationMessage totalValue copayValue billable } }
   userErrors { field message code } } }";
 
-fn fixture() -> Value {
+pub fn fixture() -> Value {
     serde_json::from_str(include_str!("../fixtures/suap_render.json")).unwrap()
 }
 
-async fn osde_with_code(app: &TestApp) {
+pub async fn osde_with_code(app: &TestApp) {
     let mut input = social_work_input("OSDE");
     input["code"] = json!("OS5");
     app.admin(CREATE_SOCIAL_WORK, json!({ "input": input }))

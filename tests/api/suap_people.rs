@@ -1,0 +1,225 @@
+//! Who SUAP's people are: affiliates, providers and prescribers as SUAP sends them (open
+//! document types, its own tokens), found again on every import.
+
+use clinic::auth::Role;
+use serde_json::{Value, json};
+
+use crate::common::*;
+use crate::orders::{fixture, osde_with_code};
+
+const PEOPLE: &str = "mutation($render: JSON!) { importSuapOrder(input: {render: $render}) {
+  order { affiliate { id origin documentType documentNumber socialWork { state } }
+          provider { id fullName documentType documentNumber }
+          prescriber { id fullName documentType documentNumber } }
+  userErrors { field message code } } }";
+
+async fn import(app: &TestApp, render: &Value) -> Value {
+    let body = app
+        .gql_as(Role::Staff, PEOPLE, json!({ "render": render }))
+        .await;
+    body["data"]["importSuapOrder"].clone()
+}
+
+/// The same document under another SUAP order token.
+fn another_order(render: &Value, token: &str) -> Value {
+    let mut render = render.clone();
+    render["Token"] = json!(token);
+    for (i, item) in render["itemsOrden"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+    {
+        item["Token"] = json!(format!("{token}-{i}"));
+    }
+    render
+}
+
+#[tokio::test]
+async fn a_company_with_a_cuit_imports_as_provider_and_keeps_its_document_type() {
+    let app = TestApp::new().await;
+    osde_with_code(&app).await;
+    let mut render = fixture();
+    render["prestador"]["MatriculaProvincial"] = Value::Null;
+    render["prestador"]["DocTipo"] = json!("cuit");
+    render["prestador"]["DocNumero"] = json!("30-71234567-8");
+    let payload = import(&app, &render).await;
+    assert_eq!(payload["userErrors"], json!([]), "{payload}");
+    let provider = &payload["order"]["provider"];
+    assert_eq!(provider["fullName"], "LABORATORIO CENTRAL SRL");
+    assert_eq!(provider["documentType"], "CUIT");
+    assert_eq!(provider["documentNumber"], "30712345678");
+
+    // A type never seen before is kept too, and found again by it.
+    let mut render = another_order(&render, "O458813");
+    render["prescriptor"]["DocTipo"] = json!("CUIL");
+    render["prescriptor"]["DocNumero"] = json!("20-20111999-3");
+    render["prescriptor"]["Token"] = Value::Null;
+    render["prescriptor"]["MatriculaProvincial"] = Value::Null;
+    render["prescriptor"]["MatriculaNacional"] = Value::Null;
+    let again = import(&app, &render).await;
+    assert_eq!(again["order"]["provider"]["id"], provider["id"], "{again}");
+    assert_eq!(again["order"]["prescriber"]["documentType"], "CUIL");
+}
+
+#[tokio::test]
+async fn a_dash_or_an_empty_doc_tipo_means_no_document() {
+    let app = TestApp::new().await;
+    osde_with_code(&app).await;
+    for (i, dash) in ["–", "--", "", "-"].into_iter().enumerate() {
+        let mut render = another_order(&fixture(), &format!("O77{i}"));
+        render["prescriptor"]["DocTipo"] = json!(dash);
+        render["prescriptor"]["DocNumero"] = json!("0");
+        let payload = import(&app, &render).await;
+        assert_eq!(payload["userErrors"], json!([]), "{dash:?}: {payload}");
+        let prescriber = &payload["order"]["prescriber"];
+        assert_eq!(prescriber["documentType"], Value::Null, "{dash:?}");
+        assert_eq!(prescriber["documentNumber"], Value::Null, "{dash:?}");
+    }
+    // Found again by licence every time: one prescriber, one provider.
+    assert_eq!(app.sql_count("SELECT count(*) FROM practitioners").await, 2);
+}
+
+#[tokio::test]
+async fn people_are_found_again_by_suap_s_own_tokens_first() {
+    let app = TestApp::new().await;
+    osde_with_code(&app).await;
+    let first = import(&app, &fixture()).await;
+    assert_eq!(first["userErrors"], json!([]), "{first}");
+
+    // The same affiliate and practitioners, as SUAP names them, with what we matched on gone.
+    let mut render = another_order(&fixture(), "O900100");
+    render["afiliado"]["DocTipo"] = json!("–");
+    render["afiliado"]["DocNumero"] = Value::Null;
+    render["afiliado"]["NumeroAfiliado"] = Value::Null;
+    render["prestador"]["MatriculaProvincial"] = json!("MP 9999");
+    render["prescriptor"]["MatriculaProvincial"] = Value::Null;
+    render["prescriptor"]["MatriculaNacional"] = Value::Null;
+    render["prescriptor"]["DocTipo"] = Value::Null;
+    let second = import(&app, &render).await;
+    assert_eq!(second["userErrors"], json!([]), "{second}");
+    for who in ["affiliate", "provider", "prescriber"] {
+        assert_eq!(
+            second["order"][who]["id"], first["order"][who]["id"],
+            "{who}: {second}"
+        );
+    }
+    assert_eq!(app.sql_count("SELECT count(*) FROM patients").await, 1);
+    assert_eq!(app.sql_count("SELECT count(*) FROM practitioners").await, 2);
+    // Remembered per convenio, once.
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM practitioner_suap_tokens")
+            .await,
+        2
+    );
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM patient_suap_tokens")
+            .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn an_affiliate_without_a_registrable_document_is_refused_until_staff_register_them() {
+    let app = TestApp::new().await;
+    osde_with_code(&app).await;
+    let mut render = fixture();
+    render["afiliado"]["DocTipo"] = json!("CUIT");
+    render["afiliado"]["DocNumero"] = json!("27-28444555-4");
+    let refused = import(&app, &render).await;
+    assert_eq!(refused["order"], Value::Null, "{refused}");
+    assert_eq!(
+        refused["userErrors"][0]["field"],
+        json!(["afiliado", "DocTipo"])
+    );
+    assert_eq!(refused["userErrors"][0]["code"], "REQUIRED");
+    let message = refused["userErrors"][0]["message"].as_str().unwrap();
+    assert!(message.contains("CUIT"), "{message}");
+    assert_eq!(app.sql_count("SELECT count(*) FROM orders").await, 0);
+    assert_eq!(app.sql_count("SELECT count(*) FROM practitioners").await, 0);
+
+    // Staff register the affiliate with their DNI and affiliate number: the import finds them.
+    let osde = app
+        .admin("{ socialWorks { nodes { id } } }", json!({}))
+        .await["data"]["socialWorks"]["nodes"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut input = patient_input(&osde, "28444555");
+    input["affiliateNumber"] = json!("61-123456-7/01");
+    let created = app
+        .gql_as(Role::Staff, CREATE_PATIENT, json!({ "input": input }))
+        .await;
+    let patient = created["data"]["createPatient"]["patient"]["id"].clone();
+    let imported = import(&app, &render).await;
+    assert_eq!(imported["userErrors"], json!([]), "{imported}");
+    assert_eq!(imported["order"]["affiliate"]["id"], patient);
+    assert_eq!(imported["order"]["affiliate"]["origin"], "STAFF");
+}
+
+#[tokio::test]
+async fn an_affiliate_of_an_inactive_social_work_imports_and_is_flagged_as_imported() {
+    let app = TestApp::new().await;
+    osde_with_code(&app).await;
+    let osde = app
+        .admin("{ socialWorks { nodes { id } } }", json!({}))
+        .await["data"]["socialWorks"]["nodes"][0]["id"]
+        .clone();
+    let update = "mutation($input: UpdateSocialWorkInput!) { updateSocialWork(input: $input) { userErrors { code } } }";
+    app.admin(
+        update,
+        json!({ "input": { "id": osde, "state": "INACTIVE" } }),
+    )
+    .await;
+
+    let payload = import(&app, &fixture()).await;
+    assert_eq!(payload["userErrors"], json!([]), "{payload}");
+    let affiliate = &payload["order"]["affiliate"];
+    assert_eq!(affiliate["origin"], "SUAP_IMPORT");
+    assert_eq!(affiliate["socialWork"]["state"], "INACTIVE");
+
+    // Staff still cannot register a new patient there.
+    let body = app
+        .gql_as(
+            Role::Staff,
+            CREATE_PATIENT,
+            json!({ "input": patient_input(osde.as_str().unwrap(), "30999888") }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["createPatient"]["userErrors"][0]["code"], "INACTIVE",
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn staff_write_any_document_type_and_it_is_stored_as_the_import_stores_it() {
+    let app = TestApp::new().await;
+    let create = "mutation($input: CreatePractitionerInput!) { createPractitioner(input: $input) {
+      practitioner { documentType documentNumber } userErrors { field code } } }";
+    let body = app
+        .gql_as(
+            Role::Staff,
+            create,
+            json!({ "input": { "fullName": "LAB SUR SA", "documentType": " cuit ", "documentNumber": "30.71234567.8" } }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["createPractitioner"]["practitioner"],
+        json!({ "documentType": "CUIT", "documentNumber": "30712345678" }),
+        "{body}"
+    );
+    let body = app
+        .gql_as(
+            Role::Staff,
+            create,
+            json!({ "input": { "fullName": "X", "documentType": "–", "documentNumber": "1234" } }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["createPractitioner"]["userErrors"],
+        json!([{ "field": ["documentType"], "code": "INVALID_FORMAT" }]),
+        "{body}"
+    );
+    assert_eq!(app.sql_count("SELECT count(*) FROM practitioners").await, 1);
+}
