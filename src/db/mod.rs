@@ -184,3 +184,73 @@ macro_rules! text_enum {
         }
     };
 }
+
+/// Declares a GraphQL enum stored in a `smallint` column as another system's numeric codes
+/// (kept honest by a CHECK): `Variant = code` for each variant; attributes given pass through.
+#[macro_export]
+macro_rules! code_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $ty:ident {
+            $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            async_graphql::Enum,
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            diesel::expression::AsExpression,
+            diesel::deserialize::FromSqlRow,
+        )]
+        #[diesel(sql_type = diesel::sql_types::SmallInt)]
+        $vis enum $ty {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $ty {
+            /// Every variant's code, in declaration order.
+            pub const CODES: &'static [i16] = &[$($code),+];
+
+            pub fn code(self) -> i16 {
+                match self { $(Self::$variant => $code),+ }
+            }
+
+            pub fn from_code(code: i16) -> Option<Self> {
+                match code {
+                    $($code => Some(Self::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl diesel::serialize::ToSql<diesel::sql_types::SmallInt, diesel::pg::Pg> for $ty {
+            fn to_sql<'b>(
+                &'b self,
+                out: &mut diesel::serialize::Output<'b, '_, diesel::pg::Pg>,
+            ) -> diesel::serialize::Result {
+                use std::io::Write;
+                out.write_all(&self.code().to_be_bytes())?;
+                Ok(diesel::serialize::IsNull::No)
+            }
+        }
+
+        /// As the column holds it: the candidate rows `constraints` judges are serialized.
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_i16(self.code())
+            }
+        }
+
+        impl diesel::deserialize::FromSql<diesel::sql_types::SmallInt, diesel::pg::Pg> for $ty {
+            fn from_sql(bytes: diesel::pg::PgValue<'_>) -> diesel::deserialize::Result<Self> {
+                let code = <i16 as diesel::deserialize::FromSql<diesel::sql_types::SmallInt, diesel::pg::Pg>>::from_sql(bytes)?;
+                Self::from_code(code)
+                    .ok_or_else(|| format!("unexpected {} {code}", stringify!($ty)).into())
+            }
+        }
+    };
+}

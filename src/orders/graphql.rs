@@ -8,7 +8,8 @@ use diesel_async::AsyncConnection;
 
 use super::{
     import,
-    model::{self, Filter, ItemFields, Order, OrderFields, OrderItem},
+    model::{self, Filter, ItemFields, MAX_ITEMS, Order, OrderFields, OrderItem},
+    status::{OrderAuthorizationStatus, OrderItemAuthorizationStatus},
 };
 use crate::{
     auth::{Role, RoleGuard, require_role},
@@ -66,9 +67,6 @@ async fn prime_page(ctx: &Context<'_>, page: &Connection<Order>) -> AppResult<()
     Ok(())
 }
 
-/// Most items one order may carry (createOrder and importSuapOrder alike).
-pub const MAX_ITEMS: usize = 500;
-
 /// SUAP's order types.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrderType {
@@ -76,97 +74,6 @@ pub enum OrderType {
     Consumption,
     /// Any other SUAP `Tipo` (`PRESUPUESTO`, …), kept as given in `suapType`: never billable.
     Other,
-}
-
-/// SUAP EstadoAutorizacion of an order; imports take the numbers in brackets.
-#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OrderAuthorizationStatus {
-    /// [0] SIN_PROCESAR
-    Unprocessed,
-    /// [1] AUTORIZADA
-    Authorized,
-    /// [2] PARCIALMENTE_AUTORIZADA
-    PartiallyAuthorized,
-    /// [3] REMITIDA_AUDITORIA
-    ReferredToAudit,
-    /// [4] RECHAZADA
-    Rejected,
-    /// [5] PARCIALMENTE_REMITIDA_AUDITORIA
-    PartiallyReferredToAudit,
-    /// [6] AUTORIZADA_EXTRA_SISTEMA
-    AuthorizedOffSystem,
-    /// [7] REMITIDA_AUDITORIA_ADM
-    ReferredToAdminAudit,
-    /// [8] PARCIALMENTE_REMITIDA_AUDITORIA_ADM
-    PartiallyReferredToAdminAudit,
-}
-
-/// SUAP EstadoAutorizacion of an item; imports take the numbers in brackets.
-#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OrderItemAuthorizationStatus {
-    /// [0] SIN_PROCESAR
-    Unprocessed,
-    /// [1] AUTORIZADA
-    Authorized,
-    /// [2] REMITIDA A AUDITORIA
-    ReferredToAudit,
-    /// [3] RECHAZADA
-    Rejected,
-    /// [6] AUTORIZADA EXTRA SISTEMA
-    AuthorizedOffSystem,
-}
-
-/// SUAP's numeric codes, in the order of the enums above.
-pub const ORDER_CODES: [(i16, OrderAuthorizationStatus); 9] = {
-    use OrderAuthorizationStatus::*;
-    [
-        (0, Unprocessed),
-        (1, Authorized),
-        (2, PartiallyAuthorized),
-        (3, ReferredToAudit),
-        (4, Rejected),
-        (5, PartiallyReferredToAudit),
-        (6, AuthorizedOffSystem),
-        (7, ReferredToAdminAudit),
-        (8, PartiallyReferredToAdminAudit),
-    ]
-};
-pub const ITEM_CODES: [(i16, OrderItemAuthorizationStatus); 5] = {
-    use OrderItemAuthorizationStatus::*;
-    [
-        (0, Unprocessed),
-        (1, Authorized),
-        (2, ReferredToAudit),
-        (3, Rejected),
-        (6, AuthorizedOffSystem),
-    ]
-};
-
-fn order_status(code: i16) -> AppResult<OrderAuthorizationStatus> {
-    ORDER_CODES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, s)| *s)
-        .ok_or_else(|| AppError::internal(format_args!("order status {code} outside its CHECK")))
-}
-fn order_code(status: OrderAuthorizationStatus) -> i16 {
-    ORDER_CODES
-        .iter()
-        .find(|(_, s)| *s == status)
-        .map_or(0, |(c, _)| *c)
-}
-fn item_status(code: i16) -> AppResult<OrderItemAuthorizationStatus> {
-    ITEM_CODES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, s)| *s)
-        .ok_or_else(|| AppError::internal(format_args!("item status {code} outside its CHECK")))
-}
-fn item_code(status: OrderItemAuthorizationStatus) -> i16 {
-    ITEM_CODES
-        .iter()
-        .find(|(_, s)| *s == status)
-        .map_or(0, |(c, _)| *c)
 }
 
 impl Order {
@@ -243,8 +150,8 @@ impl Order {
     async fn observations(&self) -> Option<&str> {
         self.observations.as_deref()
     }
-    async fn authorization_status(&self) -> AppResult<OrderAuthorizationStatus> {
-        order_status(self.authorization_status)
+    async fn authorization_status(&self) -> OrderAuthorizationStatus {
+        self.authorization_status
     }
     async fn authorization_message(&self) -> Option<&str> {
         self.authorization_message.as_deref()
@@ -346,8 +253,8 @@ impl OrderItem {
     async fn name(&self) -> &str {
         &self.name
     }
-    async fn authorization_status(&self) -> AppResult<OrderItemAuthorizationStatus> {
-        item_status(self.authorization_status)
+    async fn authorization_status(&self) -> OrderItemAuthorizationStatus {
+        self.authorization_status
     }
     async fn authorization_message(&self) -> Option<&str> {
         self.authorization_message.as_deref()
@@ -424,7 +331,7 @@ impl OrderQuery {
         let filter = Filter {
             social_work_id: decode_optional_id(f.social_work_id.as_ref(), SocialWork::TYPE)?,
             patient_id: decode_optional_id(f.patient_id.as_ref(), Patient::TYPE)?,
-            statuses: f.status.map(|s| s.into_iter().map(order_code).collect()),
+            statuses: f.status,
             billable: f.billable,
             totals_mismatch: f.totals_mismatch,
             performed_from: f.performed_from.map(|d| d.0),
@@ -610,7 +517,7 @@ impl OrderMutation {
             authorized_at: input.authorized_at.map(|d| d.0.to_rfc3339()),
             diagnosis_text: optional_text(input.diagnosis_text),
             observations: optional_text(input.observations),
-            authorization_status: order_code(input.authorization_status),
+            authorization_status: input.authorization_status,
             authorization_message: optional_text(input.authorization_message),
             cancelled_by_provider: false,
             draft: input.draft,
@@ -631,7 +538,7 @@ impl OrderMutation {
                 nomenclator_code: item.nomenclator_code.trim().to_owned(),
                 nomenclator: item.nomenclator.trim().to_owned(),
                 name: item.name.trim().to_owned(),
-                authorization_status: item_code(item.authorization_status),
+                authorization_status: item.authorization_status,
                 authorization_message: optional_text(item.authorization_message),
                 total_value: item.total_value.0,
                 copay_value: item.copay_value.map(|d| d.0),

@@ -4,6 +4,7 @@ mod graphql;
 pub mod import;
 pub mod loaders;
 pub mod model;
+pub mod status;
 
 pub use graphql::{OrderMutation, OrderQuery};
 pub use model::{Order, OrderItem};

@@ -10,6 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::{dsl::count_star, pg::Pg, prelude::*};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
+use super::status::{OrderAuthorizationStatus, OrderItemAuthorizationStatus};
 use crate::{
     db::page::{Counted, Listing, PageRequest},
     db::{
@@ -34,7 +35,7 @@ pub struct Order {
     pub authorized_at: Option<DateTime<Utc>>,
     pub diagnosis_text: Option<String>,
     pub observations: Option<String>,
-    pub authorization_status: i16,
+    pub authorization_status: OrderAuthorizationStatus,
     pub authorization_message: Option<String>,
     pub cancelled_by_provider: bool,
     pub draft: bool,
@@ -63,7 +64,7 @@ pub struct OrderItem {
     pub nomenclator_code: String,
     pub nomenclator: String,
     pub name: String,
-    pub authorization_status: i16,
+    pub authorization_status: OrderItemAuthorizationStatus,
     pub authorization_message: Option<String>,
     pub total_value: BigDecimal,
     pub copay_value: Option<BigDecimal>,
@@ -88,7 +89,7 @@ pub struct OrderFields {
     pub authorized_at: Option<String>,
     pub diagnosis_text: Option<String>,
     pub observations: Option<String>,
-    pub authorization_status: i16,
+    pub authorization_status: OrderAuthorizationStatus,
     pub authorization_message: Option<String>,
     pub cancelled_by_provider: bool,
     pub draft: bool,
@@ -110,7 +111,7 @@ pub struct ItemFields {
     pub nomenclator_code: String,
     pub nomenclator: String,
     pub name: String,
-    pub authorization_status: i16,
+    pub authorization_status: OrderItemAuthorizationStatus,
     pub authorization_message: Option<String>,
     pub total_value: BigDecimal,
     pub copay_value: Option<BigDecimal>,
@@ -120,7 +121,7 @@ pub struct ItemFields {
 pub struct Filter {
     pub social_work_id: Option<i32>,
     pub patient_id: Option<i32>,
-    pub statuses: Option<Vec<i16>>,
+    pub statuses: Option<Vec<OrderAuthorizationStatus>>,
     pub billable: Option<bool>,
     pub totals_mismatch: Option<bool>,
     pub performed_from: Option<NaiveDate>,
@@ -223,6 +224,9 @@ impl Listing for Filter {
             .await
     }
 }
+
+/// Most items one order may carry (createOrder and importSuapOrder alike).
+pub const MAX_ITEMS: usize = 500;
 
 /// The stored type of SUAP's `CONSUMO`, the one billable type.
 pub const CONSUMPTION: &str = "CONSUMPTION";

@@ -1,70 +1,63 @@
-//! `importSuapOrder`: the RENDER section of a SUAP order (seed 002), read with SUAP's field
-//! names. Every problem is reported with its JSON path, and nothing is written while any
-//! exists; the write is one transaction, and importing the same document again changes
-//! nothing.
+//! The pure half of the import: a SUAP document read into a [`Render`], every problem
+//! collected with its JSON path. Nothing here touches the database.
 
 use bigdecimal::BigDecimal;
 use chrono::NaiveDate;
-use diesel::{OptionalExtension, prelude::*};
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use serde_json::{Map, Value};
 
-use super::{
-    graphql::{ITEM_CODES, MAX_ITEMS, ORDER_CODES},
-    model::{self, ItemFields, OrderFields},
-};
 use crate::{
-    db::{constraints, schema::social_works},
-    error::AppResult,
     graphql::{
         UserError, UserErrorCode,
         scalars::{MAX_INTEGER_DIGITS, parse_date, parse_plain_decimal},
     },
-    patients::{self, DocumentType},
-    practitioners,
+    orders::{
+        model::{self, ItemFields, MAX_ITEMS},
+        status::{OrderAuthorizationStatus, OrderItemAuthorizationStatus},
+    },
+    patients::DocumentType,
 };
 
 /// A person as SUAP sends one (afiliado, prestador, prescriptor).
 #[derive(Debug, Clone)]
 pub struct Person {
-    path: &'static str,
+    pub(super) path: &'static str,
     /// SUAP's token of the person in the order's convenio.
-    suap_token: Option<String>,
-    full_name: String,
+    pub(super) suap_token: Option<String>,
+    pub(super) full_name: String,
     /// Type (known ones by the API's name, any other as SUAP gave it) and number.
-    document: Option<(String, String)>,
-    affiliate_number: Option<String>,
-    provincial_license: Option<String>,
-    national_license: Option<String>,
+    pub(super) document: Option<(String, String)>,
+    pub(super) affiliate_number: Option<String>,
+    pub(super) provincial_license: Option<String>,
+    pub(super) national_license: Option<String>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Render {
-    token: String,
-    order_type: String,
-    order_number: Option<String>,
-    suap_point_of_care: Option<i32>,
-    branch: Option<String>,
-    performed_on: Option<NaiveDate>,
-    prescribed_on: Option<NaiveDate>,
-    authorized_at: Option<String>,
-    diagnosis_text: Option<String>,
-    observations: Option<String>,
-    status: i16,
-    message: Option<String>,
-    cancelled: bool,
-    draft: bool,
-    verified: bool,
-    total_authorized: BigDecimal,
-    total_copay: BigDecimal,
-    affiliate: Person,
-    provider: Option<Person>,
-    prescriber: Option<Person>,
-    social_work_token: String,
+    pub(super) token: String,
+    pub(super) order_type: String,
+    pub(super) order_number: Option<String>,
+    pub(super) suap_point_of_care: Option<i32>,
+    pub(super) branch: Option<String>,
+    pub(super) performed_on: Option<NaiveDate>,
+    pub(super) prescribed_on: Option<NaiveDate>,
+    pub(super) authorized_at: Option<String>,
+    pub(super) diagnosis_text: Option<String>,
+    pub(super) observations: Option<String>,
+    pub(super) status: OrderAuthorizationStatus,
+    pub(super) message: Option<String>,
+    pub(super) cancelled: bool,
+    pub(super) draft: bool,
+    pub(super) verified: bool,
+    pub(super) total_authorized: BigDecimal,
+    pub(super) total_copay: BigDecimal,
+    pub(super) affiliate: Person,
+    pub(super) provider: Option<Person>,
+    pub(super) prescriber: Option<Person>,
+    pub(super) social_work_token: String,
     /// SUAP's short name, used only to register a social work seen for the first time.
-    social_work_name: Option<String>,
-    unit_value: Option<BigDecimal>,
-    items: Vec<ItemFields>,
+    pub(super) social_work_name: Option<String>,
+    pub(super) unit_value: Option<BigDecimal>,
+    pub(super) items: Vec<ItemFields>,
 }
 
 /// Reads values out of the document, collecting every problem with its path.
@@ -73,7 +66,7 @@ struct Reader {
     errors: Vec<UserError>,
 }
 
-fn path_of(path: &str) -> Vec<String> {
+pub(super) fn path_of(path: &str) -> Vec<String> {
     path.split('.').map(str::to_owned).collect()
 }
 
@@ -410,11 +403,17 @@ fn parse_render(document: &Value) -> Result<Render, Vec<UserError>> {
         }
         _ => order_type,
     };
-    let order_codes: Vec<i16> = ORDER_CODES.iter().map(|(c, _)| *c).collect();
     let status = {
         let v = r.required(obj, "EstadoAutorizacion", "EstadoAutorizacion");
-        v.and_then(|v| r.code(Some(v), "EstadoAutorizacion", &order_codes))
-    };
+        v.and_then(|v| {
+            r.code(
+                Some(v),
+                "EstadoAutorizacion",
+                OrderAuthorizationStatus::CODES,
+            )
+        })
+    }
+    .and_then(OrderAuthorizationStatus::from_code);
     macro_rules! optional {
         ($method:ident, $key:literal $(, $arg:expr)?) => {{
             let v = r.get(obj, $key);
@@ -497,7 +496,6 @@ fn parse_render(document: &Value) -> Result<Render, Vec<UserError>> {
             );
         }
         Some(Value::Array(list)) => {
-            let item_codes: Vec<i16> = ITEM_CODES.iter().map(|(c, _)| *c).collect();
             for (i, value) in list.iter().enumerate() {
                 let at = |key: &str| format!("itemsOrden.{i}.{key}");
                 let Some(item) = r.object(value, &format!("itemsOrden.{i}")) else {
@@ -512,7 +510,11 @@ fn parse_render(document: &Value) -> Result<Render, Vec<UserError>> {
                 let name = r.required_text(item, "Nombre", &at("Nombre"), 300);
                 let status = r
                     .required(item, "EstadoAutorizacion", &at("EstadoAutorizacion"))
-                    .and_then(|v| r.code(Some(v), &at("EstadoAutorizacion"), &item_codes));
+                    .and_then(|v| {
+                        let codes = OrderItemAuthorizationStatus::CODES;
+                        r.code(Some(v), &at("EstadoAutorizacion"), codes)
+                    })
+                    .and_then(OrderItemAuthorizationStatus::from_code);
                 let message = {
                     let v = r.get(item, "MensajeAutorizacion");
                     r.text(v, &at("MensajeAutorizacion"), 2000)
@@ -582,246 +584,4 @@ fn parse_render(document: &Value) -> Result<Render, Vec<UserError>> {
         }
         _ => Err(r.errors),
     }
-}
-
-/// Why an import's transaction is rolled back.
-enum Abort {
-    User(UserError),
-    Db(diesel::result::Error),
-}
-
-impl From<diesel::result::Error> for Abort {
-    fn from(err: diesel::result::Error) -> Self {
-        Self::Db(err)
-    }
-}
-
-/// Saves a read document in one transaction: the order's id, or the user errors.
-pub async fn save(
-    conn: &mut AsyncPgConnection,
-    render: &Render,
-) -> AppResult<Result<i32, Vec<UserError>>> {
-    let saved = conn
-        .transaction(async |conn| save_in_transaction(conn, render).await)
-        .await;
-    match saved {
-        Ok(id) => Ok(Ok(id)),
-        Err(Abort::User(error)) => Ok(Err(vec![error])),
-        Err(Abort::Db(err)) => Ok(Err(vec![constraints::user_error(err)?])),
-    }
-}
-
-async fn save_in_transaction(conn: &mut AsyncPgConnection, render: &Render) -> Result<i32, Abort> {
-    let social_work_id = social_work(conn, render).await?;
-    let affiliate_id = patient(conn, &render.affiliate, social_work_id).await?;
-    let provider_id = match &render.provider {
-        Some(person) => Some(practitioner(conn, person, social_work_id).await?),
-        None => None,
-    };
-    let prescriber_id = match &render.prescriber {
-        Some(person) => Some(practitioner(conn, person, social_work_id).await?),
-        None => None,
-    };
-    let fields = OrderFields {
-        suap_token: Some(render.token.clone()),
-        order_type: render.order_type.clone(),
-        order_number: render.order_number.clone(),
-        point_of_care_id: None,
-        suap_point_of_care: render.suap_point_of_care,
-        branch: render.branch.clone(),
-        performed_on: render.performed_on,
-        prescribed_on: render.prescribed_on,
-        authorized_at: render.authorized_at.clone(),
-        diagnosis_text: render.diagnosis_text.clone(),
-        observations: render.observations.clone(),
-        authorization_status: render.status,
-        authorization_message: render.message.clone(),
-        cancelled_by_provider: render.cancelled,
-        draft: render.draft,
-        verified: render.verified,
-        affiliate_id,
-        social_work_id,
-        provider_id,
-        prescriber_id,
-        totals: Some((render.total_authorized.clone(), render.total_copay.clone())),
-    };
-    let existing = model::id_by_suap_token(conn, &render.token).await?;
-    let id = model::save_order(conn, existing, &fields).await?;
-    model::save_items(conn, id, &render.items).await?;
-    Ok(id)
-}
-
-/// The social work of the convenio token, registered (active, contact data pending) when the
-/// clinic has not seen it yet; SUAP's biochemical unit value is kept current.
-async fn social_work(conn: &mut AsyncPgConnection, render: &Render) -> Result<i32, Abort> {
-    use social_works as sw;
-    let found: Option<i32> = sw::table
-        .filter(sw::code.eq(&render.social_work_token))
-        .select(sw::id)
-        .first(conn)
-        .await
-        .optional()?;
-    let Some(id) = found else {
-        return register_social_work(conn, render).await;
-    };
-    if let Some(value) = &render.unit_value {
-        diesel::update(sw::table.find(id))
-            .filter(sw::biochemical_unit_value.is_distinct_from(value))
-            .set(sw::biochemical_unit_value.eq(value))
-            .execute(conn)
-            .await?;
-    }
-    Ok(id)
-}
-
-async fn register_social_work(conn: &mut AsyncPgConnection, render: &Render) -> Result<i32, Abort> {
-    use social_works as sw;
-    let token = &render.social_work_token;
-    let Some(name) = &render.social_work_name else {
-        return Err(Abort::User(UserError {
-            field: Some(path_of("obraSocial.Nombre")),
-            code: UserErrorCode::Required,
-            message: format!(
-                "No hay una obra social con el convenio {token}; para registrarla hace falta su nombre"
-            ),
-        }));
-    };
-    // A savepoint, so that a name clash is reported instead of aborting the import's transaction.
-    let inserted = conn
-        .transaction(async |conn| {
-            diesel::insert_into(sw::table)
-                .values((
-                    sw::name.eq(name),
-                    sw::code.eq(token),
-                    sw::biochemical_unit_value.eq(&render.unit_value),
-                    sw::address.eq(""),
-                    sw::phone.eq(""),
-                    sw::webpage.eq(""),
-                    sw::contact_pending.eq(true),
-                ))
-                // A concurrent import of the same convenio registered it first: use that one.
-                .on_conflict(sw::code)
-                .do_nothing()
-                .returning(sw::id)
-                .get_result::<i32>(conn)
-                .await
-                .optional()
-        })
-        .await;
-    match inserted {
-        Ok(Some(id)) => Ok(id),
-        Ok(None) => Ok(sw::table
-            .filter(sw::code.eq(token))
-            .select(sw::id)
-            .first(conn)
-            .await?),
-        Err(err)
-            if constraints::violated(&err).is_some_and(|(c, _)| c == "social_works_name_key") =>
-        {
-            Err(Abort::User(UserError {
-                field: Some(path_of("obraSocial.Nombre")),
-                code: UserErrorCode::Taken,
-                message: format!(
-                    "Ya hay otra obra social llamada {name}: si es la misma, asígnele el código {token} y vuelva a importar"
-                ),
-            }))
-        }
-        Err(err) => Err(at_path(err, "obraSocial")),
-    }
-}
-
-/// The patient SUAP's affiliate is (see `patients::matching::find`), their affiliate number
-/// kept current, or a new one on the order's social work; SUAP's token is remembered.
-async fn patient(
-    conn: &mut AsyncPgConnection,
-    person: &Person,
-    social_work_id: i32,
-) -> Result<i32, Abort> {
-    use patients::matching;
-    let document = person
-        .document
-        .as_ref()
-        .and_then(|(kind, number)| DocumentType::from_db(kind).map(|kind| (kind, number.as_str())));
-    let who = matching::Sighting {
-        suap_token: person.suap_token.as_deref(),
-        social_work_id,
-        full_name: &person.full_name,
-        document,
-        affiliate_number: person.affiliate_number.as_deref(),
-    };
-    let id = match matching::find(conn, &who).await? {
-        Some(id) => {
-            matching::update_affiliate_number(conn, id, &who).await?;
-            id
-        }
-        None => {
-            let Some(document) = who.document else {
-                return Err(Abort::User(unregistrable(person)));
-            };
-            // A savepoint, so that a constraint is reported instead of aborting the import.
-            conn.transaction(async |conn| matching::register(conn, &who, document).await)
-                .await
-                .map_err(|err| at_path(err, person.path))?
-        }
-    };
-    matching::remember_token(conn, &who, id).await?;
-    Ok(id)
-}
-
-/// An affiliate the clinic does not know and cannot register: patients are registered with a
-/// document of a type the API lists, and SUAP sent none (or a CUIT, CUIL…).
-fn unregistrable(person: &Person) -> UserError {
-    let sent = match &person.document {
-        Some((kind, _)) => {
-            format!("su documento es {kind}, un tipo con el que no se registran pacientes")
-        }
-        None => "SUAP no envía su documento".to_owned(),
-    };
-    UserError {
-        field: Some(path_of("afiliado.DocTipo")),
-        code: UserErrorCode::Required,
-        message: format!(
-            "El afiliado no figura entre los pacientes y {sent}: regístrelo con su documento y su número de afiliado, y vuelva a importar"
-        ),
-    }
-}
-
-/// A constraint violation while saving a person, reported at that person's path.
-fn at_path(err: diesel::result::Error, path: &str) -> Abort {
-    match constraints::user_error(err) {
-        Ok(mut error) => {
-            error.field = Some(path_of(path));
-            Abort::User(error)
-        }
-        Err(err) => Abort::Db(err),
-    }
-}
-
-/// The practitioner SUAP's provider or prescriber is (see `practitioners::matching::find`), or
-/// a new one; SUAP's token is remembered.
-async fn practitioner(
-    conn: &mut AsyncPgConnection,
-    person: &Person,
-    social_work_id: i32,
-) -> Result<i32, Abort> {
-    use practitioners::matching;
-    let who = matching::Sighting {
-        suap_token: person.suap_token.as_deref().map(|t| (social_work_id, t)),
-        full_name: &person.full_name,
-        document: person
-            .document
-            .as_ref()
-            .map(|(k, n)| (k.as_str(), n.as_str())),
-        provincial_license: person.provincial_license.as_deref(),
-        national_license: person.national_license.as_deref(),
-    };
-    let id = match matching::find(conn, &who).await? {
-        Some(id) => id,
-        None => conn
-            .transaction(async |conn| matching::register(conn, &who).await)
-            .await
-            .map_err(|err| at_path(err, person.path))?,
-    };
-    matching::remember_token(conn, &who, id).await?;
-    Ok(id)
 }
