@@ -24,19 +24,15 @@ ALTER TABLE patients DROP COLUMN origin;
 DROP TABLE practitioner_suap_tokens;
 DROP TABLE patient_suap_tokens;
 
--- Types outside the closed list cannot go back: the CHECK is restored NOT VALID.
+-- Types outside the closed list cannot go back: the previous service reads them as an enum.
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM practitioners
+                WHERE document_type NOT IN ('DNI', 'LE', 'LC', 'CI', 'PASSPORT', 'CC', 'TI', 'CE')) THEN
+        RAISE EXCEPTION 'practitioners have document types the previous version cannot read (CUIT, ...): clear them first';
+    END IF;
+END $$;
 ALTER TABLE practitioners
     DROP CONSTRAINT practitioners_document_type_format,
     ADD CONSTRAINT practitioners_document_type_check CHECK (
-        document_type IN ('DNI', 'LE', 'LC', 'CI', 'PASSPORT', 'CC', 'TI', 'CE')) NOT VALID;
-
-DROP TRIGGER normalise_document_number ON practitioners;
-CREATE OR REPLACE FUNCTION normalise_optional_document_number() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.document_number := nullif(document_key(NEW.document_number), '');
-    RETURN NEW;
-END $$;
-CREATE TRIGGER normalise_document_number BEFORE INSERT OR UPDATE OF document_number ON practitioners
-    FOR EACH ROW EXECUTE FUNCTION normalise_optional_document_number();
-
-DROP FUNCTION document_type_key(text);
+        document_type IN ('DNI', 'LE', 'LC', 'CI', 'PASSPORT', 'CC', 'TI', 'CE'));

@@ -1,27 +1,11 @@
 -- Seed 002: SUAP's DocTipo is open ("LE, DNI, –, etc"), and a provider may be a company with a
--- CUIT. A practitioner's document type is kept as SUAP or staff gave it, stored upper-cased
--- with its spaces collapsed; the CHECK reads the same key, so that `failing_checks` judges a
--- type as typed the way the stored row is judged.
-CREATE FUNCTION document_type_key(value text) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-    RETURN nullif(upper(regexp_replace(btrim(value), '\s+', ' ', 'g')), '');
-
-CREATE OR REPLACE FUNCTION normalise_optional_document_number() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.document_number := nullif(document_key(NEW.document_number), '');
-    NEW.document_type := document_type_key(NEW.document_type);
-    RETURN NEW;
-END $$;
-
-DROP TRIGGER normalise_document_number ON practitioners;
-CREATE TRIGGER normalise_document_number
-    BEFORE INSERT OR UPDATE OF document_number, document_type ON practitioners
-    FOR EACH ROW EXECUTE FUNCTION normalise_optional_document_number();
-
+-- CUIT. A practitioner's document type is any name, stored as `DocumentType::normalise_name`
+-- writes it (upper-cased, spaces collapsed, PAS as PASSPORT), which the CHECK holds.
 ALTER TABLE practitioners
     DROP CONSTRAINT practitioners_document_type_check,
     ADD CONSTRAINT practitioners_document_type_format CHECK (
-        document_type_key(document_type) ~ '^[A-Z0-9][A-Z0-9 ./-]{0,19}$');
+        char_length(document_type) BETWEEN 1 AND 20 AND document_type = upper(document_type)
+        AND document_type !~ '^\s|\s$|\s\s|[[:cntrl:]]');
 
 -- SUAP's own tokens of the affiliate, the provider and the prescriber ("la identificación del
 -- recurso en suap, en este caso el prestador en este convenio"): per social work, so a

@@ -207,8 +207,8 @@ impl CatalogQuery {
         filter: Option<EpsFilter>,
     ) -> AppResult<Connection<Eps>> {
         let EpsFilter { active, search } = filter.unwrap_or_default();
-        let page = PageRequest::new(first, after, last, before)?;
         let filter = model::eps::Listed(catalog_filter(ctx, active, search).await?);
+        let page = PageRequest::new(first, after, last, before)?;
         connection::list(ctx, page, filter, Eps::sort_key).await
     }
 
@@ -224,8 +224,8 @@ impl CatalogQuery {
         filter: Option<SpecialtyFilter>,
     ) -> AppResult<Connection<Specialty>> {
         let SpecialtyFilter { active, search } = filter.unwrap_or_default();
-        let page = PageRequest::new(first, after, last, before)?;
         let filter = model::specialties::Listed(catalog_filter(ctx, active, search).await?);
+        let page = PageRequest::new(first, after, last, before)?;
         connection::list(ctx, page, filter, Specialty::sort_key).await
     }
 
@@ -241,8 +241,8 @@ impl CatalogQuery {
         filter: Option<LocationFilter>,
     ) -> AppResult<Connection<Location>> {
         let LocationFilter { active, search } = filter.unwrap_or_default();
-        let page = PageRequest::new(first, after, last, before)?;
         let filter = model::locations::Listed(catalog_filter(ctx, active, search).await?);
+        let page = PageRequest::new(first, after, last, before)?;
         connection::list(ctx, page, filter, Location::sort_key).await
     }
 }

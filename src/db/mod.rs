@@ -8,6 +8,7 @@ mod pool;
 pub mod rows;
 #[rustfmt::skip]
 pub mod schema;
+pub mod suap_tokens;
 pub mod views;
 
 pub use pool::{
@@ -50,14 +51,6 @@ diesel::define_sql_function! {
     /// A document number as stored: upper-cased, without dots, dashes, slashes or spaces
     /// (SQL function, migration 000013; a trigger applies it to every row written).
     fn document_key(value: diesel::sql_types::Text) -> diesel::sql_types::Text;
-}
-
-diesel::define_sql_function! {
-    /// A document type as stored: upper-cased, spaces collapsed, null when blank (SQL
-    /// function, migration 000019; a trigger applies it to practitioners).
-    fn document_type_key(
-        value: diesel::sql_types::Text,
-    ) -> diesel::sql_types::Nullable<diesel::sql_types::Text>;
 }
 
 diesel::define_sql_function! {
@@ -123,15 +116,14 @@ pub trait FetchById: Sized + Clone + Send + Sync + 'static {
     ) -> impl std::future::Future<Output = diesel::QueryResult<Vec<Self>>> + Send;
 }
 
-/// Declares a GraphQL enum stored in a `text` column as fixed strings (kept honest by a
-/// CHECK): `Variant => "TEXT"` for each variant; attributes given pass through.
+/// The declaration `text_enum!` and `code_enum!` share: a GraphQL enum diesel maps to `$sql`.
+#[doc(hidden)]
 #[macro_export]
-macro_rules! text_enum {
+macro_rules! stored_enum {
     (
+        $sql:path,
         $(#[$meta:meta])*
-        $vis:vis enum $ty:ident {
-            $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)?
-        }
+        $vis:vis enum $ty:ident { $($(#[$vmeta:meta])* $variant:ident),+ }
     ) => {
         $(#[$meta])*
         #[derive(
@@ -144,9 +136,26 @@ macro_rules! text_enum {
             diesel::expression::AsExpression,
             diesel::deserialize::FromSqlRow,
         )]
-        #[diesel(sql_type = diesel::sql_types::Text)]
+        #[diesel(sql_type = $sql)]
         $vis enum $ty {
             $($(#[$vmeta])* $variant),+
+        }
+    };
+}
+
+/// Declares a GraphQL enum stored in a `text` column as fixed strings (kept honest by a
+/// CHECK): `Variant => "TEXT"` for each variant; attributes given pass through.
+#[macro_export]
+macro_rules! text_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $ty:ident {
+            $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)?
+        }
+    ) => {
+        $crate::stored_enum! {
+            diesel::sql_types::Text,
+            $(#[$meta])* $vis enum $ty { $($(#[$vmeta])* $variant),+ }
         }
 
         impl $ty {
@@ -195,20 +204,9 @@ macro_rules! code_enum {
             $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)?
         }
     ) => {
-        $(#[$meta])*
-        #[derive(
-            async_graphql::Enum,
-            Debug,
-            Clone,
-            Copy,
-            PartialEq,
-            Eq,
-            diesel::expression::AsExpression,
-            diesel::deserialize::FromSqlRow,
-        )]
-        #[diesel(sql_type = diesel::sql_types::SmallInt)]
-        $vis enum $ty {
-            $($(#[$vmeta])* $variant),+
+        $crate::stored_enum! {
+            diesel::sql_types::SmallInt,
+            $(#[$meta])* $vis enum $ty { $($(#[$vmeta])* $variant),+ }
         }
 
         impl $ty {

@@ -6,14 +6,15 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::model::{DocumentType, PatientOrigin};
 use crate::db::{
-    affiliate_key, document_key,
-    schema::{patient_suap_tokens as tokens, patients as p},
+    affiliate_key, document_key, name_key,
+    schema::patients as p,
+    suap_tokens::{self, Holder},
 };
 
 /// An affiliate as SUAP sends one, on the order's social work.
 pub struct Sighting<'a> {
-    /// SUAP's token of the affiliate in the social work's convenio.
-    pub suap_token: Option<&'a str>,
+    /// The order's social work's id and SUAP's token of the affiliate in that convenio.
+    pub suap_token: Option<(i32, &'a str)>,
     pub social_work_id: i32,
     /// "APELLIDO, NOMBRE" or "APELLIDO NOMBRE".
     pub full_name: &'a str,
@@ -24,18 +25,12 @@ pub struct Sighting<'a> {
 
 /// The patient SUAP's token names in the social work, else the one with the document; for an
 /// affiliate with no document the clinic registers, the social work's only affiliate with
-/// that affiliate number (separators aside).
+/// that affiliate number (separators aside) and surname (case and accents aside).
 pub async fn find(conn: &mut AsyncPgConnection, who: &Sighting<'_>) -> QueryResult<Option<i32>> {
-    if let Some(token) = who.suap_token {
-        let found = tokens::table
-            .find((who.social_work_id, token))
-            .select(tokens::patient_id)
-            .first(conn)
-            .await
-            .optional()?;
-        if found.is_some() {
-            return Ok(found);
-        }
+    if let Some(token) = who.suap_token
+        && let Some(id) = suap_tokens::holder_of(conn, Holder::Patient, token).await?
+    {
+        return Ok(Some(id));
     }
     if let Some((kind, number)) = who.document {
         return p::table
@@ -49,9 +44,14 @@ pub async fn find(conn: &mut AsyncPgConnection, who: &Sighting<'_>) -> QueryResu
     let Some(number) = who.affiliate_number else {
         return Ok(None);
     };
+    // A number with letters or digits, and the same surname: a family shares the number's
+    // stem, and a number of separators only names nobody.
+    let (_, last_name) = split_name(who.full_name);
     let found: Vec<i32> = p::table
         .filter(p::social_work_id.eq(who.social_work_id))
         .filter(affiliate_key(p::affiliate_number.assume_not_null()).eq(affiliate_key(number)))
+        .filter(affiliate_key(number).ne(""))
+        .filter(name_key(p::last_name).eq(name_key(last_name)))
         .select(p::id)
         .limit(2)
         .load(conn)
@@ -108,18 +108,10 @@ pub async fn remember_token(
     who: &Sighting<'_>,
     id: i32,
 ) -> QueryResult<()> {
-    if let Some(token) = who.suap_token {
-        diesel::insert_into(tokens::table)
-            .values((
-                tokens::social_work_id.eq(who.social_work_id),
-                tokens::token.eq(token),
-                tokens::patient_id.eq(id),
-            ))
-            .on_conflict_do_nothing()
-            .execute(conn)
-            .await?;
+    match who.suap_token {
+        Some(token) => suap_tokens::remember(conn, Holder::Patient, token, id).await,
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// SUAP's NombreCompuesto is "APELLIDO, NOMBRE" or "APELLIDO NOMBRE".

@@ -53,6 +53,25 @@ text_enum! {
     }
 }
 
+impl DocumentType {
+    /// A document type as written (SUAP's open `DocTipo`, a practitioner's form): spaces
+    /// collapsed, upper-cased, `PAS` and `PASAPORTE` as `PASSPORT`; `None` for nothing or only
+    /// dashes (seed 002's "–": no document). Any other type is kept.
+    pub fn normalise_name(text: &str) -> Option<String> {
+        let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = name.to_uppercase();
+        // Every Unicode dash and minus a keyboard or a PDF may give.
+        let dash = |c: char| "-‐‑‒–—―−﹘﹣－".contains(c) || c == ' ';
+        if name.chars().all(dash) {
+            return None;
+        }
+        Some(match name.as_str() {
+            "PAS" | "PASAPORTE" => Self::Passport.as_db().to_owned(),
+            _ => name,
+        })
+    }
+}
+
 #[derive(Queryable, QueryableByName, Selectable, Identifiable, Debug, Clone)]
 #[diesel(table_name = patients)]
 pub struct Patient {

@@ -16,6 +16,7 @@ use crate::{
         scalars::DateTime,
     },
     mutation_payload,
+    patients::DocumentType,
 };
 
 impl Practitioner {
@@ -76,8 +77,9 @@ impl PractitionerQuery {
 pub struct CreatePractitionerInput {
     /// Required, at most 200 characters.
     pub full_name: String,
-    /// Any type, as written ("DNI", "CUIT"…), stored upper-cased; at most 20 characters.
-    /// Given together with `documentNumber`, or neither.
+    /// Any type, as written ("DNI", "CUIT"…), at most 20 characters: stored upper-cased with
+    /// spaces collapsed ("PAS" and "PASAPORTE" as "PASSPORT"); only dashes is none. Given
+    /// together with `documentNumber`, or neither.
     pub document_type: Option<String>,
     /// As typed: dots, dashes, slashes and spaces are dropped.
     pub document_number: Option<String>,
@@ -92,6 +94,7 @@ pub struct CreatePractitionerInput {
 pub struct UpdatePractitionerInput {
     pub id: ID,
     pub full_name: MaybeUndefined<String>,
+    /// As in `createPractitioner`; null clears the document (with `documentNumber`).
     pub document_type: MaybeUndefined<String>,
     pub document_number: MaybeUndefined<String>,
     pub provincial_license: MaybeUndefined<String>,
@@ -121,7 +124,10 @@ impl PractitionerMutation {
         require_role(ctx, Role::Staff)?;
         let new = NewPractitioner {
             full_name: input.full_name.trim().to_owned(),
-            document_type: optional_text(input.document_type),
+            document_type: input
+                .document_type
+                .as_deref()
+                .and_then(DocumentType::normalise_name),
             document_number: optional_text(input.document_number),
             provincial_license: optional_text(input.provincial_license),
             national_license: optional_text(input.national_license),
@@ -142,7 +148,11 @@ impl PractitionerMutation {
         let id = decode_id(&input.id, Practitioner::TYPE)?;
         let changes = PractitionerChanges {
             full_name: required_text(input.full_name),
-            document_type: nullable_text(input.document_type),
+            document_type: match input.document_type {
+                MaybeUndefined::Undefined => None,
+                MaybeUndefined::Null => Some(None),
+                MaybeUndefined::Value(kind) => Some(DocumentType::normalise_name(&kind)),
+            },
             document_number: nullable_text(input.document_number),
             provincial_license: nullable_text(input.provincial_license),
             national_license: nullable_text(input.national_license),

@@ -5,8 +5,9 @@ use diesel::{OptionalExtension, prelude::*};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::db::{
-    document_key, document_type_key, name_key,
-    schema::{practitioner_suap_tokens as tokens, practitioners as pr},
+    document_key, name_key,
+    schema::practitioners as pr,
+    suap_tokens::{self, Holder},
 };
 
 /// A practitioner as SUAP sends one.
@@ -32,16 +33,10 @@ impl Sighting<'_> {
 /// the document; one known by name alone is the name-only practitioner of that name, so that
 /// importing the same document again finds the one it registered.
 pub async fn find(conn: &mut AsyncPgConnection, who: &Sighting<'_>) -> QueryResult<Option<i32>> {
-    if let Some((social_work, token)) = who.suap_token {
-        let found = tokens::table
-            .find((social_work, token))
-            .select(tokens::practitioner_id)
-            .first(conn)
-            .await
-            .optional()?;
-        if found.is_some() {
-            return Ok(found);
-        }
+    if let Some(token) = who.suap_token
+        && let Some(id) = suap_tokens::holder_of(conn, Holder::Practitioner, token).await?
+    {
+        return Ok(Some(id));
     }
     let query = || pr::table.select(pr::id).into_boxed();
     if let Some(license) = who.provincial_license {
@@ -58,7 +53,7 @@ pub async fn find(conn: &mut AsyncPgConnection, who: &Sighting<'_>) -> QueryResu
     }
     if let Some((kind, number)) = who.document {
         let found = query()
-            .filter(pr::document_type.eq(document_type_key(kind)))
+            .filter(pr::document_type.eq(kind))
             .filter(pr::document_number.eq(document_key(number).nullable()));
         return found.first(conn).await.optional();
     }
@@ -97,16 +92,8 @@ pub async fn remember_token(
     who: &Sighting<'_>,
     id: i32,
 ) -> QueryResult<()> {
-    if let Some((social_work, token)) = who.suap_token {
-        diesel::insert_into(tokens::table)
-            .values((
-                tokens::social_work_id.eq(social_work),
-                tokens::token.eq(token),
-                tokens::practitioner_id.eq(id),
-            ))
-            .on_conflict_do_nothing()
-            .execute(conn)
-            .await?;
+    match who.suap_token {
+        Some(token) => suap_tokens::remember(conn, Holder::Practitioner, token, id).await,
+        None => Ok(()),
     }
-    Ok(())
 }

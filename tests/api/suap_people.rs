@@ -50,8 +50,9 @@ async fn a_company_with_a_cuit_imports_as_provider_and_keeps_its_document_type()
     assert_eq!(provider["documentType"], "CUIT");
     assert_eq!(provider["documentNumber"], "30712345678");
 
-    // A type never seen before is kept too, and found again by it.
+    // Found again by the CUIT alone; a type never seen before is kept too.
     let mut render = another_order(&render, "O458813");
+    render["prestador"]["Token"] = Value::Null;
     render["prescriptor"]["DocTipo"] = json!("CUIL");
     render["prescriptor"]["DocNumero"] = json!("20-20111999-3");
     render["prescriptor"]["Token"] = Value::Null;
@@ -66,8 +67,13 @@ async fn a_company_with_a_cuit_imports_as_provider_and_keeps_its_document_type()
 async fn a_dash_or_an_empty_doc_tipo_means_no_document() {
     let app = TestApp::new().await;
     osde_with_code(&app).await;
-    for (i, dash) in ["–", "--", "", "-"].into_iter().enumerate() {
+    for (i, dash) in ["–", "--", "", "-", "−", " ‐ "].into_iter().enumerate() {
         let mut render = another_order(&fixture(), &format!("O77{i}"));
+        // Known by name alone: had the dash been read as a type, this would be a new
+        // practitioner with a document.
+        render["prescriptor"]["Token"] = Value::Null;
+        render["prescriptor"]["MatriculaProvincial"] = Value::Null;
+        render["prescriptor"]["MatriculaNacional"] = Value::Null;
         render["prescriptor"]["DocTipo"] = json!(dash);
         render["prescriptor"]["DocNumero"] = json!("0");
         let payload = import(&app, &render).await;
@@ -76,8 +82,13 @@ async fn a_dash_or_an_empty_doc_tipo_means_no_document() {
         assert_eq!(prescriber["documentType"], Value::Null, "{dash:?}");
         assert_eq!(prescriber["documentNumber"], Value::Null, "{dash:?}");
     }
-    // Found again by licence every time: one prescriber, one provider.
+    // Found again by name every time: one prescriber, one provider.
     assert_eq!(app.sql_count("SELECT count(*) FROM practitioners").await, 2);
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM practitioners WHERE document_type IS NOT NULL")
+            .await,
+        0
+    );
 }
 
 #[tokio::test]
@@ -106,16 +117,28 @@ async fn people_are_found_again_by_suap_s_own_tokens_first() {
     }
     assert_eq!(app.sql_count("SELECT count(*) FROM patients").await, 1);
     assert_eq!(app.sql_count("SELECT count(*) FROM practitioners").await, 2);
-    // Remembered per convenio, once.
+    // A token names a person within its convenio only: the same token under another
+    // convenio, with another document, is someone else.
+    let mut elsewhere = another_order(&fixture(), "O900200");
+    elsewhere["obraSocial"] = json!({ "Token": "OS6", "Nombre": "GALENO" });
+    elsewhere["afiliado"]["DocNumero"] = json!("31222333");
+    let third = import(&app, &elsewhere).await;
+    assert_eq!(third["userErrors"], json!([]), "{third}");
+    assert_ne!(
+        third["order"]["affiliate"]["id"], first["order"]["affiliate"]["id"],
+        "{third}"
+    );
+    assert_eq!(app.sql_count("SELECT count(*) FROM patients").await, 2);
+    // Remembered per convenio, once each.
     assert_eq!(
         app.sql_count("SELECT count(*) FROM practitioner_suap_tokens")
             .await,
-        2
+        4
     );
     assert_eq!(
         app.sql_count("SELECT count(*) FROM patient_suap_tokens")
             .await,
-        1
+        2
     );
 }
 
@@ -138,15 +161,25 @@ async fn an_affiliate_without_a_registrable_document_is_refused_until_staff_regi
     assert_eq!(app.sql_count("SELECT count(*) FROM orders").await, 0);
     assert_eq!(app.sql_count("SELECT count(*) FROM practitioners").await, 0);
 
-    // Staff register the affiliate with their DNI and affiliate number: the import finds them.
+    // Staff register the affiliate with their DNI and affiliate number: the import finds them
+    // by the number, with the surname (a relative sharing the number is not them).
     let osde = app
         .admin("{ socialWorks { nodes { id } } }", json!({}))
         .await["data"]["socialWorks"]["nodes"][0]["id"]
         .as_str()
         .unwrap()
         .to_owned();
+    let mut relative = patient_input(&osde, "40111222");
+    relative["affiliateNumber"] = json!("61-123456-7/01");
+    let created = app
+        .gql_as(Role::Staff, CREATE_PATIENT, json!({ "input": relative }))
+        .await;
+    assert_eq!(created["data"]["createPatient"]["userErrors"], json!([]));
+    let still = import(&app, &render).await;
+    assert_eq!(still["userErrors"][0]["code"], "REQUIRED", "{still}");
     let mut input = patient_input(&osde, "28444555");
-    input["affiliateNumber"] = json!("61-123456-7/01");
+    input["lastName"] = json!("Gómez");
+    input["affiliateNumber"] = json!("61 123456 7 01");
     let created = app
         .gql_as(Role::Staff, CREATE_PATIENT, json!({ "input": input }))
         .await;
@@ -193,10 +226,11 @@ async fn an_affiliate_of_an_inactive_social_work_imports_and_is_flagged_as_impor
 }
 
 #[tokio::test]
-async fn staff_write_any_document_type_and_it_is_stored_as_the_import_stores_it() {
+async fn staff_write_any_document_type_and_the_import_finds_the_practitioner_by_it() {
     let app = TestApp::new().await;
+    osde_with_code(&app).await;
     let create = "mutation($input: CreatePractitionerInput!) { createPractitioner(input: $input) {
-      practitioner { documentType documentNumber } userErrors { field code } } }";
+      practitioner { id documentType documentNumber } userErrors { field code } } }";
     let body = app
         .gql_as(
             Role::Staff,
@@ -204,11 +238,19 @@ async fn staff_write_any_document_type_and_it_is_stored_as_the_import_stores_it(
             json!({ "input": { "fullName": "LAB SUR SA", "documentType": " cuit ", "documentNumber": "30.71234567.8" } }),
         )
         .await;
-    assert_eq!(
-        body["data"]["createPractitioner"]["practitioner"],
-        json!({ "documentType": "CUIT", "documentNumber": "30712345678" }),
-        "{body}"
-    );
+    let created = body["data"]["createPractitioner"]["practitioner"].clone();
+    assert_eq!(created["documentType"], "CUIT", "{body}");
+    assert_eq!(created["documentNumber"], "30712345678");
+    let body = app
+        .gql_as(
+            Role::Staff,
+            create,
+            json!({ "input": { "fullName": "DR. PAZ", "documentType": "Pasaporte", "documentNumber": "ab123456" } }),
+        )
+        .await;
+    let passport = body["data"]["createPractitioner"]["practitioner"].clone();
+    assert_eq!(passport["documentType"], "PASSPORT", "{body}");
+    // Only dashes is no type: then the number alone is refused.
     let body = app
         .gql_as(
             Role::Staff,
@@ -218,8 +260,43 @@ async fn staff_write_any_document_type_and_it_is_stored_as_the_import_stores_it(
         .await;
     assert_eq!(
         body["data"]["createPractitioner"]["userErrors"],
-        json!([{ "field": ["documentType"], "code": "INVALID_FORMAT" }]),
+        json!([{ "field": ["documentType"], "code": "REQUIRED" }]),
         "{body}"
     );
-    assert_eq!(app.sql_count("SELECT count(*) FROM practitioners").await, 1);
+
+    // SUAP names them as it does: "cuit" and "PAS".
+    let mut render = fixture();
+    for (who, kind, number) in [
+        ("prestador", "cuit", "30-71234567-8"),
+        ("prescriptor", "PAS", "AB 123456"),
+    ] {
+        render[who]["Token"] = Value::Null;
+        render[who]["MatriculaProvincial"] = Value::Null;
+        render[who]["MatriculaNacional"] = Value::Null;
+        render[who]["DocTipo"] = json!(kind);
+        render[who]["DocNumero"] = json!(number);
+    }
+    let payload = import(&app, &render).await;
+    assert_eq!(payload["userErrors"], json!([]), "{payload}");
+    assert_eq!(payload["order"]["provider"]["id"], created["id"]);
+    assert_eq!(payload["order"]["prescriber"]["id"], passport["id"]);
+    assert_eq!(app.sql_count("SELECT count(*) FROM practitioners").await, 2);
+}
+
+#[tokio::test]
+async fn an_odd_doc_tipo_the_database_cannot_store_is_reported_at_doc_tipo() {
+    let app = TestApp::new().await;
+    osde_with_code(&app).await;
+    let mut render = fixture();
+    // Upper-cased, "ß" is "SS": 21 characters.
+    render["prestador"]["DocTipo"] = json!("ßßßßßßßßßßß");
+    render["prestador"]["DocNumero"] = json!("123456");
+    let payload = import(&app, &render).await;
+    assert_eq!(payload["order"], Value::Null, "{payload}");
+    assert_eq!(
+        payload["userErrors"][0]["field"],
+        json!(["prestador", "DocTipo"]),
+        "{payload}"
+    );
+    assert_eq!(app.sql_count("SELECT count(*) FROM orders").await, 0);
 }

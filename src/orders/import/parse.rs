@@ -271,14 +271,7 @@ impl Reader {
     /// SUAP's DocTipo is open (seed 002: "LE, DNI, –, etc"): known types by the API's name,
     /// dashes or nothing for "no document" (None), any other (CUIT, CUIL…) as SUAP gives it.
     fn document_type(&mut self, value: Option<&Value>, path: &str) -> Option<String> {
-        let text = self.text(value, path, 20)?.to_uppercase();
-        if text.chars().all(|c| matches!(c, '-' | '–' | '—' | ' ')) {
-            return None;
-        }
-        Some(match text.as_str() {
-            "PAS" | "PASAPORTE" => DocumentType::Passport.as_db().to_owned(),
-            _ => text,
-        })
+        DocumentType::normalise_name(&self.text(value, path, 20)?)
     }
 
     fn person(&mut self, value: &Value, path: &'static str) -> Option<Person> {

@@ -132,7 +132,7 @@ async fn patient(
         .as_ref()
         .and_then(|(kind, number)| DocumentType::from_db(kind).map(|kind| (kind, number.as_str())));
     let who = matching::Sighting {
-        suap_token: person.suap_token.as_deref(),
+        suap_token: person.suap_token.as_deref().map(|t| (social_work_id, t)),
         social_work_id,
         full_name: &person.full_name,
         document,
@@ -170,20 +170,41 @@ fn unregistrable(person: &Person) -> UserError {
         field: Some(path_of("afiliado.DocTipo")),
         code: UserErrorCode::Required,
         message: format!(
-            "El afiliado no figura entre los pacientes y {sent}: regístrelo con su documento y su número de afiliado, y vuelva a importar"
+            "El afiliado no figura entre los pacientes y {sent}: regístrelo con su documento y su número de afiliado (si la obra social está inactiva, un administrador debe reactivarla antes), y vuelva a importar"
         ),
     }
 }
 
-/// A constraint violation while saving a person, reported at that person's path.
+/// A constraint violation while saving a person or a social work, reported at the SUAP key
+/// of the field it names under `path` (`prestador.DocTipo`), or at `path` itself.
 fn at_path(err: diesel::result::Error, path: &str) -> Abort {
     match constraints::user_error(err) {
         Ok(mut error) => {
-            error.field = Some(path_of(path));
+            let field = error.field.as_ref().and_then(|f| f.last());
+            let key = field.and_then(|f| suap_key(f));
+            error.field = Some(path_of(&match key {
+                Some(key) => format!("{path}.{key}"),
+                None => path.to_owned(),
+            }));
             Abort::User(error)
         }
         Err(err) => Abort::Db(err),
     }
+}
+
+/// SUAP's key for a field of the API.
+fn suap_key(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "documentType" => "DocTipo",
+        "documentNumber" => "DocNumero",
+        "fullName" | "firstName" | "lastName" => "NombreCompuesto",
+        "affiliateNumber" => "NumeroAfiliado",
+        "provincialLicense" => "MatriculaProvincial",
+        "nationalLicense" => "MatriculaNacional",
+        "name" => "Nombre",
+        "biochemicalUnitValue" => "ValorUnidadBioquimica",
+        _ => return None,
+    })
 }
 
 /// The practitioner SUAP's provider or prescriber is (see `practitioners::matching::find`), or
