@@ -116,14 +116,15 @@ pub trait FetchById: Sized + Clone + Send + Sync + 'static {
     ) -> impl std::future::Future<Output = diesel::QueryResult<Vec<Self>>> + Send;
 }
 
-/// The declaration `text_enum!` and `code_enum!` share: a GraphQL enum diesel maps to `$sql`.
+/// What `text_enum!` and `code_enum!` share: the GraphQL enum diesel maps to `$sql`, each
+/// variant's stored `$value` (`as_db`, `from_db`, and `VALUES` in declaration order).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! stored_enum {
     (
-        $sql:path,
+        $sql:path, $out:ty, $in:ty,
         $(#[$meta:meta])*
-        $vis:vis enum $ty:ident { $($(#[$vmeta:meta])* $variant:ident),+ }
+        $vis:vis enum $ty:ident { $($(#[$vmeta:meta])* $variant:ident = $value:literal),+ }
     ) => {
         $(#[$meta])*
         #[derive(
@@ -140,6 +141,23 @@ macro_rules! stored_enum {
         $vis enum $ty {
             $($(#[$vmeta])* $variant),+
         }
+
+        impl $ty {
+            /// Every variant's stored value, in declaration order.
+            pub const VALUES: &'static [$out] = &[$($value),+];
+
+            pub fn as_db(self) -> $out {
+                match self { $(Self::$variant => $value),+ }
+            }
+
+            /// The variant stored as `value`, if any.
+            pub fn from_db(value: $in) -> Option<Self> {
+                match value {
+                    $($value => Some(Self::$variant),)+
+                    _ => None,
+                }
+            }
+        }
     };
 }
 
@@ -154,22 +172,8 @@ macro_rules! text_enum {
         }
     ) => {
         $crate::stored_enum! {
-            diesel::sql_types::Text,
-            $(#[$meta])* $vis enum $ty { $($(#[$vmeta])* $variant),+ }
-        }
-
-        impl $ty {
-            pub fn as_db(self) -> &'static str {
-                match self { $(Self::$variant => $text),+ }
-            }
-
-            /// The variant stored as `text`, if any.
-            pub fn from_db(text: &str) -> Option<Self> {
-                match text {
-                    $($text => Some(Self::$variant),)+
-                    _ => None,
-                }
-            }
+            diesel::sql_types::Text, &'static str, &str,
+            $(#[$meta])* $vis enum $ty { $($(#[$vmeta])* $variant = $text),+ }
         }
 
         impl diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg> for $ty {
@@ -205,24 +209,8 @@ macro_rules! code_enum {
         }
     ) => {
         $crate::stored_enum! {
-            diesel::sql_types::SmallInt,
-            $(#[$meta])* $vis enum $ty { $($(#[$vmeta])* $variant),+ }
-        }
-
-        impl $ty {
-            /// Every variant's code, in declaration order.
-            pub const CODES: &'static [i16] = &[$($code),+];
-
-            pub fn code(self) -> i16 {
-                match self { $(Self::$variant => $code),+ }
-            }
-
-            pub fn from_code(code: i16) -> Option<Self> {
-                match code {
-                    $($code => Some(Self::$variant),)+
-                    _ => None,
-                }
-            }
+            diesel::sql_types::SmallInt, i16, i16,
+            $(#[$meta])* $vis enum $ty { $($(#[$vmeta])* $variant = $code),+ }
         }
 
         impl diesel::serialize::ToSql<diesel::sql_types::SmallInt, diesel::pg::Pg> for $ty {
@@ -231,7 +219,7 @@ macro_rules! code_enum {
                 out: &mut diesel::serialize::Output<'b, '_, diesel::pg::Pg>,
             ) -> diesel::serialize::Result {
                 use std::io::Write;
-                out.write_all(&self.code().to_be_bytes())?;
+                out.write_all(&self.as_db().to_be_bytes())?;
                 Ok(diesel::serialize::IsNull::No)
             }
         }
@@ -239,14 +227,14 @@ macro_rules! code_enum {
         /// As the column holds it: the candidate rows `constraints` judges are serialized.
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_i16(self.code())
+                s.serialize_i16(self.as_db())
             }
         }
 
         impl diesel::deserialize::FromSql<diesel::sql_types::SmallInt, diesel::pg::Pg> for $ty {
             fn from_sql(bytes: diesel::pg::PgValue<'_>) -> diesel::deserialize::Result<Self> {
                 let code = <i16 as diesel::deserialize::FromSql<diesel::sql_types::SmallInt, diesel::pg::Pg>>::from_sql(bytes)?;
-                Self::from_code(code)
+                Self::from_db(code)
                     .ok_or_else(|| format!("unexpected {} {code}", stringify!($ty)).into())
             }
         }

@@ -47,13 +47,17 @@ pub async fn holder_of(
     Ok(held.map(|held| held.id))
 }
 
-/// Remembers that SUAP's `token` names row `id`; the first sighting of a token wins.
+/// Remembers that SUAP's `token` (if SUAP sent one) names row `id`; the first sighting of a
+/// token wins.
 pub async fn remember(
     conn: &mut AsyncPgConnection,
     holder: Holder,
-    (social_work_id, token): (i32, &str),
+    token: Option<(i32, &str)>,
     id: i32,
 ) -> QueryResult<()> {
+    let Some((social_work_id, token)) = token else {
+        return Ok(());
+    };
     let (table, column) = holder.table_and_column();
     let sql = format!(
         "INSERT INTO {table} (social_work_id, token, {column}) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"

@@ -102,18 +102,6 @@ pub async fn register(
         .await
 }
 
-/// Remembers SUAP's token of the affiliate, so that the next import finds them by it.
-pub async fn remember_token(
-    conn: &mut AsyncPgConnection,
-    who: &Sighting<'_>,
-    id: i32,
-) -> QueryResult<()> {
-    match who.suap_token {
-        Some(token) => suap_tokens::remember(conn, Holder::Patient, token, id).await,
-        None => Ok(()),
-    }
-}
-
 /// SUAP's NombreCompuesto is "APELLIDO, NOMBRE" or "APELLIDO NOMBRE".
 fn split_name(full: &str) -> (String, String) {
     let (last, first) = match full.split_once(',') {

@@ -85,15 +85,3 @@ pub async fn register(conn: &mut AsyncPgConnection, who: &Sighting<'_>) -> Query
         .get_result(conn)
         .await
 }
-
-/// Remembers SUAP's token of the practitioner, so that the next import finds them by it.
-pub async fn remember_token(
-    conn: &mut AsyncPgConnection,
-    who: &Sighting<'_>,
-    id: i32,
-) -> QueryResult<()> {
-    match who.suap_token {
-        Some(token) => suap_tokens::remember(conn, Holder::Practitioner, token, id).await,
-        None => Ok(()),
-    }
-}

@@ -402,11 +402,11 @@ fn parse_render(document: &Value) -> Result<Render, Vec<UserError>> {
             r.code(
                 Some(v),
                 "EstadoAutorizacion",
-                OrderAuthorizationStatus::CODES,
+                OrderAuthorizationStatus::VALUES,
             )
         })
     }
-    .and_then(OrderAuthorizationStatus::from_code);
+    .and_then(OrderAuthorizationStatus::from_db);
     macro_rules! optional {
         ($method:ident, $key:literal $(, $arg:expr)?) => {{
             let v = r.get(obj, $key);
@@ -504,10 +504,10 @@ fn parse_render(document: &Value) -> Result<Render, Vec<UserError>> {
                 let status = r
                     .required(item, "EstadoAutorizacion", &at("EstadoAutorizacion"))
                     .and_then(|v| {
-                        let codes = OrderItemAuthorizationStatus::CODES;
+                        let codes = OrderItemAuthorizationStatus::VALUES;
                         r.code(Some(v), &at("EstadoAutorizacion"), codes)
                     })
-                    .and_then(OrderItemAuthorizationStatus::from_code);
+                    .and_then(OrderItemAuthorizationStatus::from_db);
                 let message = {
                     let v = r.get(item, "MensajeAutorizacion");
                     r.text(v, &at("MensajeAutorizacion"), 2000)

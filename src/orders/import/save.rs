@@ -6,7 +6,10 @@ use diesel_async::{AsyncConnection, AsyncPgConnection};
 
 use super::parse::{Person, Render, path_of};
 use crate::{
-    db::constraints,
+    db::{
+        constraints,
+        suap_tokens::{self, Holder},
+    },
     error::AppResult,
     graphql::{UserError, UserErrorCode},
     orders::model::{self, OrderFields},
@@ -153,7 +156,7 @@ async fn patient(
                 .map_err(|err| at_path(err, person.path))?
         }
     };
-    matching::remember_token(conn, &who, id).await?;
+    suap_tokens::remember(conn, Holder::Patient, who.suap_token, id).await?;
     Ok(id)
 }
 
@@ -232,6 +235,6 @@ async fn practitioner(
             .await
             .map_err(|err| at_path(err, person.path))?,
     };
-    matching::remember_token(conn, &who, id).await?;
+    suap_tokens::remember(conn, Holder::Practitioner, who.suap_token, id).await?;
     Ok(id)
 }
