@@ -179,3 +179,100 @@ async fn node_and_nodes_resolve_any_entity() {
     let (_, body) = app.post(None, q, json!({ "id": sw })).await;
     assert_eq!(error_code(&body), "UNAUTHENTICATED");
 }
+
+/// POST /graphql with this `Accept` (none when `None`) and raw JSON body: status, content
+/// type and body.
+async fn post_accepting(app: &TestApp, accept: Option<&str>, body: Value) -> (u16, String, Value) {
+    use tower::ServiceExt;
+    let mut request = Request::post("/graphql").header("content-type", "application/json");
+    if let Some(accept) = accept {
+        request = request.header("accept", accept);
+    }
+    let request = request.body(Body::from(body.to_string())).unwrap();
+    let response = app.router.clone().oneshot(request).await.unwrap();
+    let status = response.status().as_u16();
+    let content_type = response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let bytes = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    (
+        status,
+        content_type,
+        serde_json::from_slice(&bytes).unwrap(),
+    )
+}
+
+#[tokio::test]
+async fn the_response_is_in_the_media_type_the_client_accepts() {
+    let app = TestApp::new().await;
+    let query = json!({ "query": "{ __typename }" });
+    for accept in [
+        None,
+        Some("application/json"),
+        Some("*/*"),
+        Some("application/*"),
+    ] {
+        let (status, content_type, body) = post_accepting(&app, accept, query.clone()).await;
+        assert_eq!(status, 200, "{accept:?}");
+        assert_eq!(
+            content_type, "application/json; charset=utf-8",
+            "{accept:?}"
+        );
+        assert_eq!(body["data"]["__typename"], "Query");
+    }
+    let graphql_response = "application/graphql-response+json";
+    for accept in [
+        graphql_response,
+        "application/json;q=0.9, application/graphql-response+json",
+    ] {
+        let (status, content_type, _) = post_accepting(&app, Some(accept), query.clone()).await;
+        assert_eq!(status, 200);
+        assert_eq!(
+            content_type,
+            "application/graphql-response+json; charset=utf-8"
+        );
+    }
+    let (status, _, body) = post_accepting(&app, Some("text/html"), query).await;
+    assert_eq!(status, 406);
+    assert!(body["errors"][0]["message"].is_string());
+}
+
+#[tokio::test]
+async fn request_errors_carry_no_data_and_are_400_in_graphql_response_json() {
+    let app = TestApp::new().await;
+    let graphql_response = Some("application/graphql-response+json");
+    let requests = [
+        ("does not parse", json!({ "query": "{" })),
+        ("does not validate", json!({ "query": "{ noSuchField }" })),
+        (
+            "variables do not coerce",
+            json!({ "query": "query($id: ID!) { node(id: $id) { id } }", "variables": { "id": { "a": 1 } } }),
+        ),
+    ];
+    for (what, body) in requests {
+        let (status, _, answer) = post_accepting(&app, graphql_response, body.clone()).await;
+        assert_eq!(status, 400, "{what}: {answer}");
+        assert!(answer.get("data").is_none(), "{what}: {answer}");
+        assert!(answer["errors"][0]["message"].is_string(), "{what}");
+        // The legacy type answers 200, still without `data`.
+        let (status, _, answer) = post_accepting(&app, Some("application/json"), body).await;
+        assert_eq!(status, 200, "{what}: {answer}");
+        assert!(answer.get("data").is_none(), "{what}: {answer}");
+    }
+    // A field's own error is not a request error: 200, with `data`.
+    let (status, _, answer) = post_accepting(
+        &app,
+        graphql_response,
+        json!({ "query": "{ socialWorks { totalCount } }" }),
+    )
+    .await;
+    assert_eq!(status, 200, "{answer}");
+    assert!(answer.get("data").is_some(), "{answer}");
+    // A body without `query` is a malformed request.
+    let (status, _, _) = post_accepting(&app, None, json!({ "qeury": "{ __typename }" })).await;
+    assert_eq!(status, 400);
+}

@@ -7,10 +7,11 @@ use std::{
     time::Duration,
 };
 
+mod media;
+
 use async_graphql::Executor;
 use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
-use async_graphql_axum::GraphQLResponse;
 use axum::{
     Router,
     body::Bytes,
@@ -27,6 +28,7 @@ use tower_http::{
     trace::TraceLayer,
 };
 
+use self::media::Media;
 use crate::{
     app::AppState,
     auth::{Caller, ClientAddr},
@@ -134,7 +136,7 @@ async fn execute<E: Executor>(
     headers: &HeaderMap,
     Peer(client): Peer,
     request: async_graphql::Request,
-) -> GraphQLResponse {
+) -> async_graphql::Response {
     http.state.requests.fetch_add(1, Ordering::Relaxed);
     let caller = caller(&http.state, headers);
     let cacheable = matches!(caller, Caller::User(_));
@@ -147,7 +149,6 @@ async fn execute<E: Executor>(
         cacheable,
     )
     .await
-    .into()
 }
 
 async fn graphql_post<E: Executor + Clone>(
@@ -156,6 +157,9 @@ async fn graphql_post<E: Executor + Clone>(
     peer: Peer,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    let Some(media) = Media::negotiate(&headers) else {
+        return media::not_acceptable();
+    };
     // Only JSON: a `text/plain` or form body is what a cross-site page can send without a
     // CORS preflight.
     let is_json = headers
@@ -165,6 +169,7 @@ async fn graphql_post<E: Executor + Clone>(
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
     if !is_json {
         return refusal(
+            media,
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "El cuerpo debe ser JSON (Content-Type: application/json)",
         );
@@ -173,6 +178,7 @@ async fn graphql_post<E: Executor + Clone>(
         Ok(body) => body,
         Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
             return refusal(
+                media,
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "El cuerpo supera el máximo admitido",
             );
@@ -180,6 +186,7 @@ async fn graphql_post<E: Executor + Clone>(
         Err(rejection) => {
             tracing::debug!(error = %rejection, "unreadable request body");
             return refusal(
+                media,
                 StatusCode::BAD_REQUEST,
                 "No se pudo leer el cuerpo del pedido",
             );
@@ -187,14 +194,12 @@ async fn graphql_post<E: Executor + Clone>(
     };
     let request = match decode_json(&body) {
         Ok(request) => request,
-        Err(message) => return refusal(StatusCode::BAD_REQUEST, &message),
+        Err(message) => return refusal(media, StatusCode::BAD_REQUEST, &message),
     };
     if let Err(refused) = graphql::limits::check_text(&request.query) {
-        return refused_before_graphql(refused);
+        return refused_before_graphql(media, refused);
     }
-    execute(&http, &headers, peer, request)
-        .await
-        .into_response()
+    media.respond(execute(&http, &headers, peer, request).await)
 }
 
 /// One GraphQL request from a JSON body, its nesting bounded before serde recurses into it:
@@ -210,10 +215,15 @@ fn decode_json(body: &[u8]) -> Result<async_graphql::Request, String> {
     if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
         return Err("No se admiten pedidos en lote".to_owned());
     }
-    serde_json::from_slice(body).map_err(|err| {
+    let request: async_graphql::Request = serde_json::from_slice(body).map_err(|err| {
         tracing::debug!(error = %err, "rejected request body");
         "El cuerpo no es un pedido GraphQL en JSON válido".to_owned()
-    })
+    })?;
+    // async-graphql defaults a missing `query` to "": a malformed request, not a document.
+    if request.query.trim().is_empty() {
+        return Err("El pedido no tiene `query`".to_owned());
+    }
+    Ok(request)
 }
 
 /// The parameters of `GET /graphql?query=…`; `variables` is a JSON text.
@@ -231,21 +241,26 @@ async fn graphql_get<E: Executor + Clone>(
     peer: Peer,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let Some(query) = query.filter(|q| !q.is_empty()) else {
-        let wants_html = headers
-            .get(header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("text/html"));
-        if wants_html {
-            return Html(
-                GraphiQLSource::build()
-                    .endpoint("/graphql")
-                    .title("Clínica: back office")
-                    .finish(),
-            )
-            .into_response();
-        }
+    let query = query.filter(|q| !q.is_empty());
+    let wants_html = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    if query.is_none() && wants_html {
+        return Html(
+            GraphiQLSource::build()
+                .endpoint("/graphql")
+                .title("Clínica: back office")
+                .finish(),
+        )
+        .into_response();
+    }
+    let Some(media) = Media::negotiate(&headers) else {
+        return media::not_acceptable();
+    };
+    let Some(query) = query else {
         return refusal(
+            media,
             StatusCode::BAD_REQUEST,
             "GET /graphql necesita el parámetro `query`",
         );
@@ -254,6 +269,7 @@ async fn graphql_get<E: Executor + Clone>(
         Query::<GetParams>::try_from_uri(&format!("/?{query}").parse().unwrap_or_default())
     else {
         return refusal(
+            media,
             StatusCode::BAD_REQUEST,
             "Parámetros inválidos: se esperan `query`, `operationName` y `variables`",
         );
@@ -265,6 +281,7 @@ async fn graphql_get<E: Executor + Clone>(
     if let Some(variables) = params.variables.filter(|v| !v.is_empty()) {
         if nesting::json_exceeds(variables.as_bytes(), nesting::MAX_NESTING) {
             return refusal(
+                media,
                 StatusCode::BAD_REQUEST,
                 &format!(
                     "Las variables anidan más de {} niveles",
@@ -276,6 +293,7 @@ async fn graphql_get<E: Executor + Clone>(
             Ok(variables) => request = request.variables(variables),
             Err(_) => {
                 return refusal(
+                    media,
                     StatusCode::BAD_REQUEST,
                     "`variables` no es un objeto JSON válido",
                 );
@@ -283,7 +301,7 @@ async fn graphql_get<E: Executor + Clone>(
         }
     }
     if let Err(refused) = graphql::limits::check_text(&request.query) {
-        return refused_before_graphql(refused);
+        return refused_before_graphql(media, refused);
     }
     // GET must not change anything (it is cached, prefetched, logged): mutations need POST.
     if is_mutation(&mut request) {
@@ -294,25 +312,16 @@ async fn graphql_get<E: Executor + Clone>(
         )
             .into_response();
     }
-    execute(&http, &headers, peer, request)
-        .await
-        .into_response()
+    media.respond(execute(&http, &headers, peer, request).await)
 }
 
 /// A request refused before GraphQL, in the API's error shape.
-fn refusal(status: StatusCode, message: &str) -> Response {
-    refusal_with_code(status, message, crate::error::code::BAD_USER_INPUT)
-}
-
-fn refusal_with_code(status: StatusCode, message: &str, code: &str) -> Response {
-    let body = serde_json::json!({
-        "errors": [{ "message": message, "extensions": { "code": code } }]
-    });
-    (status, axum::Json(body)).into_response()
+fn refusal(media: Media, status: StatusCode, message: &str) -> Response {
+    media.refuse(status, message, crate::error::code::BAD_USER_INPUT)
 }
 
 /// A query text refused by `limits::check_text`: 400, before any parser sees it.
-fn refused_before_graphql(error: async_graphql::ServerError) -> Response {
+fn refused_before_graphql(media: Media, error: async_graphql::ServerError) -> Response {
     let code = error
         .extensions
         .as_ref()
@@ -322,7 +331,7 @@ fn refused_before_graphql(error: async_graphql::ServerError) -> Response {
             _ => None,
         })
         .unwrap_or_else(|| crate::error::code::BAD_USER_INPUT.to_owned());
-    refusal_with_code(StatusCode::BAD_REQUEST, &error.message, &code)
+    media.refuse(StatusCode::BAD_REQUEST, &error.message, &code)
 }
 
 fn is_mutation(request: &mut async_graphql::Request) -> bool {
