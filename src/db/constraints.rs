@@ -50,7 +50,7 @@ pub const RULES: &[(&str, &str, UserErrorCode, &str)] = &[
     ("order_items_values_magnitude", "totalValue", InvalidRange, "Los importes no pueden superar los 12 dígitos enteros"),
     ("order_items_values_precision", "totalValue", InvalidFormat, "Los importes admiten como máximo dos decimales"),
     ("order_items_values_range", "totalValue", InvalidRange, "Los importes no pueden ser negativos"),
-    ("orders_affiliate_id_fkey", "affiliateId", NotFound, "El paciente no existe"),
+    ("orders_affiliate_id_fkey", "patientId", NotFound, "El paciente no existe"),
     ("orders_authorization_message_length", "authorizationMessage", TooLong, "El mensaje de autorización no puede superar los 2000 caracteres"),
     ("orders_authorization_status_check", "authorizationStatus", InvalidRange, "Estado de autorización de orden desconocido"),
     ("orders_branch_length", "branch", TooLong, "La sucursal no puede superar los 100 caracteres"),

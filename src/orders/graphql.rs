@@ -46,7 +46,7 @@ async fn prime_page(ctx: &Context<'_>, page: &Connection<Order>) -> AppResult<()
         l.prime_selected(ctx, "items", &l.order_items, rows.iter().map(|o| o.id)),
         l.prime_selected(
             ctx,
-            "affiliate",
+            "patient",
             &l.patients,
             rows.iter().map(|o| o.affiliate_id)
         ),
@@ -165,7 +165,8 @@ impl Order {
     async fn verified(&self) -> bool {
         self.verified
     }
-    async fn affiliate(&self, ctx: &Context<'_>) -> AppResult<Arc<Patient>> {
+    /// The patient seen: SUAP's "afiliado".
+    async fn patient(&self, ctx: &Context<'_>) -> AppResult<Arc<Patient>> {
         loaders(ctx)
             .patients
             .referenced(self.affiliate_id, "order", self.id)
@@ -422,7 +423,7 @@ pub struct CreateOrderItemInput {
 #[derive(InputObject)]
 pub struct CreateOrderInput {
     /// The patient seen.
-    pub affiliate_id: ID,
+    pub patient_id: ID,
     /// Default: the patient's social work.
     pub social_work_id: Option<ID>,
     #[graphql(name = "type", default_with = "OrderType::Consumption")]
@@ -489,7 +490,7 @@ impl OrderMutation {
                 format!("La orden debe tener entre 1 y {MAX_ITEMS} prácticas"),
             ))));
         }
-        let affiliate_id = decode_id(&input.affiliate_id, Patient::TYPE)?;
+        let affiliate_id = decode_id(&input.patient_id, Patient::TYPE)?;
         let explicit_social_work =
             decode_optional_id(input.social_work_id.as_ref(), SocialWork::TYPE)?;
         let practitioner = |id: &Option<ID>| decode_optional_id(id.as_ref(), Practitioner::TYPE);
@@ -500,7 +501,7 @@ impl OrderMutation {
         let point_of_care_id = decode_optional_id(input.point_of_care_id.as_ref(), Location::TYPE)?;
         let Some(patient) = loaders(ctx).patients.load_one(affiliate_id).await? else {
             return Ok(OrderPayload::from(Err(UserError::new(
-                "affiliateId",
+                "patientId",
                 UserErrorCode::NotFound,
                 "El paciente no existe",
             ))));

@@ -39,15 +39,17 @@ impl SocialWork {
     async fn state(&self) -> SocialWorkState {
         self.state
     }
-    /// Empty while `contactPending`.
-    async fn address(&self) -> &str {
-        &self.address
+    /// Null only while `contactPending` (registered by a SUAP import, which sends none).
+    async fn address(&self) -> Option<&str> {
+        Some(self.address.as_str()).filter(|a| !a.is_empty())
     }
-    async fn phone(&self) -> &str {
-        &self.phone
+    /// Null only while `contactPending`.
+    async fn phone(&self) -> Option<&str> {
+        Some(self.phone.as_str()).filter(|p| !p.is_empty())
     }
-    async fn webpage(&self) -> &str {
-        &self.webpage
+    /// Null only while `contactPending`.
+    async fn webpage(&self) -> Option<&str> {
+        Some(self.webpage.as_str()).filter(|w| !w.is_empty())
     }
     /// The SUAP convenio token, e.g. "OS5".
     async fn code(&self) -> Option<&str> {

@@ -77,7 +77,7 @@ async fn every_cell_of_the_billing_table() {
     let app = TestApp::new().await;
     let affiliate = patient(&app).await;
     for (column, state) in ORDER_STATES.iter().enumerate() {
-        let input = json!({ "affiliateId": affiliate, "authorizationStatus": state, "authorizedAt": "2026-11-02T12:00:00Z", "items": items() });
+        let input = json!({ "patientId": affiliate, "authorizationStatus": state, "authorizedAt": "2026-11-02T12:00:00Z", "items": items() });
         let body = app
             .gql_as(
                 Role::Staff,
@@ -134,7 +134,7 @@ async fn every_cell_of_the_billing_table() {
 async fn header_conditions_drafts_and_cancellations_are_never_billed() {
     let app = TestApp::new().await;
     let affiliate = patient(&app).await;
-    let create = |draft: bool| json!({ "input": { "affiliateId": affiliate, "authorizationStatus": "AUTHORIZED", "draft": draft, "items": items() } });
+    let create = |draft: bool| json!({ "input": { "patientId": affiliate, "authorizationStatus": "AUTHORIZED", "draft": draft, "items": items() } });
     let body = app
         .gql_as(Role::Staff, &create_order_mutation(), create(true))
         .await;
@@ -211,7 +211,7 @@ async fn header_conditions_drafts_and_cancellations_are_never_billed() {
         assert_eq!(payload["order"], Value::Null, "{body}");
         assert_eq!(payload["userErrors"][0]["code"], code, "{value}: {body}");
     }
-    let empty = json!({ "input": { "affiliateId": affiliate, "items": [] } });
+    let empty = json!({ "input": { "patientId": affiliate, "items": [] } });
     let body = app
         .gql_as(Role::Staff, &create_order_mutation(), empty)
         .await;
@@ -378,7 +378,7 @@ const IMPORT: &str = "mutation($render: JSON!) { importSuapOrder(input: {render:
   order { id token suapToken type orderNumber suapPointOfCare branch performedOn prescribedOn authorizedAt
           diagnosisText observations authorizationStatus authorizationMessage cancelledByProvider draft verified
           totalAuthorizedValue totalCopayValue billable billableAmount billableCopayAmount totalsMismatch updatedAt
-          affiliate { fullName documentType documentNumber affiliateNumber socialWork { name } }
+          patient { fullName documentType documentNumber affiliateNumber socialWork { name } }
           socialWork { code biochemicalUnitValue }
           provider { fullName provincialLicense } prescriber { fullName nationalLicense documentNumber }
           items { token nomenclatorCode nomenclator name authorizationStatus authorizationMessage totalValue copayValue billable } }
@@ -419,7 +419,7 @@ async fn importing_a_suap_order_twice_changes_nothing_the_second_time() {
     assert_eq!(order["billableCopayAmount"], "648.05");
     assert_eq!(order["totalsMismatch"], false);
     assert_eq!(
-        order["affiliate"],
+        order["patient"],
         json!({ "fullName": "MARIA LAURA GOMEZ", "documentType": "DNI", "documentNumber": "28444555",
                 "affiliateNumber": "61 123456 7 01", "socialWork": { "name": "OSDE" } })
     );
@@ -602,7 +602,7 @@ async fn an_unknown_convenio_is_registered_with_its_contact_data_pending() {
     assert_eq!(
         pending,
         &json!([{ "id": id, "name": "OSDE", "state": "ACTIVE", "code": "OS5", "biochemicalUnitValue": "1.85",
-                  "address": "", "phone": "", "webpage": "", "contactPending": true, "patientCount": 1 }]),
+                  "address": null, "phone": null, "webpage": null, "contactPending": true, "patientCount": 1 }]),
         "{body}"
     );
     // Importing again finds it by its convenio.
@@ -683,7 +683,7 @@ async fn a_page_of_orders_with_items_costs_a_constant_number_of_statements() {
     clinic::demo::load(&mut app.state.pool.get().await.unwrap())
         .await
         .unwrap();
-    let q = "query($n: Int) { orders(first: $n) { nodes { token billable items { name billable } affiliate { fullName } socialWork { name } provider { fullName } } } }";
+    let q = "query($n: Int) { orders(first: $n) { nodes { token billable items { name billable } patient { fullName } socialWork { name } provider { fullName } } } }";
     let mut counts = vec![];
     for n in [3, 30] {
         let token = app.token(Role::Viewer);
@@ -716,7 +716,7 @@ async fn the_clerk_finds_imported_orders_and_items_by_suap_s_own_tokens_and_numb
     app.gql_as(
         Role::Staff,
         &create_order_mutation(),
-        json!({ "input": { "affiliateId": affiliate, "items": items() } }),
+        json!({ "input": { "patientId": affiliate, "items": items() } }),
     )
     .await;
     let imported = app

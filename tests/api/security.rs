@@ -743,7 +743,7 @@ async fn orders_created_here_have_the_import_s_text_limits() {
             Role::Staff,
             "mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { id } userErrors { field code } } }",
             json!({ "i": {
-                "affiliateId": patient, "authorizationStatus": "AUTHORIZED",
+                "patientId": patient, "authorizationStatus": "AUTHORIZED",
                 "observations": "x".repeat(10_000),
                 "items": [{ "nomenclatorCode": "660475", "nomenclator": "NBU", "name": "HEMOGRAMA",
                             "authorizationStatus": "AUTHORIZED", "totalValue": "10" }],

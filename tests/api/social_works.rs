@@ -408,7 +408,7 @@ async fn deleting_a_social_work_used_only_by_orders_says_so() {
         .gql_as(
             clinic::auth::Role::Staff,
             "mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { id } userErrors { code } } }",
-            json!({ "i": { "affiliateId": patient, "socialWorkId": other, "authorizationStatus": "AUTHORIZED",
+            json!({ "i": { "patientId": patient, "socialWorkId": other, "authorizationStatus": "AUTHORIZED",
                            "items": [{ "nomenclatorCode": "660475", "nomenclator": "NBU", "name": "HEMOGRAMA",
                                        "authorizationStatus": "AUTHORIZED", "totalValue": "10" }] } }),
         )

@@ -8,7 +8,7 @@ use crate::common::*;
 use crate::orders::{fixture, osde_with_code};
 
 const PEOPLE: &str = "mutation($render: JSON!) { importSuapOrder(input: {render: $render}) {
-  order { affiliate { id origin documentType documentNumber socialWork { state } }
+  order { patient { id origin documentType documentNumber socialWork { state } }
           provider { id fullName documentType documentNumber }
           prescriber { id fullName documentType documentNumber } }
   userErrors { field message code } } }";
@@ -109,7 +109,7 @@ async fn people_are_found_again_by_suap_s_own_tokens_first() {
     render["prescriptor"]["DocTipo"] = Value::Null;
     let second = import(&app, &render).await;
     assert_eq!(second["userErrors"], json!([]), "{second}");
-    for who in ["affiliate", "provider", "prescriber"] {
+    for who in ["patient", "provider", "prescriber"] {
         assert_eq!(
             second["order"][who]["id"], first["order"][who]["id"],
             "{who}: {second}"
@@ -125,7 +125,7 @@ async fn people_are_found_again_by_suap_s_own_tokens_first() {
     let third = import(&app, &elsewhere).await;
     assert_eq!(third["userErrors"], json!([]), "{third}");
     assert_ne!(
-        third["order"]["affiliate"]["id"], first["order"]["affiliate"]["id"],
+        third["order"]["patient"]["id"], first["order"]["patient"]["id"],
         "{third}"
     );
     assert_eq!(app.sql_count("SELECT count(*) FROM patients").await, 2);
@@ -186,8 +186,8 @@ async fn an_affiliate_without_a_registrable_document_is_refused_until_staff_regi
     let patient = created["data"]["createPatient"]["patient"]["id"].clone();
     let imported = import(&app, &render).await;
     assert_eq!(imported["userErrors"], json!([]), "{imported}");
-    assert_eq!(imported["order"]["affiliate"]["id"], patient);
-    assert_eq!(imported["order"]["affiliate"]["origin"], "STAFF");
+    assert_eq!(imported["order"]["patient"]["id"], patient);
+    assert_eq!(imported["order"]["patient"]["origin"], "STAFF");
 }
 
 #[tokio::test]
@@ -207,7 +207,7 @@ async fn an_affiliate_of_an_inactive_social_work_imports_and_is_flagged_as_impor
 
     let payload = import(&app, &fixture()).await;
     assert_eq!(payload["userErrors"], json!([]), "{payload}");
-    let affiliate = &payload["order"]["affiliate"];
+    let affiliate = &payload["order"]["patient"];
     assert_eq!(affiliate["origin"], "SUAP_IMPORT");
     assert_eq!(affiliate["socialWork"]["state"], "INACTIVE");
 
