@@ -9,6 +9,8 @@
 //! | `JWT_ISSUER`, `JWT_AUDIENCE` | none | when set, tokens must carry that `iss` / `aud` |
 //! | `TOKEN_TTL` | `8h` | lifetime of tokens issued by `login` and `token` |
 //! | `CORS_ORIGINS` | none | comma-separated origins allowed to call the API from a browser |
+//! | `CORS_ALLOW_HEADERS` | x-request-id, apollographql-client-name/-version | headers browsers may send besides Authorization, Content-Type |
+//! | `LOG_FORMAT` | `text` | `json`: one JSON object per log line |
 //! | `DB_POOL_SIZE` | two per core | connections kept by the pool |
 //! | `SHUTDOWN_GRACE` | `20s` | how long in-flight requests may finish after SIGTERM/SIGINT |
 //! | `CLINIC_TIME_ZONE` | the host's (TZ, /etc/localtime), else UTC | IANA zone whose date is "today" for authorizations and billing |
@@ -27,6 +29,18 @@ use std::{net::SocketAddr, path::PathBuf, time::Duration};
 use clap::{Args, Parser, Subcommand};
 
 use crate::auth::Role;
+
+/// How log lines are written.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+fn parse_header_name(value: &str) -> Result<axum::http::HeaderName, String> {
+    axum::http::HeaderName::try_from(value.trim())
+        .map_err(|_| format!("`{value}` is not an HTTP header name"))
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -118,6 +132,22 @@ pub struct Config {
     /// Comma-separated browser origins allowed by CORS (e.g. https://app.clinic.example).
     #[arg(long, env = "CORS_ORIGINS", value_delimiter = ',', global = true)]
     pub cors_origins: Vec<String>,
+
+    /// Request headers a browser may send besides Authorization and Content-Type
+    /// (comma-separated); the default is what SPA GraphQL clients send.
+    #[arg(
+        long,
+        env = "CORS_ALLOW_HEADERS",
+        value_delimiter = ',',
+        default_value = "x-request-id,apollographql-client-name,apollographql-client-version",
+        value_parser = parse_header_name,
+        global = true
+    )]
+    pub cors_allow_headers: Vec<axum::http::HeaderName>,
+
+    /// Log lines as text (for people) or json (one object per line, for log collectors).
+    #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
 
     /// Database connections in the pool (keep well below the server's max_connections).
     /// Default: two per CPU core, which served the benchmark best (README: Benchmarks).
@@ -215,6 +245,8 @@ impl std::fmt::Debug for Config {
             .field("token_ttl", &self.token_ttl)
             .field("shutdown_grace", &self.shutdown_grace)
             .field("cors_origins", &self.cors_origins)
+            .field("cors_allow_headers", &self.cors_allow_headers)
+            .field("log_format", &self.log_format)
             .field("db_pool_size", &self.db_pool_size)
             .field("clinic_time_zone", &self.clinic_time_zone)
             .field("admin_username", &self.admin_username)

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clinic::{
-    config::{Cli, Command},
+    config::{Cli, Command, LogFormat},
     graphql, server,
 };
 use tracing_subscriber::EnvFilter;
@@ -16,12 +16,16 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::from_env();
-    tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
         )
-        .with_writer(std::io::stderr)
-        .init();
+        .with_writer(std::io::stderr);
+    match cli.config.log_format {
+        LogFormat::Text => logs.init(),
+        // The request's span (with its request_id) on every line.
+        LogFormat::Json => logs.json().with_current_span(true).init(),
+    }
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -8,6 +8,7 @@ use std::{
 };
 
 mod media;
+mod request_id;
 
 use async_graphql::Executor;
 use async_graphql::http::GraphiQLSource;
@@ -16,7 +17,7 @@ use axum::{
     Router,
     body::Bytes,
     extract::{ConnectInfo, FromRequestParts, Query, RawQuery, State, rejection::BytesRejection},
-    http::{HeaderMap, HeaderValue, Method, StatusCode, header, request::Parts},
+    http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header, request::Parts},
     response::{Html, IntoResponse, Response},
     routing::get,
 };
@@ -55,7 +56,7 @@ pub fn router(state: AppState) -> Router {
 
 /// The router around any executor: the service's schema, or a test's.
 pub fn router_for<E: Executor + Clone>(state: AppState, schema: E) -> Router {
-    let cors = cors(&state.config.cors_origins);
+    let cors = cors(&state.config.cors_origins, &state.config.cors_allow_headers);
     let http = Http {
         schema,
         state,
@@ -72,7 +73,8 @@ pub fn router_for<E: Executor + Clone>(state: AppState, schema: E) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_id::span))
+        .layer(axum::middleware::from_fn(request_id::request_id))
 }
 
 /// `/metrics` alone, for the METRICS_ADDR listener: counters are not for the public port.
@@ -82,15 +84,19 @@ pub fn metrics_router(state: AppState) -> Router {
         .with_state(state)
 }
 
-fn cors(origins: &[String]) -> CorsLayer {
+fn cors(origins: &[String], headers: &[HeaderName]) -> CorsLayer {
     let origins: Vec<HeaderValue> = origins
         .iter()
         .filter_map(|o| HeaderValue::from_str(o.trim()).ok())
         .collect();
+    let allowed = [header::AUTHORIZATION, header::CONTENT_TYPE]
+        .into_iter()
+        .chain(headers.iter().cloned());
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
         .allow_methods([Method::GET, Method::POST])
-        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+        .allow_headers(allowed.collect::<Vec<_>>())
+        .expose_headers([request_id::X_REQUEST_ID])
         .max_age(Duration::from_secs(3600))
 }
 

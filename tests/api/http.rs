@@ -276,3 +276,75 @@ async fn request_errors_carry_no_data_and_are_400_in_graphql_response_json() {
     let (status, _, _) = post_accepting(&app, None, json!({ "qeury": "{ __typename }" })).await;
     assert_eq!(status, 400);
 }
+
+#[tokio::test]
+async fn every_response_carries_a_request_id_the_client_s_when_short_and_plain() {
+    use tower::ServiceExt;
+    let app = TestApp::new().await;
+    let id_of = |given: Option<&'static str>| {
+        let router = app.router.clone();
+        async move {
+            let mut request = Request::get("/healthz");
+            if let Some(given) = given {
+                request = request.header("x-request-id", given);
+            }
+            let response = router
+                .oneshot(request.body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            response.headers()["x-request-id"]
+                .to_str()
+                .unwrap()
+                .to_owned()
+        }
+    };
+    assert_eq!(id_of(Some("spa-7f3a:12")).await, "spa-7f3a:12");
+    let generated = id_of(None).await;
+    assert!(generated.len() > 16, "{generated}");
+    assert_ne!(id_of(None).await, generated, "each request its own");
+    // Not echoed into logs or responses: replaced.
+    let odd = id_of(Some("a b <script>")).await;
+    assert!(!odd.contains(' '), "{odd}");
+}
+
+#[tokio::test]
+async fn browsers_may_send_the_headers_spa_clients_send() {
+    use tower::ServiceExt;
+    let app = TestApp::with_args(&["--cors-origins", "https://app.clinic.example"]).await;
+    let preflight = Request::builder()
+        .method("OPTIONS")
+        .uri("/graphql")
+        .header("origin", "https://app.clinic.example")
+        .header("access-control-request-method", "POST")
+        .header(
+            "access-control-request-headers",
+            "authorization,content-type,x-request-id,apollographql-client-name,apollographql-client-version",
+        )
+        .body(Body::empty())
+        .unwrap();
+    let response = app.router.clone().oneshot(preflight).await.unwrap();
+    assert_eq!(response.status(), 200);
+    let allowed = response.headers()["access-control-allow-headers"]
+        .to_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    for header in [
+        "authorization",
+        "content-type",
+        "x-request-id",
+        "apollographql-client-name",
+        "apollographql-client-version",
+    ] {
+        assert!(allowed.contains(header), "{header} in {allowed}");
+    }
+    // The SPA can read the id back.
+    let request = Request::get("/healthz")
+        .header("origin", "https://app.clinic.example")
+        .body(Body::empty())
+        .unwrap();
+    let response = app.router.clone().oneshot(request).await.unwrap();
+    let exposed = response.headers()["access-control-expose-headers"]
+        .to_str()
+        .unwrap();
+    assert!(exposed.contains("x-request-id"), "{exposed}");
+}
