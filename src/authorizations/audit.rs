@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use async_graphql::{Context, Enum, ID, InputObject, Json, Object};
+use async_graphql::{Context, Enum, ID, InputObject, Object};
 use serde_json::{Map, Value};
 
 use super::model::{AuditFilter, AuditRow, Authorization};
@@ -16,7 +16,7 @@ use crate::{
         connection::{self, Connection, PageRequest},
         ids::{decode_optional_id, global_id},
         loaders,
-        scalars::{Date, DateTime},
+        scalars::{Date, DateTime, JsonValue},
     },
     users::User,
 };
@@ -91,18 +91,18 @@ impl AuditEntry {
     }
     /// The authorization before the change (null for a creation), with the schema's field
     /// names (`epsId`, `copayPercentage`…) and global IDs.
-    async fn old_data(&self) -> Option<Json<Value>> {
+    async fn old_data(&self) -> Option<JsonValue> {
         self.0
             .old_data
             .as_ref()
-            .map(|data| Json(api_snapshot(data)))
+            .map(|data| JsonValue(api_snapshot(data)))
     }
     /// The authorization after the change (null for a deletion), as `oldData`.
-    async fn new_data(&self) -> Option<Json<Value>> {
+    async fn new_data(&self) -> Option<JsonValue> {
         self.0
             .new_data
             .as_ref()
-            .map(|data| Json(api_snapshot(data)))
+            .map(|data| JsonValue(api_snapshot(data)))
     }
     /// Fields whose value changed, named as in `oldData` and `newData`.
     async fn changed_fields(&self) -> Vec<String> {

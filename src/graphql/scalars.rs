@@ -26,8 +26,12 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         .filter(|date| shaped && date.year() >= 1)
 }
 
-/// A calendar date, `YYYY-MM-DD`.
-#[Scalar(name = "Date")]
+/// A calendar date, `YYYY-MM-DD` (RFC 3339 `full-date`), years 0001 to 9999; no time and no
+/// zone. "Today" is the clinic's date (`CLINIC_TIME_ZONE`).
+#[Scalar(
+    name = "Date",
+    specified_by_url = "https://scalars.graphql.org/andimarek/local-date.html"
+)]
 impl ScalarType for Date {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
@@ -49,8 +53,12 @@ impl ScalarType for Date {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateTime(pub chrono::DateTime<Utc>);
 
-/// An instant, RFC 3339 in UTC (`2026-11-23T08:55:42.452Z`).
-#[Scalar(name = "DateTime")]
+/// An instant, RFC 3339 `date-time` with its offset (`2026-11-23T05:55:42-03:00` as input);
+/// answered in UTC with milliseconds (`2026-11-23T08:55:42.452Z`).
+#[Scalar(
+    name = "DateTime",
+    specified_by_url = "https://scalars.graphql.org/andimarek/date-time.html"
+)]
 impl ScalarType for DateTime {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
@@ -97,9 +105,15 @@ pub fn parse_plain_decimal(
     ok.then(|| BigDecimal::from_str(text).ok()).flatten()
 }
 
-/// An exact decimal number as a string (`"1520.50"`); integers are accepted as input. At
-/// most 12 integer digits and 4 decimals, in plain notation.
-#[Scalar(name = "Decimal")]
+/// An exact decimal number as a JSON string in plain notation (XML Schema's `decimal`
+/// lexical form: an optional `-`, digits, optionally `.` and digits; no exponent), e.g.
+/// `"1520.50"`, so that no client reads money as a float. At most 12 integer digits and 4
+/// decimals (money columns take two). JSON integers are accepted as input; answers are
+/// strings without trailing zeros (`"1520.5"`).
+#[Scalar(
+    name = "Decimal",
+    specified_by_url = "https://www.w3.org/TR/xmlschema11-2/#decimal"
+)]
 impl ScalarType for Decimal {
     fn parse(value: Value) -> InputValueResult<Self> {
         let parsed = match &value {
@@ -122,6 +136,27 @@ impl ScalarType for Decimal {
 
     fn to_value(&self) -> Value {
         Value::String(self.0.normalized().to_plain_string())
+    }
+}
+
+/// Any JSON value (RFC 8259): a SUAP document as pasted, an audit entry's row.
+pub struct JsonValue(pub serde_json::Value);
+
+/// Any JSON value (RFC 8259), as is: objects, arrays, strings, numbers, booleans, null.
+#[Scalar(
+    name = "JSON",
+    specified_by_url = "https://www.rfc-editor.org/rfc/rfc8259"
+)]
+impl ScalarType for JsonValue {
+    fn parse(value: Value) -> InputValueResult<Self> {
+        value
+            .into_json()
+            .map(JsonValue)
+            .map_err(|_| InputValueError::custom("JSON inválido"))
+    }
+
+    fn to_value(&self) -> Value {
+        Value::from_json(self.0.clone()).unwrap_or(Value::Null)
     }
 }
 

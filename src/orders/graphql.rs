@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use async_graphql::{Context, Enum, ID, InputObject, Json, Object, SimpleObject};
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use diesel_async::AsyncConnection;
 
 use super::{
@@ -21,7 +21,7 @@ use crate::{
         ids::{decode_id, decode_optional_id, global_id},
         input::{optional_text, search_term},
         loaders, nodes_select, payload,
-        scalars::{Date, DateTime, Decimal},
+        scalars::{Date, DateTime, Decimal, JsonValue},
     },
     mutation_payload,
     patients::Patient,
@@ -457,7 +457,7 @@ pub struct CancelOrderInput {
 #[derive(InputObject)]
 pub struct ImportSuapOrderInput {
     /// The RENDER section of a SUAP order, with SUAP's field names.
-    pub render: Json<serde_json::Value>,
+    pub render: JsonValue,
 }
 
 mutation_payload!(OrderPayload, order: Order);

@@ -67,3 +67,34 @@ async fn demo_data_loads_and_reloads() {
         1
     );
 }
+
+#[tokio::test]
+async fn custom_scalars_say_their_format_and_where_it_is_specified() {
+    let app = TestApp::new().await;
+    for (scalar, url) in [
+        (
+            "Date",
+            "https://scalars.graphql.org/andimarek/local-date.html",
+        ),
+        (
+            "DateTime",
+            "https://scalars.graphql.org/andimarek/date-time.html",
+        ),
+        ("Decimal", "https://www.w3.org/TR/xmlschema11-2/#decimal"),
+        ("JSON", "https://www.rfc-editor.org/rfc/rfc8259"),
+    ] {
+        let body = app
+            .post(
+                None,
+                "query($name: String!) { __type(name: $name) { kind specifiedByURL description } }",
+                serde_json::json!({ "name": scalar }),
+            )
+            .await
+            .1;
+        let found = &body["data"]["__type"];
+        assert_eq!(found["kind"], "SCALAR", "{scalar}: {body}");
+        assert_eq!(found["specifiedByURL"], url, "{scalar}");
+        let description = found["description"].as_str().unwrap_or_default();
+        assert!(description.len() > 40, "{scalar}: {description}");
+    }
+}
