@@ -37,8 +37,18 @@ pub enum LogFormat {
     Json,
 }
 
-fn parse_header_name(value: &str) -> Result<axum::http::HeaderName, String> {
-    axum::http::HeaderName::try_from(value.trim())
+/// A header name, or nothing (an empty item: `CORS_ALLOW_HEADERS=` allows no extra header).
+fn parse_header_name(value: &str) -> Result<Option<axum::http::HeaderName>, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    if value == "*" {
+        // Browsers read `*` as "any header".
+        return Err("CORS_ALLOW_HEADERS: list each header; `*` would allow any".to_owned());
+    }
+    axum::http::HeaderName::try_from(value)
+        .map(Some)
         .map_err(|_| format!("`{value}` is not an HTTP header name"))
 }
 
@@ -143,7 +153,7 @@ pub struct Config {
         value_parser = parse_header_name,
         global = true
     )]
-    pub cors_allow_headers: Vec<axum::http::HeaderName>,
+    pub cors_allow_headers: Vec<Option<axum::http::HeaderName>>,
 
     /// Log lines as text (for people) or json (one object per line, for log collectors).
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]

@@ -6,11 +6,11 @@ use std::collections::HashMap;
 
 use bigdecimal::BigDecimal;
 use chrono::{DateTime, NaiveDate, Utc};
-use diesel::{dsl::count_star, pg::Pg, prelude::*};
+use diesel::{pg::Pg, prelude::*};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
-    db::page::{Counted, Listing, PageRequest},
+    db::page::{Listing, PageRequest},
     db::{
         FetchById, authorization_denial, day_or, day_start, is_empty_changeset,
         schema::{authorization_audit, authorizations, locations, specialties},
@@ -201,11 +201,7 @@ pub async fn page_by_expiration(
     query.load(conn).await
 }
 
-impl Counted for Filter {
-    async fn count(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
-        filtered(self).select(count_star()).get_result(conn).await
-    }
-}
+crate::counted_by!(Filter, filtered);
 
 #[derive(QueryableByName)]
 struct LapsedCount {
@@ -444,14 +440,7 @@ fn audit_filtered(filter: &AuditFilter) -> authorization_audit::BoxedQuery<'stat
     query
 }
 
-impl Counted for AuditFilter {
-    async fn count(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
-        audit_filtered(self)
-            .select(count_star())
-            .get_result(conn)
-            .await
-    }
-}
+crate::counted_by!(AuditFilter, audit_filtered);
 
 /// The audit log, newest first.
 impl Listing for AuditFilter {

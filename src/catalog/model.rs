@@ -95,12 +95,12 @@ macro_rules! catalog_queries {
         }
 
         pub mod $table {
-            use diesel::{dsl::count_star, pg::Pg, prelude::*};
+            use diesel::{pg::Pg, prelude::*};
             use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
             use super::{Filter, SortKey, $changes, $row};
             use crate::{
-                db::page::{Counted, Listing, PageRequest},
+                db::page::{Listing, PageRequest},
                 db::{schema::$table, search_text, strpos},
             };
 
@@ -118,14 +118,7 @@ macro_rules! catalog_queries {
             /// The catalogue's rows by name, then id.
             pub struct Listed(pub Filter);
 
-            impl Counted for Listed {
-                async fn count(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
-                    filtered(&self.0)
-                        .select(count_star())
-                        .get_result(conn)
-                        .await
-                }
-            }
+            $crate::counted_by!(Listed, |listed: &Listed| filtered(&listed.0));
 
             impl Listing for Listed {
                 type Row = $row;

@@ -79,6 +79,23 @@ pub trait Counted: Send + Sync + 'static {
     fn count(&self, conn: &mut AsyncPgConnection) -> impl Future<Output = QueryResult<i64>> + Send;
 }
 
+/// [`Counted`] for a filter: `count(*)` over the rows the boxed query `$rows(&filter)` selects.
+#[macro_export]
+macro_rules! counted_by {
+    ($filter:ty, $rows:expr) => {
+        impl $crate::db::page::Counted for $filter {
+            async fn count(
+                &self,
+                conn: &mut diesel_async::AsyncPgConnection,
+            ) -> diesel::QueryResult<i64> {
+                use diesel::{QueryDsl, dsl::count_star};
+                use diesel_async::RunQueryDsl;
+                ($rows)(self).select(count_star()).get_result(conn).await
+            }
+        }
+    };
+}
+
 /// A filter that pages its matching rows in its connection's order.
 pub trait Listing: Counted {
     type Row: Send;

@@ -124,7 +124,8 @@ impl<L: Send + Sync + 'static> Deref for Lazy<L> {
         self.cell.get_or_init(|| {
             let loader = DataLoader::with_cache(
                 (self.make)(self.pool.clone()),
-                tokio::spawn,
+                // A batch logs inside the request's span (its request_id).
+                |batch| tokio::spawn(tracing::Instrument::in_current_span(batch)),
                 HashMapCache::default(),
             )
             .delay(BATCH_WINDOW);

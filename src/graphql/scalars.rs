@@ -105,8 +105,9 @@ pub fn parse_plain_decimal(
     ok.then(|| BigDecimal::from_str(text).ok()).flatten()
 }
 
-/// An exact decimal number as a JSON string in plain notation (XML Schema's `decimal`
-/// lexical form: an optional `-`, digits, optionally `.` and digits; no exponent), e.g.
+/// An exact decimal number as a JSON string in plain notation, a subset of XML Schema's
+/// `decimal` lexical form (an optional `-`, digits, optionally `.` and digits: no `+`, no
+/// leading or trailing `.`, no exponent), e.g.
 /// `"1520.50"`, so that no client reads money as a float. At most 12 integer digits and 4
 /// decimals (money columns take two). JSON integers are accepted as input; answers are
 /// strings without trailing zeros (`"1520.5"`).
@@ -142,7 +143,8 @@ impl ScalarType for Decimal {
 /// Any JSON value (RFC 8259): a SUAP document as pasted, an audit entry's row.
 pub struct JsonValue(pub serde_json::Value);
 
-/// Any JSON value (RFC 8259), as is: objects, arrays, strings, numbers, booleans, null.
+/// Any JSON value (RFC 8259): objects, arrays, strings, numbers, booleans, null. Integers
+/// beyond 64 bits are read as floating point.
 #[Scalar(
     name = "JSON",
     specified_by_url = "https://www.rfc-editor.org/rfc/rfc8259"

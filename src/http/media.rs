@@ -3,6 +3,8 @@
 //! coerce) looks like in each.
 
 use async_graphql::Value;
+
+use crate::error::code;
 use axum::{
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
@@ -66,7 +68,23 @@ impl Media {
     /// has an error of its own) carries no `data`, and is a 400 in
     /// `application/graphql-response+json`.
     pub fn respond(self, response: async_graphql::Response) -> Response {
-        let request_error = response.data == Value::Null
+        let code_of =
+            |error: &async_graphql::ServerError| match error.extensions.as_ref()?.get("code")? {
+                Value::String(code) => Some(code.clone()),
+                _ => None,
+            };
+        // A panic or a lost database before any field: the service's fault, not the request's.
+        let server_error = response
+            .errors
+            .iter()
+            .filter(|error| error.path.is_empty())
+            .find_map(|error| match code_of(error).as_deref() {
+                Some(code::INTERNAL_SERVER_ERROR) => Some(StatusCode::INTERNAL_SERVER_ERROR),
+                Some(code::SERVICE_UNAVAILABLE) => Some(StatusCode::SERVICE_UNAVAILABLE),
+                _ => None,
+            });
+        let request_error = server_error.is_none()
+            && response.data == Value::Null
             && !response.errors.is_empty()
             && response.errors.iter().all(|error| error.path.is_empty());
         let body = if request_error {
@@ -77,19 +95,23 @@ impl Media {
         let body = body.unwrap_or_else(|_| {
             br#"{"errors":[{"message":"Error interno del servidor"}]}"#.to_vec()
         });
-        let status = match (self, request_error) {
-            (Self::GraphqlResponse, true) => StatusCode::BAD_REQUEST,
+        let status = match (self, server_error, request_error) {
+            (Self::GraphqlResponse, Some(status), _) => status,
+            (Self::GraphqlResponse, None, true) => StatusCode::BAD_REQUEST,
             _ => StatusCode::OK,
         };
         let mut http = (status, body).into_response();
         let headers = http.headers_mut();
         headers.insert(header::CONTENT_TYPE, self.content_type());
-        if response.is_ok()
-            && let Some(cache_control) = response.cache_control.value()
-            && let Ok(value) = HeaderValue::from_str(&cache_control)
-        {
-            headers.insert(header::CACHE_CONTROL, value);
-        }
+        // The answer depends on Accept; answers hold patients' data: no shared caches.
+        headers.append(header::VARY, HeaderValue::from_static("accept"));
+        let hinted = response
+            .cache_control
+            .value()
+            .filter(|_| response.is_ok())
+            .and_then(|value| HeaderValue::from_str(&value).ok());
+        let cache = hinted.unwrap_or(HeaderValue::from_static("no-store"));
+        headers.insert(header::CACHE_CONTROL, cache);
         headers.extend(response.http_headers);
         http
     }
@@ -100,8 +122,10 @@ impl Media {
             "errors": [{ "message": message, "extensions": { "code": code } }]
         });
         let mut http = (status, body.to_string()).into_response();
-        http.headers_mut()
-            .insert(header::CONTENT_TYPE, self.content_type());
+        let headers = http.headers_mut();
+        headers.insert(header::CONTENT_TYPE, self.content_type());
+        headers.append(header::VARY, HeaderValue::from_static("accept"));
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         http
     }
 }

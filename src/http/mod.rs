@@ -84,14 +84,14 @@ pub fn metrics_router(state: AppState) -> Router {
         .with_state(state)
 }
 
-fn cors(origins: &[String], headers: &[HeaderName]) -> CorsLayer {
+fn cors(origins: &[String], headers: &[Option<HeaderName>]) -> CorsLayer {
     let origins: Vec<HeaderValue> = origins
         .iter()
         .filter_map(|o| HeaderValue::from_str(o.trim()).ok())
         .collect();
     let allowed = [header::AUTHORIZATION, header::CONTENT_TYPE]
         .into_iter()
-        .chain(headers.iter().cloned());
+        .chain(headers.iter().flatten().cloned());
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
         .allow_methods([Method::GET, Method::POST])
@@ -311,12 +311,11 @@ async fn graphql_get<E: Executor + Clone>(
     }
     // GET must not change anything (it is cached, prefetched, logged): mutations need POST.
     if is_mutation(&mut request) {
-        return (
-            StatusCode::METHOD_NOT_ALLOWED,
-            [(header::ALLOW, "POST")],
-            "mutations must be sent with POST",
-        )
-            .into_response();
+        let message = "Las mutaciones se envían con POST";
+        let mut refused = refusal(media, StatusCode::METHOD_NOT_ALLOWED, message);
+        let post = axum::http::HeaderValue::from_static("POST");
+        refused.headers_mut().insert(header::ALLOW, post);
+        return refused;
     }
     media.respond(execute(&http, &headers, peer, request).await)
 }

@@ -63,7 +63,8 @@ pub fn span<B>(request: &axum::http::Request<B>) -> tracing::Span {
         .get(&X_REQUEST_ID)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    tracing::info_span!(
+    // At ERROR level, so that the span (and its id) is on the lines of every enabled level.
+    tracing::error_span!(
         "request",
         method = %request.method(),
         path = %request.uri().path(),

@@ -7,12 +7,12 @@ use std::collections::HashMap;
 
 use bigdecimal::BigDecimal;
 use chrono::{DateTime, NaiveDate, Utc};
-use diesel::{dsl::count_star, pg::Pg, prelude::*};
+use diesel::{pg::Pg, prelude::*};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::status::{OrderAuthorizationStatus, OrderItemAuthorizationStatus};
 use crate::{
-    db::page::{Counted, Listing, PageRequest},
+    db::page::{Listing, PageRequest},
     db::{
         FetchById, SearchTerm, affiliate_key, day_start,
         schema::{order_items, orders},
@@ -204,11 +204,7 @@ fn filtered(filter: &Filter) -> orders::BoxedQuery<'static, Pg> {
     query
 }
 
-impl Counted for Filter {
-    async fn count(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
-        filtered(self).select(count_star()).get_result(conn).await
-    }
-}
+crate::counted_by!(Filter, filtered);
 
 /// Orders by id.
 impl Listing for Filter {

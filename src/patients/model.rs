@@ -11,7 +11,7 @@ use diesel::{
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
-    db::page::{Counted, Listing, PageRequest},
+    db::page::{Listing, PageRequest},
     db::{
         SearchTerm, affiliate_key,
         plan::with_limit,
@@ -242,11 +242,7 @@ fn paged(filter: &Filter, page: &PageRequest<SortKey>) -> Filtered {
     crate::keyset!(filtered(filter), (last_name, first_name, id), page)
 }
 
-impl Counted for Filter {
-    async fn count(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
-        filtered(self).select(count_star()).get_result(conn).await
-    }
-}
+crate::counted_by!(Filter, filtered);
 
 /// Patients by last name, first name, then id.
 impl Listing for Filter {

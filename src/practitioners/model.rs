@@ -2,12 +2,12 @@
 //! licence, and the document (type and number, stored normalised), is unique.
 
 use chrono::{DateTime, Utc};
-use diesel::{dsl::count_star, pg::Pg, prelude::*};
+use diesel::{pg::Pg, prelude::*};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::db::{
     SearchTerm, affiliate_key,
-    page::{Counted, Listing, PageRequest},
+    page::{Listing, PageRequest},
     schema::practitioners,
     search_text, strpos,
 };
@@ -114,11 +114,7 @@ fn filtered(filter: &Filter) -> practitioners::BoxedQuery<'static, Pg> {
     query
 }
 
-impl Counted for Filter {
-    async fn count(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
-        filtered(self).select(count_star()).get_result(conn).await
-    }
-}
+crate::counted_by!(Filter, filtered);
 
 /// Practitioners by name, then id.
 impl Listing for Filter {

@@ -2,11 +2,11 @@
 
 use bigdecimal::BigDecimal;
 use chrono::{DateTime, Utc};
-use diesel::{dsl::count_star, prelude::*};
+use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::{
-    db::page::{Counted, Listing, PageRequest},
+    db::page::{Listing, PageRequest},
     db::{schema::social_works, search_text, strpos},
     text_enum,
 };
@@ -102,11 +102,7 @@ fn filtered(filter: &Filter) -> social_works::BoxedQuery<'static, diesel::pg::Pg
     query
 }
 
-impl Counted for Filter {
-    async fn count(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
-        filtered(self).select(count_star()).get_result(conn).await
-    }
-}
+crate::counted_by!(Filter, filtered);
 
 /// Social works by name, then id.
 impl Listing for Filter {

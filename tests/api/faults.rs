@@ -74,6 +74,19 @@ async fn a_panic_in_a_resolver_fails_that_request_only() {
     );
     let after = send(healthy).await;
     assert_eq!(after.1["data"]["socialWorks"]["totalCount"], 0);
+
+    // A client of the current GraphQL-over-HTTP media type sees the service's fault as a 500,
+    // never as a 400 ("your request was wrong").
+    let request = axum::http::Request::post("/graphql")
+        .header("content-type", "application/json")
+        .header("accept", "application/graphql-response+json")
+        .header("authorization", format!("Bearer {token}"))
+        .body(axum::body::Body::from(
+            json!({ "query": "{ boom }" }).to_string(),
+        ))
+        .unwrap();
+    let (status, _) = app.send(request).await;
+    assert_eq!(status, 500);
 }
 
 /// A TCP proxy to PostgreSQL that the test can cut (every connection closed, new ones

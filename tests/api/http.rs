@@ -46,7 +46,7 @@ async fn queries_over_get_and_mutations_only_over_post() {
 
     let mutation =
         encode("mutation { login(input: {username: \"a\", password: \"b\"}) { token } }");
-    let (status, _) = app
+    let (status, body) = app
         .send(get(
             &format!("/graphql?query={mutation}"),
             None,
@@ -54,6 +54,8 @@ async fn queries_over_get_and_mutations_only_over_post() {
         ))
         .await;
     assert_eq!(status, 405);
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
 }
 
 #[tokio::test]
@@ -182,6 +184,22 @@ async fn node_and_nodes_resolve_any_entity() {
 
 /// POST /graphql with this `Accept` (none when `None`) and raw JSON body: status, content
 /// type and body.
+/// `oneshot` of a JSON POST to /graphql, the whole response kept.
+trait OneshotJson {
+    async fn oneshot_json(self, body: Value) -> axum::response::Response;
+}
+
+impl OneshotJson for axum::Router {
+    async fn oneshot_json(self, body: Value) -> axum::response::Response {
+        use tower::ServiceExt;
+        let request = Request::post("/graphql")
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        self.oneshot(request).await.unwrap()
+    }
+}
+
 async fn post_accepting(app: &TestApp, accept: Option<&str>, body: Value) -> (u16, String, Value) {
     use tower::ServiceExt;
     let mut request = Request::post("/graphql").header("content-type", "application/json");
@@ -236,6 +254,18 @@ async fn the_response_is_in_the_media_type_the_client_accepts() {
             "application/graphql-response+json; charset=utf-8"
         );
     }
+    // Answers differ by Accept and hold patients' data: no shared cache keeps them.
+    let response = app
+        .router
+        .clone()
+        .oneshot_json(json!({ "query": "{ __typename }" }))
+        .await;
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    let vary = response.headers().get_all("vary").iter();
+    assert!(
+        vary.map(|v| v.to_str().unwrap().to_ascii_lowercase())
+            .any(|v| v.contains("accept"))
+    );
     let (status, _, body) = post_accepting(&app, Some("text/html"), query).await;
     assert_eq!(status, 406);
     assert!(body["errors"][0]["message"].is_string());
