@@ -91,7 +91,7 @@ pub const RULES: &[(&str, &str, UserErrorCode, &str)] = &[
     ("practitioners_document_key", "documentNumber", Taken, "Ya existe un profesional con ese documento"),
     ("practitioners_document_number_length", "documentNumber", TooLong, "El número de documento no puede superar los 20 caracteres"),
     ("practitioners_document_pair", "documentType", Required, "El tipo y el número de documento se indican juntos"),
-    ("practitioners_document_type_format", "documentType", InvalidFormat, "El tipo de documento tiene hasta 20 caracteres"),
+    ("practitioners_document_type_format", "documentType", InvalidFormat, "El tipo de documento tiene hasta 20 caracteres, sin caracteres de control"),
     ("practitioners_full_name_length", "fullName", TooLong, "El nombre no puede superar los 200 caracteres"),
     ("practitioners_full_name_required", "fullName", Required, "El nombre es obligatorio"),
     ("practitioners_licenses_length", "provincialLicense", TooLong, "Las matrículas no pueden superar los 40 caracteres"),

@@ -73,10 +73,12 @@ pub fn deleted(
 #[macro_export]
 macro_rules! mutation_payload {
     ($payload:ident, $field:ident: $ty:ty) => {
+        /// A write's outcome: the object, or the user's mistakes (nothing written).
         #[derive(async_graphql::SimpleObject)]
         pub struct $payload {
             /// The changed object; null when nothing was written.
             pub $field: Option<$ty>,
+            /// Every mistake in the input, each at its field; empty when the write happened.
             pub user_errors: Vec<$crate::error::UserError>,
         }
 

@@ -54,10 +54,13 @@ text_enum! {
 }
 
 impl DocumentType {
-    /// A document type as written (SUAP's open `DocTipo`, a practitioner's form): spaces
-    /// collapsed, upper-cased, `PAS` and `PASAPORTE` as `PASSPORT`; `None` for nothing or only
+    /// A document type as written (SUAP's open `DocTipo`, a practitioner's form): Unicode
+    /// NFKC, spaces collapsed, upper-cased, `PAS` and `PASAPORTE` as `PASSPORT`; `None` for nothing or only
     /// dashes (seed 002's "–": no document). Any other type is kept.
     pub fn normalise_name(text: &str) -> Option<String> {
+        use unicode_normalization::UnicodeNormalization;
+        // NFKC: a full-width "ＣＵＩＴ" or a decomposed "É" is the type typed plainly.
+        let text: String = text.nfkc().collect();
         let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let name = name.to_uppercase();
         // Every Unicode dash and minus a keyboard or a PDF may give.

@@ -31,14 +31,17 @@ impl Practitioner {
     async fn database_id(&self) -> i32 {
         self.id
     }
+    /// When it was registered (by staff or an import).
     async fn created_at(&self) -> DateTime {
         DateTime(self.created_at)
     }
+    /// When it was last corrected.
     async fn updated_at(&self) -> DateTime {
         DateTime(self.updated_at)
     }
 }
 
+/// Which practitioners `practitioners` lists.
 #[derive(InputObject, Default)]
 pub struct PractitionerFilter {
     /// Name, a licence or the document number contains this: case, accents and separators
@@ -56,11 +59,17 @@ impl PractitionerQuery {
     async fn practitioners(
         &self,
         ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-        filter: Option<PractitionerFilter>,
+        #[graphql(desc = "Page size from the start, 1 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page after it.")] after: Option<
+            String,
+        >,
+        #[graphql(desc = "Page size from the end, 1 to 100; not with `first`.")] last: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page before it.")] before: Option<
+            String,
+        >,
+        #[graphql(desc = "Which practitioners; all when omitted.")] filter: Option<
+            PractitionerFilter,
+        >,
     ) -> AppResult<Connection<Practitioner>> {
         require_role(ctx, Role::Viewer)?;
         let page = PageRequest::new(first, after, last, before)?;
@@ -92,12 +101,17 @@ pub struct CreatePractitionerInput {
 /// `id` plus the fields to change; null clears an optional one.
 #[derive(InputObject)]
 pub struct UpdatePractitionerInput {
+    /// The practitioner to correct.
     pub id: ID,
+    /// At most 200 characters; cannot be cleared.
     pub full_name: MaybeUndefined<String>,
     /// As in `createPractitioner`; null clears the document (with `documentNumber`).
     pub document_type: MaybeUndefined<String>,
+    /// As in `createPractitioner`; null clears the document (with `documentType`).
     pub document_number: MaybeUndefined<String>,
+    /// At most 40 characters; unique.
     pub provincial_license: MaybeUndefined<String>,
+    /// At most 40 characters; unique.
     pub national_license: MaybeUndefined<String>,
 }
 
@@ -119,6 +133,7 @@ impl PractitionerMutation {
     async fn create_practitioner(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The practitioner; every mistake comes back at once in `userErrors`.")]
         input: CreatePractitionerInput,
     ) -> AppResult<PractitionerPayload> {
         require_role(ctx, Role::Staff)?;
@@ -142,6 +157,7 @@ impl PractitionerMutation {
     async fn update_practitioner(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "`id` and the fields to change; every mistake at once in `userErrors`.")]
         input: UpdatePractitionerInput,
     ) -> AppResult<PractitionerPayload> {
         require_role(ctx, Role::Staff)?;

@@ -300,3 +300,36 @@ async fn an_odd_doc_tipo_the_database_cannot_store_is_reported_at_doc_tipo() {
     );
     assert_eq!(app.sql_count("SELECT count(*) FROM orders").await, 0);
 }
+
+#[tokio::test]
+async fn a_practitioner_s_document_type_is_bounded_and_unicode_normalised_over_http() {
+    let app = TestApp::new().await;
+    let create = "mutation($input: CreatePractitionerInput!) { createPractitioner(input: $input) {
+      practitioner { documentType } userErrors { field code message } } }";
+    let with_type = |kind: &str, number: &str| json!({ "input": { "fullName": "LAB NORTE SA", "documentType": kind, "documentNumber": number } });
+    // Full-width letters are the type typed plainly.
+    let body = app
+        .gql_as(Role::Staff, create, with_type("ｃｕｉｔ", "30712345678"))
+        .await;
+    assert_eq!(
+        body["data"]["createPractitioner"]["practitioner"]["documentType"], "CUIT",
+        "{body}"
+    );
+    for (kind, why) in [
+        ("A".repeat(21), "longer than 20 characters"),
+        ("CU\u{7}IT".to_owned(), "a control character"),
+    ] {
+        let body = app
+            .gql_as(Role::Staff, create, with_type(&kind, "20111999"))
+            .await;
+        let payload = &body["data"]["createPractitioner"];
+        assert_eq!(payload["practitioner"], Value::Null, "{why}: {body}");
+        assert_eq!(
+            payload["userErrors"][0]["field"],
+            json!(["documentType"]),
+            "{why}"
+        );
+        assert_eq!(payload["userErrors"][0]["code"], "INVALID_FORMAT", "{why}");
+    }
+    assert_eq!(app.sql_count("SELECT count(*) FROM practitioners").await, 1);
+}
