@@ -11,6 +11,7 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncC
 use crate::{
     auth::{Role, hash_password},
     db::schema::{patients, social_works, users},
+    graphql::ids::global_id,
     patients::{DocumentType, model::NewPatient},
     social_works::{SocialWorkState, model::NewSocialWork},
 };
@@ -371,4 +372,39 @@ fn ascii(name: &str) -> String {
             c => c.to_ascii_lowercase(),
         })
         .collect()
+}
+
+/// The query GraphiQL opens with in demo mode: the booking screen's check, for the first demo
+/// agreement (FAMISANAR, Cardiología, Sede San Gil), by its global IDs.
+pub fn booking_example() -> String {
+    let (eps, specialty, location, _) = AUTHORIZATIONS[0];
+    let [eps, specialty, location] = [
+        global_id("Eps", eps),
+        global_id("Specialty", specialty),
+        global_id("Location", location),
+    ];
+    format!(
+        r#"# Modo demo: el token de la cuenta admin ya está en Headers (abajo).
+# ¿Cubre FAMISANAR Cardiología en la Sede San Gil hoy? Es el control de la pantalla de
+# reservas. Ejecutar con el botón ▶ o Ctrl+Enter; Docs (arriba a la izquierda) lista el esquema.
+query ControlDeReserva {{
+  authorizationCheck(epsId: "{eps}", specialtyId: "{specialty}", locationId: "{location}") {{
+    authorized
+    reason
+    authorization {{
+      eps {{ name }}
+      specialty {{ name }}
+      location {{ name }}
+      copayPercentage
+      maxMonthlyAppointments
+      requiresPriorAuthorization
+      expirationDate
+    }}
+  }}
+}}
+"#,
+        eps = eps.0,
+        specialty = specialty.0,
+        location = location.0,
+    )
 }

@@ -29,11 +29,9 @@ struct Cache {
 }
 
 impl Documents {
-    /// A copy of the document parsed earlier from `query`, if kept. Executing a document
-    /// consumes it, hence the copy, made outside the lock.
-    pub fn get(&self, query: &str) -> Option<ExecutableDocument> {
-        let shared = self.lock().documents.get(query).cloned()?;
-        Some((*shared).clone())
+    /// The document parsed earlier from `query`, if kept.
+    pub fn get(&self, query: &str) -> Option<Arc<ExecutableDocument>> {
+        self.lock().documents.get(query).cloned()
     }
 
     /// Whether a document of this text would be kept (so the caller need not copy it).
@@ -41,7 +39,7 @@ impl Documents {
         query.len() <= MAX_DOCUMENT_BYTES
     }
 
-    pub fn keep(&self, query: &str, document: ExecutableDocument) {
+    pub fn keep(&self, query: &str, document: Arc<ExecutableDocument>) {
         if !Self::would_keep(query) {
             return;
         }
@@ -55,7 +53,7 @@ impl Documents {
             cache.bytes = 0;
         }
         cache.bytes += query.len();
-        cache.documents.insert(query.to_owned(), Arc::new(document));
+        cache.documents.insert(query.to_owned(), document);
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Cache> {
@@ -77,19 +75,19 @@ mod tests {
         let documents = Documents::default();
         let query = "{ a }";
         assert!(documents.get(query).is_none());
-        documents.keep(query, parse_query(query).unwrap());
+        documents.keep(query, Arc::new(parse_query(query).unwrap()));
         assert_eq!(
             documents.get(query).unwrap().operations.iter().count(),
             1,
             "the same document back"
         );
         let long = format!("{{ {} }}", "a ".repeat(MAX_DOCUMENT_BYTES));
-        documents.keep(&long, parse_query(&long).unwrap());
+        documents.keep(&long, Arc::new(parse_query(&long).unwrap()));
         assert!(documents.get(&long).is_none(), "too long to keep");
         let padding = "b ".repeat(4000);
         for n in 0..1000 {
             let other = format!("{{ f{n} {padding} }}");
-            documents.keep(&other, parse_query(&other).unwrap());
+            documents.keep(&other, Arc::new(parse_query(&other).unwrap()));
             assert!(documents.lock().bytes <= CAPACITY_BYTES);
         }
     }

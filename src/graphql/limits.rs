@@ -10,7 +10,10 @@
 //! deep"), introspection's estimated output, root fields, `totalCount`s and searches, and
 //! `login`s. Unknown fragments are refused here, before anything expands around them.
 
-use std::collections::{HashMap, HashSet};
+use std::{
+    collections::{HashMap, HashSet},
+    sync::Arc,
+};
 
 use async_graphql::{
     Name, Positioned, Request, ServerError, ServerResult, Value,
@@ -48,9 +51,9 @@ pub const MAX_DIRECTIVES: usize = 5;
 
 /// Refuses, before async-graphql parses or validates anything itself, what would be costly
 /// or unstorable: oversized text, U+0000, and documents too deep or too large once their
-/// fragments are expanded. Gives the request its parsed document (from `documents` when the
-/// same text came before); execution uses that parse. `Ok(true)`: parsed now, not cached.
-pub fn check(request: &mut Request, documents: &Documents) -> ServerResult<bool> {
+/// fragments are expanded. Gives the request (a copy of) its parsed document, from `documents`
+/// when the same text came before; execution consumes that copy, the caller keeps the original.
+pub fn check(request: &mut Request, documents: &Documents) -> ServerResult<Parsed> {
     check_text(&request.query)?;
     // PostgreSQL text cannot hold U+0000: refused here, once for every input, instead of
     // failing inside a statement as an internal error.
@@ -58,16 +61,33 @@ pub fn check(request: &mut Request, documents: &Documents) -> ServerResult<bool>
         return Err(nul_refused());
     }
     if let Some(document) = documents.get(&request.query) {
-        request.set_parsed_query(document);
-        return Ok(false);
+        request.set_parsed_query((*document).clone());
+        return Ok(Parsed {
+            document: Some(document),
+            fresh: false,
+        });
     }
     // A syntax error is left for async-graphql to report in its usual form.
     if let Ok(document) = async_graphql::parser::parse_query(&request.query) {
         check_shape(&document)?;
-        request.set_parsed_query(document);
-        return Ok(true);
+        request.set_parsed_query(document.clone());
+        return Ok(Parsed {
+            document: Some(Arc::new(document)),
+            fresh: true,
+        });
     }
-    Ok(false)
+    Ok(Parsed {
+        document: None,
+        fresh: false,
+    })
+}
+
+/// The request's document as `check` found it.
+pub struct Parsed {
+    /// None: the text does not parse (async-graphql reports it).
+    pub document: Option<Arc<ExecutableDocument>>,
+    /// Parsed by this request, not taken from the cache.
+    pub fresh: bool,
 }
 
 /// What can be refused from the query text alone, before anything parses it: its size, U+0000

@@ -10,6 +10,7 @@ pub mod limits;
 mod loaders;
 pub mod nesting;
 mod node;
+pub mod ordering;
 mod panics;
 pub mod payload;
 pub mod scalars;
@@ -25,6 +26,7 @@ pub use crate::error::{UserError, UserErrorCode};
 pub use documents::Documents;
 pub use loaders::{Loaders, nodes_select};
 pub use node::Node;
+pub use ordering::AbstractTypes;
 pub use payload::{DeleteInput, DeletePayload};
 
 use crate::{
@@ -110,24 +112,20 @@ pub fn sdl() -> String {
 pub async fn execute<E: Executor>(
     executor: &E,
     documents: &Documents,
+    types: &AbstractTypes,
     pool: &DbPool,
     mut request: Request,
     cacheable: bool,
 ) -> Response {
-    let fresh = match limits::check(&mut request, documents) {
-        Ok(fresh) => fresh,
+    let parsed = match limits::check(&mut request, documents) {
+        Ok(parsed) => parsed,
         Err(refusal) => return Response::from_errors(vec![refusal]),
     };
     // Boxed: this future is moved whole (into axum's boxed handler future), so what it holds
     // across the await below is copied on every request.
-    let keep = (fresh && cacheable && Documents::would_keep(&request.query))
-        .then(|| {
-            Some(Box::new((
-                request.query.clone(),
-                request.parsed_query().ok()?.clone(),
-            )))
-        })
-        .flatten();
+    let keep = (parsed.fresh && cacheable && Documents::would_keep(&request.query))
+        .then(|| Box::new(request.query.clone()));
+    let operation_name = request.operation_name.clone();
     let only_queries = request.parsed_query().is_ok_and(|doc| {
         doc.operations
             .iter()
@@ -136,11 +134,18 @@ pub async fn execute<E: Executor>(
     let pool = RequestPool::new(pool);
     let request = request.data(Arc::new(Loaders::new(&pool, only_queries)));
     let mut response = panics::catching(executor.execute(request)).await;
-    if let Some(kept) = keep
-        && response.errors.iter().all(|error| !error.path.is_empty())
-    {
-        let (query, document) = *kept;
-        documents.keep(&query, document);
+    if let Some(document) = parsed.document {
+        ordering::reorder(
+            &mut response.data,
+            &document,
+            operation_name.as_deref(),
+            types,
+        );
+        if let Some(query) = keep
+            && response.errors.iter().all(|error| !error.path.is_empty())
+        {
+            documents.keep(&query, document);
+        }
     }
     for error in &mut response.errors {
         error_policy::classify(error);
@@ -183,8 +188,16 @@ mod tests {
         // Never connects: these documents run no SQL.
         let pool = crate::db::build_pool("postgres://nowhere/none", 1, "UTC", Default::default());
         let documents = Documents::default();
+        let types = AbstractTypes::default();
         let run = |query: &str, cacheable: bool| {
-            execute(&schema, &documents, &pool, Request::new(query), cacheable)
+            execute(
+                &schema,
+                &documents,
+                &types,
+                &pool,
+                Request::new(query),
+                cacheable,
+            )
         };
         assert_eq!(run("{ a }", false).await.data.to_string(), "{a: 1}");
         assert!(documents.get("{ a }").is_none(), "anonymous: not kept");

@@ -1,24 +1,25 @@
 //! HTTP: the axum router and its layers. `POST /graphql` (JSON), `GET /graphql` (queries only;
-//! GraphiQL for browsers), `/healthz` (process up), `/readyz` (database answers); and, on its
-//! own listener (METRICS_ADDR), `/metrics` (Prometheus text: requests, SQL statements, pool).
+//! GraphiQL for browsers, its assets under `/graphiql/`), `/healthz` (process up), `/readyz`
+//! (database answers); and, on its own listener (METRICS_ADDR), `/metrics` (Prometheus text:
+//! requests, SQL statements, pool).
 
 use std::{
     sync::{Arc, atomic::Ordering},
     time::Duration,
 };
 
+pub mod graphiql;
 mod media;
 mod request_id;
 
 use async_graphql::Executor;
-use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
 use axum::{
     Router,
     body::Bytes,
     extract::{ConnectInfo, FromRequestParts, Query, RawQuery, State, rejection::BytesRejection},
     http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header, request::Parts},
-    response::{Html, IntoResponse, Response},
+    response::{IntoResponse, Response},
     routing::get,
 };
 use serde::Deserialize;
@@ -33,7 +34,7 @@ use self::media::Media;
 use crate::{
     app::AppState,
     auth::{Caller, ClientAddr},
-    graphql::{self, AppSchema, Documents, build_schema, nesting},
+    graphql::{self, AbstractTypes, AppSchema, Documents, build_schema, nesting},
 };
 
 /// Largest request body accepted (413 beyond). A tower layer, because async-graphql-axum's
@@ -47,23 +48,32 @@ struct Http<E> {
     state: AppState,
     schema: E,
     documents: Arc<Documents>,
+    types: Arc<AbstractTypes>,
 }
 
 pub fn router(state: AppState) -> Router {
     let schema: AppSchema = build_schema(state.clone());
-    router_for(state, schema)
+    let types = AbstractTypes::from_sdl(&schema.sdl());
+    routes(state, schema, types)
 }
 
-/// The router around any executor: the service's schema, or a test's.
+/// The router around any executor: the service's schema, or a test's (whose answers are put
+/// in query order knowing no interfaces).
 pub fn router_for<E: Executor + Clone>(state: AppState, schema: E) -> Router {
+    routes(state, schema, AbstractTypes::default())
+}
+
+fn routes<E: Executor + Clone>(state: AppState, schema: E, types: AbstractTypes) -> Router {
     let cors = cors(&state.config.cors_origins, &state.config.cors_allow_headers);
     let http = Http {
         schema,
         state,
         documents: Default::default(),
+        types: Arc::new(types),
     };
     Router::new()
         .route("/graphql", get(graphql_get::<E>).post(graphql_post::<E>))
+        .route("/graphiql/{file}", get(graphiql::asset))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready::<E>))
         .with_state(http)
@@ -150,6 +160,7 @@ async fn execute<E: Executor>(
     graphql::execute(
         &http.schema,
         &http.documents,
+        &http.types,
         &http.state.pool,
         request,
         cacheable,
@@ -253,13 +264,7 @@ async fn graphql_get<E: Executor + Clone>(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("text/html"));
     if query.is_none() && wants_html {
-        return Html(
-            GraphiQLSource::build()
-                .endpoint("/graphql")
-                .title("Clínica: back office")
-                .finish(),
-        )
-        .into_response();
+        return graphiql::page(&http.state);
     }
     let Some(media) = Media::negotiate(&headers) else {
         return media::not_acceptable();

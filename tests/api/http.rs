@@ -182,8 +182,6 @@ async fn node_and_nodes_resolve_any_entity() {
     assert_eq!(error_code(&body), "UNAUTHENTICATED");
 }
 
-/// POST /graphql with this `Accept` (none when `None`) and raw JSON body: status, content
-/// type and body.
 /// `oneshot` of a JSON POST to /graphql, the whole response kept.
 trait OneshotJson {
     async fn oneshot_json(self, body: Value) -> axum::response::Response;
@@ -200,6 +198,8 @@ impl OneshotJson for axum::Router {
     }
 }
 
+/// POST /graphql with this `Accept` (none when `None`) and raw JSON body: status, content
+/// type and body.
 async fn post_accepting(app: &TestApp, accept: Option<&str>, body: Value) -> (u16, String, Value) {
     use tower::ServiceExt;
     let mut request = Request::post("/graphql").header("content-type", "application/json");
@@ -377,4 +377,76 @@ async fn browsers_may_send_the_headers_spa_clients_send() {
         .to_str()
         .unwrap();
     assert!(exposed.contains("x-request-id"), "{exposed}");
+}
+
+/// The keys of an answer's object in the order they were sent (`async_graphql::Value` keeps
+/// it; `serde_json::Value` would sort them).
+fn keys(value: &async_graphql::Value) -> Vec<&str> {
+    match value {
+        async_graphql::Value::Object(map) => map.keys().map(|k| k.as_str()).collect(),
+        other => panic!("not an object: {other}"),
+    }
+}
+
+fn field<'a>(value: &'a async_graphql::Value, key: &str) -> &'a async_graphql::Value {
+    match value {
+        async_graphql::Value::Object(map) => &map[key],
+        other => panic!("not an object: {other}"),
+    }
+}
+
+#[tokio::test]
+async fn answers_follow_the_query_s_order_through_aliases_fragments_and_nesting() {
+    use tower::ServiceExt;
+    let app = TestApp::new().await;
+    let osde = create_social_work(&app, "OSDE").await;
+    create_social_work(&app, "Swiss Medical").await;
+    let query = "query Ordered($ids: [ID!]!) {
+        viewer { role username }
+        list: socialWorks(first: 2) {
+            ...Counted
+            nodes { name ... on SocialWork { state id } contactPending }
+            pageInfo { hasNextPage endCursor }
+        }
+        nodes(ids: $ids) { id __typename ... on SocialWork { state name } }
+        total: socialWorks { totalCount }
+    }
+    fragment Counted on SocialWorkConnection { totalCount }";
+    let token = app.token(Role::Viewer);
+    // Fields resolve concurrently and finish in any order: ask several times.
+    for _ in 0..10 {
+        let request = Request::post("/graphql")
+            .header("content-type", "application/json")
+            .header("authorization", format!("Bearer {token}"))
+            .body(Body::from(
+                json!({ "query": query, "variables": { "ids": [osde] } }).to_string(),
+            ))
+            .unwrap();
+        let response = app.router.clone().oneshot(request).await.unwrap();
+        let bytes = http_body_util::BodyExt::collect(response.into_body())
+            .await
+            .unwrap()
+            .to_bytes();
+        let body: async_graphql::Value = serde_json::from_slice(&bytes).unwrap();
+        let data = field(&body, "data");
+        assert_eq!(keys(data), ["viewer", "list", "nodes", "total"], "{data}");
+        assert_eq!(keys(field(data, "viewer")), ["role", "username"]);
+        let list = field(data, "list");
+        assert_eq!(keys(list), ["totalCount", "nodes", "pageInfo"], "{list}");
+        assert_eq!(keys(field(list, "pageInfo")), ["hasNextPage", "endCursor"]);
+        let async_graphql::Value::List(rows) = field(list, "nodes") else {
+            panic!("{list}")
+        };
+        for row in rows {
+            assert_eq!(
+                keys(row),
+                ["name", "state", "id", "contactPending"],
+                "{row}"
+            );
+        }
+        let async_graphql::Value::List(nodes) = field(data, "nodes") else {
+            panic!("{data}")
+        };
+        assert_eq!(keys(&nodes[0]), ["id", "__typename", "state", "name"]);
+    }
 }

@@ -7,6 +7,7 @@ mod billing;
 mod catalog;
 mod common;
 mod faults;
+mod graphiql;
 mod hostile;
 mod http;
 mod limits;
