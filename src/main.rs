@@ -71,7 +71,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("password set for {username}");
             Ok(())
         }
-        Command::Migrate => server::prepare_database(&config).await,
+        Command::Migrate => {
+            server::prepare_database(&config).await?.release().await;
+            Ok(())
+        }
         Command::Check { repair } => {
             let (state, _) = server::build_state(config)?;
             let mut conn = state.pool.get().await?;
@@ -107,16 +110,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Seed => {
             let (state, _) = server::build_state(config)?;
-            server::prepare_database(&state.config).await?;
+            let lock = server::prepare_database(&state.config).await?;
             let mut conn = state.pool.get().await?;
             clinic::demo::load(&mut conn).await?;
+            lock.release().await;
             println!("demo data loaded");
             Ok(())
         }
         Command::Serve => {
             let (state, generated) = server::build_state(config)?;
-            server::prepare_database(&state.config).await?;
+            let lock = server::prepare_database(&state.config).await?;
             server::initialise(&state).await?;
+            lock.release().await;
             server::serve(state, generated).await
         }
     }

@@ -7,7 +7,7 @@ use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 
 use crate::{
     app::{App, AppState},
-    auth::{JwtKeys, Role, hash_password},
+    auth::{JwtKeys, Role, hash_password, verify_password},
     config::{Config, Secret},
     db::{self, QueryCounter},
     demo, http, orders, users,
@@ -67,12 +67,16 @@ pub fn build_state(mut config: Config) -> anyhow::Result<(AppState, bool)> {
     ))
 }
 
-/// Creates the database if missing and applies migrations.
-pub async fn prepare_database(config: &Config) -> anyhow::Result<()> {
+/// Creates the database if missing, then takes the start-up lock (replicas starting together
+/// take turns) and applies migrations and recounts the billing rollup if the clinic's time
+/// zone changed. The caller does its own chores while holding the returned lock, then releases it.
+pub async fn prepare_database(config: &Config) -> anyhow::Result<db::StartupLock> {
     db::ensure_database(&config.database_url).await?;
+    let lock = db::StartupLock::acquire(&config.database_url).await?;
     db::run_migrations(&config.database_url).await?;
     db::check_time_zone(&config.database_url, &config.clinic_time_zone).await?;
-    align_billing_calendar(&config.database_url, &config.clinic_time_zone).await
+    align_billing_calendar(&config.database_url, &config.clinic_time_zone).await?;
+    Ok(lock)
 }
 
 /// The billing rollup counts days of the clinic's time zone: recounted when CLINIC_TIME_ZONE
@@ -99,12 +103,28 @@ pub async fn initialise(state: &AppState) -> anyhow::Result<()> {
         );
     }
     if let (Some(username), Some(password)) = (&config.admin_username, &config.admin_password) {
-        let password = password.expose().to_owned();
-        let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-            .await?
-            .map_err(|e| anyhow::anyhow!("ADMIN_PASSWORD: {e}"))?;
-        let user = users::model::set_admin(&mut conn, username, &hash).await?;
-        tracing::info!(username = %user.username, "admin user present, password from ADMIN_PASSWORD");
+        // Written only when it changes: N replicas starting together write it once.
+        let current = users::model::by_username(&mut conn, username).await?;
+        let unchanged = match current.filter(|user| user.role == Role::Admin) {
+            Some(user) => {
+                let password = password.expose().to_owned();
+                tokio::task::spawn_blocking(move || {
+                    verify_password(&password, user.password_hash.as_deref())
+                })
+                .await?
+            }
+            None => false,
+        };
+        if unchanged {
+            tracing::info!(%username, "admin user present with ADMIN_PASSWORD");
+        } else {
+            let password = password.expose().to_owned();
+            let hash = tokio::task::spawn_blocking(move || hash_password(&password))
+                .await?
+                .map_err(|e| anyhow::anyhow!("ADMIN_PASSWORD: {e}"))?;
+            let user = users::model::set_admin(&mut conn, username, &hash).await?;
+            tracing::info!(username = %user.username, "admin user set, password from ADMIN_PASSWORD");
+        }
     }
     if !config.demo_mode() {
         let exposed = users::model::with_password(&mut conn, demo::DEMO_PASSWORD).await?;

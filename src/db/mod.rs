@@ -8,6 +8,7 @@ mod pool;
 pub mod rows;
 #[rustfmt::skip]
 pub mod schema;
+mod startup;
 pub mod suap_tokens;
 pub mod views;
 
@@ -15,6 +16,7 @@ pub use pool::{
     DbConn, DbPool, MAX_REQUEST_CONNECTIONS, POOL_WAIT_TIMEOUT, QueryCounter, RequestConn,
     RequestPool, StartupError, build_pool, check_time_zone, ensure_database, run_migrations,
 };
+pub use startup::StartupLock;
 
 diesel::define_sql_function! {
     /// Lower-cased, accent-free text (SQL function from the first migration).

@@ -185,6 +185,7 @@ pub async fn check_time_zone(url: &str, time_zone: &str) -> Result<(), StartupEr
 #[derive(Debug)]
 pub enum StartupError {
     Unreachable { url: String, reason: String },
+    CreateDatabase { name: String, reason: String },
     Migration { reason: String },
     Config(String),
 }
@@ -197,6 +198,11 @@ impl std::fmt::Display for StartupError {
                 "cannot connect to PostgreSQL at {url}: {reason}. Is the server running? \
                  Start it (e.g. `pg_ctlcluster 15 main start`) or set DATABASE_URL."
             ),
+            Self::CreateDatabase { name, reason } => write!(
+                f,
+                "cannot create the database `{name}`: {reason}. Create it beforehand, or give \
+                 DATABASE_URL's role the CREATEDB privilege"
+            ),
             Self::Migration { reason } => write!(f, "applying migrations failed: {reason}"),
             Self::Config(message) => f.write_str(message),
         }
@@ -205,7 +211,7 @@ impl std::fmt::Display for StartupError {
 
 impl std::error::Error for StartupError {}
 
-async fn connect(url: &str) -> Result<AsyncPgConnection, ConnectionError> {
+pub(super) async fn connect(url: &str) -> Result<AsyncPgConnection, ConnectionError> {
     tokio::time::timeout(CONNECT_TIMEOUT, AsyncPgConnection::establish(url))
         .await
         .unwrap_or_else(|_| {
@@ -229,16 +235,35 @@ pub async fn ensure_database(url: &str) -> Result<(), StartupError> {
                 .await
                 .map_err(unreachable)?;
             tracing::info!(database = %name, "creating database");
-            diesel::sql_query(format!("CREATE DATABASE \"{}\"", name.replace('"', "\"\"")))
-                .execute(&mut admin)
-                .await
-                .map_err(|e| StartupError::Unreachable {
-                    url: redact_url(url),
+            let created =
+                diesel::sql_query(format!("CREATE DATABASE \"{}\"", name.replace('"', "\"\"")))
+                    .execute(&mut admin)
+                    .await;
+            match created {
+                Ok(_) => Ok(()),
+                // Another replica starting at the same moment created it first: what we wanted.
+                Err(e) if lost_creation_race(&e) => {
+                    tracing::info!(database = %name, "database created by another replica meanwhile");
+                    Ok(())
+                }
+                Err(e) => Err(StartupError::CreateDatabase {
+                    name,
                     reason: e.to_string(),
-                })?;
-            Ok(())
+                }),
+            }
         }
         Err(err) => Err(unreachable(err)),
+    }
+}
+
+/// `CREATE DATABASE` of a name another session created concurrently: 42P04, or the catalogue's
+/// unique index when both passed the existence check together.
+fn lost_creation_race(error: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match error {
+        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => true,
+        Error::DatabaseError(_, info) => info.message().contains("already exists"),
+        _ => false,
     }
 }
 

@@ -13,6 +13,7 @@ mod http;
 mod limits;
 mod orders;
 mod pagination;
+mod replicas;
 mod patients;
 mod schema;
 mod security;

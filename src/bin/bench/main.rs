@@ -78,6 +78,10 @@ struct Args {
     /// Run only these scenarios, by letter (`--only a,b`): for profiling one of them.
     #[arg(long, value_delimiter = ',')]
     only: Vec<char>,
+    /// Also measure this build of the service (say an earlier commit's `target/release/clinic`)
+    /// on each service scenario, right after the current build, and report their ratios.
+    #[arg(long)]
+    baseline: Option<PathBuf>,
     /// Serve the hand-written reference on this address (the benchmark's own child process).
     #[arg(long, hide = true)]
     serve_handwritten: Option<SocketAddr>,
@@ -310,8 +314,15 @@ async fn main() -> anyhow::Result<()> {
         bail!("no scenario matches --only");
     }
     let mut rows = vec![];
-    let mut service = Service::start(&url, free_port()?, args.pool_size, args.service_workers)?;
+    let binary = std::env::current_exe()?.with_file_name("clinic");
+    let mut service = Service::start(&binary, &url, free_port()?, &args)?;
     service.wait_ready().await?;
+    // Like the reference: started beside the service, idle while the other is measured.
+    let mut baseline = None;
+    if let Some(binary) = &args.baseline {
+        let started = Service::start(binary, &url, free_port()?, &args)?;
+        baseline.insert(started).wait_ready().await?;
+    }
     let pool_size = service.metric("clinic_db_pool_max_connections").await?;
     // Started beside the service, idle while the service is measured and the other way
     // round, so that each reference row runs right after its service row.
@@ -342,57 +353,24 @@ async fn main() -> anyhow::Result<()> {
                 ),
             }
         }
-        let drive = |duration| {
-            load::drive(
-                process.addr,
-                scenario.path,
-                token.clone(),
-                scenario.body.clone(),
-                args.connections,
-                duration,
-                seq.clone(),
-            )
+        let measure = Measure {
+            args: &args,
+            token: &token,
+            seq: &seq,
         };
-        drive(Duration::from_secs(args.warmup)).await;
-        process.reset_peak_rss();
-        // The pool's connections all exist after the warm-up.
-        let backends = backend_pids(&mut watcher).await?;
-        let cpu_before = (cpu::micros(&[process.pid()]), cpu::micros(&backends));
-        let before = process.counters().await?;
-        let outcome = drive(Duration::from_secs(args.seconds)).await;
-        let after = process.counters().await?;
-        let cpu_after = (cpu::micros(&[process.pid()]), cpu::micros(&backends));
-        let requests = (after.1 - before.1).max(1) as f64;
-        let statements = (after.0 - before.0) as f64 / requests;
-        if let Some(error) = &outcome.first_error {
-            eprintln!(
-                "  first error: {}",
-                error.chars().take(300).collect::<String>()
-            );
+        rows.push(measure.run(process, scenario, &mut watcher).await?);
+        if let (Some(baseline), Server::Service) = (&baseline, scenario.server) {
+            let mut row = measure.run(baseline, scenario, &mut watcher).await?;
+            // Leaked: a handful of names for the whole run.
+            row.name = Box::leak(format!("{} (baseline)", scenario.name).into_boxed_str());
+            row.ceiling = None;
+            row.baseline = true;
+            rows.push(row);
         }
-        rows.push(Row {
-            name: scenario.name,
-            per_second: outcome.per_second(),
-            p50: outcome.quantile_ms(0.5),
-            p99: outcome.quantile_ms(0.99),
-            requests: outcome.requests,
-            errors: outcome.errors,
-            statements,
-            service_cpu_us: cpu_after.0.saturating_sub(cpu_before.0) as f64 / requests,
-            postgres_cpu_us: cpu_after.1.saturating_sub(cpu_before.1) as f64 / requests,
-            peak_rss_mb: process.peak_rss_mb(),
-            ceiling: scenario.ceiling.map(|script| Ceiling {
-                script,
-                per_second: 0.0,
-            }),
-            reference: scenario.server == Server::Handwritten,
-            p99_target: scenario.p99_target,
-            ratio_target: scenario.ratio_target,
-        });
     }
     service.stop();
-    if let Some(mut reference) = reference {
-        reference.stop();
+    for mut other in [reference, baseline].into_iter().flatten() {
+        other.stop();
     }
     let width = if args.only.is_empty() || args.only.contains(&'a') {
         eprintln!("what the width of (a)'s statement costs PostgreSQL ...");
@@ -425,6 +403,72 @@ async fn main() -> anyhow::Result<()> {
     std::fs::write(&args.out, table).with_context(|| format!("writing {}", args.out.display()))?;
     eprintln!("written to {}", args.out.display());
     Ok(())
+}
+
+/// One scenario's measured window against one process.
+struct Measure<'a> {
+    args: &'a Args,
+    token: &'a Arc<str>,
+    seq: &'a Arc<AtomicU64>,
+}
+
+impl Measure<'_> {
+    async fn run(
+        &self,
+        process: &Service,
+        scenario: &Scenario,
+        watcher: &mut AsyncPgConnection,
+    ) -> anyhow::Result<Row> {
+        let Self { args, token, seq } = *self;
+        let drive = |duration| {
+            load::drive(
+                process.addr,
+                scenario.path,
+                token.clone(),
+                scenario.body.clone(),
+                args.connections,
+                duration,
+                seq.clone(),
+            )
+        };
+        drive(Duration::from_secs(args.warmup)).await;
+        process.reset_peak_rss();
+        // The pool's connections all exist after the warm-up.
+        let backends = backend_pids(watcher).await?;
+        let cpu_before = (cpu::micros(&[process.pid()]), cpu::micros(&backends));
+        let before = process.counters().await?;
+        let outcome = drive(Duration::from_secs(args.seconds)).await;
+        let after = process.counters().await?;
+        let cpu_after = (cpu::micros(&[process.pid()]), cpu::micros(&backends));
+        let requests = (after.1 - before.1).max(1) as f64;
+        let statements = (after.0 - before.0) as f64 / requests;
+        if let Some(error) = &outcome.first_error {
+            eprintln!(
+                "  first error: {}",
+                error.chars().take(300).collect::<String>()
+            );
+        }
+        Ok(Row {
+            name: scenario.name,
+            per_second: outcome.per_second(),
+            p50: outcome.quantile_ms(0.5),
+            p99: outcome.quantile_ms(0.99),
+            requests: outcome.requests,
+            errors: outcome.errors,
+            statements,
+            service_cpu_us: cpu_after.0.saturating_sub(cpu_before.0) as f64 / requests,
+            postgres_cpu_us: cpu_after.1.saturating_sub(cpu_before.1) as f64 / requests,
+            peak_rss_mb: process.peak_rss_mb(),
+            ceiling: scenario.ceiling.map(|script| Ceiling {
+                script,
+                per_second: 0.0,
+            }),
+            reference: scenario.server == Server::Handwritten,
+            baseline: false,
+            p99_target: scenario.p99_target,
+            ratio_target: scenario.ratio_target,
+        })
+    }
 }
 
 async fn build_database(server_url: &str, database: &str) -> anyhow::Result<()> {
@@ -492,12 +536,12 @@ struct Service {
 
 impl Service {
     fn start(
+        binary: &std::path::Path,
         url: &str,
         addr: SocketAddr,
-        pool_size: Option<u16>,
-        workers: Option<u16>,
+        args: &Args,
     ) -> anyhow::Result<Self> {
-        let binary = std::env::current_exe()?.with_file_name("clinic");
+        let (pool_size, workers) = (args.pool_size, args.service_workers);
         if !binary.exists() {
             bail!(
                 "{} is missing: run bench/run, which builds it",
@@ -505,7 +549,7 @@ impl Service {
             );
         }
         let metrics_addr = free_port()?;
-        let mut command = Command::new(&binary);
+        let mut command = Command::new(binary);
         command
             .arg("serve")
             .env("DATABASE_URL", url)

@@ -24,6 +24,8 @@ pub struct Row {
     pub ceiling: Option<Ceiling>,
     /// The hand-written reference's row for this scenario, not the service's.
     pub reference: bool,
+    /// The `--baseline` build's row for this scenario.
+    pub baseline: bool,
     pub p99_target: Option<f64>,
     pub ratio_target: Option<f64>,
 }
@@ -130,16 +132,16 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64, width: Option<&Width>) 
         );
     }
     let _ = writeln!(out, "\n## Targets\n");
-    for row in rows {
+    for row in rows.iter().filter(|r| !r.baseline) {
         let _ = writeln!(out, "- {}: {}", row.name, row.verdicts().join("; "));
     }
     let pairs: Vec<(&Row, &Row)> = rows
         .iter()
         .filter(|r| r.reference)
         .filter_map(|reference| {
-            let service = rows
-                .iter()
-                .find(|r| !r.reference && letter(r.name) == letter(reference.name))?;
+            let service = rows.iter().find(|r| {
+                !r.reference && !r.baseline && letter(r.name) == letter(reference.name)
+            })?;
             Some((service, reference))
         })
         .collect();
@@ -158,6 +160,34 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64, width: Option<&Width>) 
                 service.per_second / reference.per_second,
                 service.service_cpu_us / reference.service_cpu_us,
                 service.postgres_cpu_us / reference.postgres_cpu_us
+            );
+        }
+    }
+    let baselines: Vec<(&Row, &Row)> = rows
+        .windows(2)
+        .filter(|pair| pair[1].baseline)
+        .map(|pair| (&pair[0], &pair[1]))
+        .collect();
+    if !baselines.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## This build against the baseline\n\n\
+             The `--baseline` build ({}) measured right after this one on each scenario, same \
+             data, same load.\n\n\
+             | scenario | req/s, this / baseline | p99, this / baseline | service CPU per request, this / baseline |\n\
+             |---|---:|---:|---:|",
+            args.baseline
+                .as_deref()
+                .map_or("?".into(), |p| p.display().to_string())
+        );
+        for (this, baseline) in baselines {
+            let _ = writeln!(
+                out,
+                "| {} | {:.2} | {:.2} | {:.2} |",
+                this.name,
+                this.per_second / baseline.per_second,
+                this.p99 / baseline.p99,
+                this.service_cpu_us / baseline.service_cpu_us,
             );
         }
     }
