@@ -21,10 +21,15 @@ use crate::{
     users::User,
 };
 
+/// What a change did to an authorization.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuditAction {
+    /// It was created: `oldData` is null.
     Created,
+    /// Some of its fields changed (`changedFields`); a write that changes nothing is not
+    /// recorded.
     Updated,
+    /// It was deleted (also by a TRUNCATE by hand): `newData` is null.
     Deleted,
 }
 
@@ -37,8 +42,11 @@ impl From<AuditRow> for AuditEntry {
     }
 }
 
+/// One change of an authorization, recorded by the database whoever made it (through the API
+/// or by hand in SQL). Entries are never changed or removed, and outlive their authorization.
 #[Object]
 impl AuditEntry {
+    /// What the change did.
     async fn action(&self) -> AppResult<AuditAction> {
         match self.0.action.as_str() {
             "CREATED" => Ok(AuditAction::Created),
@@ -49,6 +57,7 @@ impl AuditEntry {
             ))),
         }
     }
+    /// When the change was made (the start of its transaction).
     async fn changed_at(&self) -> DateTime {
         DateTime(self.0.changed_at)
     }
@@ -166,6 +175,7 @@ fn api_snapshot(row: &Value) -> Value {
     Value::Object(fields)
 }
 
+/// Which entries `authorizationAudit` lists; every condition given must hold.
 #[derive(InputObject, Default)]
 pub struct AuthorizationAuditFilter {
     /// One authorization's entries; the ID of a deleted authorization works too.
@@ -209,11 +219,17 @@ impl AuditQuery {
     async fn authorization_audit(
         &self,
         ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-        filter: Option<AuthorizationAuditFilter>,
+        #[graphql(desc = "Page size from the start, 1 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page after it.")] after: Option<
+            String,
+        >,
+        #[graphql(desc = "Page size from the end, 1 to 100; not with `first`.")] last: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page before it.")] before: Option<
+            String,
+        >,
+        #[graphql(desc = "Which entries; all when omitted.")] filter: Option<
+            AuthorizationAuditFilter,
+        >,
     ) -> AppResult<Connection<AuditEntry>> {
         require_role(ctx, Role::Viewer)?;
         let page = PageRequest::new(first, after, last, before)?;

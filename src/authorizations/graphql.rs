@@ -40,31 +40,36 @@ impl Authorization {
 /// May an EPS be seen for a specialty at a site, and on what terms.
 #[Object]
 impl Authorization {
+    /// Global ID (Relay): opaque, stable; use with `node(id:)`.
     pub async fn id(&self) -> ID {
         global_id(Self::TYPE, self.id)
     }
+    /// The row id, for people ("autorización 7"); arguments take the global `id`.
     async fn database_id(&self) -> i32 {
         self.id
     }
+    /// The EPS the agreement is with.
     async fn eps(&self, ctx: &Context<'_>) -> AppResult<Arc<Eps>> {
         loaders(ctx)
             .eps
             .referenced(self.eps_id, "authorization", self.id)
             .await
     }
+    /// The specialty it covers.
     async fn specialty(&self, ctx: &Context<'_>) -> AppResult<Arc<Specialty>> {
         loaders(ctx)
             .specialties
             .referenced(self.specialty_id, "authorization", self.id)
             .await
     }
+    /// The site where it applies.
     async fn location(&self, ctx: &Context<'_>) -> AppResult<Arc<Location>> {
         loaders(ctx)
             .locations
             .referenced(self.location_id, "authorization", self.id)
             .await
     }
-    /// False: suspended.
+    /// False: suspended (`SUSPENDED`), whatever its dates.
     async fn authorized(&self) -> bool {
         self.authorized
     }
@@ -84,25 +89,33 @@ impl Authorization {
     async fn copay_percentage(&self) -> Option<Decimal> {
         self.copay_percentage.clone().map(Decimal)
     }
+    /// The EPS must authorize each appointment beforehand. Recorded for staff: validity and
+    /// `authorizationCheck` do not weigh it.
     async fn requires_prior_authorization(&self) -> bool {
         self.requires_prior_authorization
     }
+    /// Free text for staff ("Convenio renovado"), at most 2000 characters; null when none.
     async fn notes(&self) -> Option<&str> {
         self.notes.as_deref()
     }
-    /// Valid today (in the clinic's time zone): authorized, within its dates, EPS active.
+    /// Valid today (the clinic's date): authorized, within its dates, and its EPS, specialty
+    /// and site active.
     async fn is_currently_valid(&self) -> bool {
         self.denial_today.is_none()
     }
+    /// The user who created it through the API; null when it was created otherwise (demo
+    /// data, SQL by hand) or that user no longer exists.
     async fn created_by(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<User>>> {
         Ok(match self.created_by {
             Some(id) => loaders(ctx).users.load_one(id).await?,
             None => None,
         })
     }
+    /// When it was created.
     async fn created_at(&self) -> DateTime {
         DateTime(self.created_at)
     }
+    /// When its terms last changed (`auditTrail` says which, and who changed them).
     async fn updated_at(&self) -> DateTime {
         DateTime(self.updated_at)
     }
@@ -117,6 +130,9 @@ impl Authorization {
     }
 }
 
+/// Why an EPS may not be seen for a specialty at a site on a day. When several apply, the
+/// first in this order: NO_AGREEMENT, EPS_INACTIVE, SPECIALTY_INACTIVE, LOCATION_INACTIVE,
+/// SUSPENDED, NOT_YET_VALID, EXPIRED.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuthorizationDenialReason {
     /// No agreement for this EPS, specialty and site.
@@ -152,8 +168,10 @@ impl AuthorizationDenialReason {
     }
 }
 
+/// The answer of `authorizationCheck`: whether the EPS may be seen, and if not, why.
 #[derive(SimpleObject)]
 pub struct AuthorizationCheck {
+    /// True when an agreement exists and is valid on the day (then `reason` is null).
     pub authorized: bool,
     /// Why not; null when authorized.
     pub reason: Option<AuthorizationDenialReason>,
@@ -161,11 +179,16 @@ pub struct AuthorizationCheck {
     pub authorization: Option<Authorization>,
 }
 
+/// Which authorizations `authorizations` lists; every condition given must hold.
 #[derive(InputObject, Default)]
 pub struct AuthorizationFilter {
+    /// Only agreements with this EPS.
     pub eps_id: Option<ID>,
+    /// Only agreements for this specialty.
     pub specialty_id: Option<ID>,
+    /// Only agreements at this site.
     pub location_id: Option<ID>,
+    /// Only agreements in force (true) or suspended (false), whatever their dates.
     pub authorized: Option<bool>,
     /// Valid today (true) or not (false).
     pub currently_valid: Option<bool>,
@@ -249,11 +272,17 @@ impl AuthorizationQuery {
     async fn authorizations(
         &self,
         ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-        filter: Option<AuthorizationFilter>,
+        #[graphql(desc = "Page size from the start, 1 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page after it.")] after: Option<
+            String,
+        >,
+        #[graphql(desc = "Page size from the end, 1 to 100; not with `first`.")] last: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page before it.")] before: Option<
+            String,
+        >,
+        #[graphql(desc = "Which authorizations; all when omitted.")] filter: Option<
+            AuthorizationFilter,
+        >,
         #[graphql(desc = "Default: by id, ascending. A cursor belongs to the order it came from.")]
         order_by: Option<AuthorizationOrder>,
     ) -> AppResult<Connection<Authorization>> {
@@ -309,9 +338,10 @@ impl AuthorizationQuery {
     async fn authorization_check(
         &self,
         ctx: &Context<'_>,
-        eps_id: ID,
-        specialty_id: ID,
-        location_id: ID,
+        #[graphql(desc = "The EPS (an `Eps`'s global ID).")] eps_id: ID,
+        #[graphql(desc = "The specialty (a `Specialty`'s global ID).")] specialty_id: ID,
+        #[graphql(desc = "The site (a `Location`'s global ID).")] location_id: ID,
+        #[graphql(desc = "The day of the appointment; default today (the clinic's date).")]
         on: Option<Date>,
     ) -> AppResult<AuthorizationCheck> {
         require_role(ctx, Role::Viewer)?;
@@ -344,37 +374,56 @@ impl AuthorizationQuery {
     }
 }
 
+/// An agreement: this EPS may be seen for this specialty at this site, on these terms. One
+/// per EPS, specialty and site (`TAKEN`).
 #[derive(InputObject, Clone)]
 pub struct CreateAuthorizationInput {
+    /// An existing EPS (active or not).
     pub eps_id: ID,
+    /// An existing specialty (active or not).
     pub specialty_id: ID,
+    /// An existing site (active or not).
     pub location_id: ID,
+    /// False records the agreement suspended.
     #[graphql(default = true)]
     pub authorized: bool,
+    /// First valid day; null: valid since always.
     pub authorization_date: Option<Date>,
+    /// Last valid day, not before `authorizationDate`; null: no end.
     pub expiration_date: Option<Date>,
     /// 0 or more; null for no quota.
     pub max_monthly_appointments: Option<i32>,
     /// 0 to 100, at most two decimals; null when not agreed.
     pub copay_percentage: Option<Decimal>,
+    /// The EPS must authorize each appointment beforehand (recorded for staff).
     #[graphql(default = false)]
     pub requires_prior_authorization: bool,
+    /// Free text for staff, at most 2000 characters; blank is none.
     pub notes: Option<String>,
 }
 
 /// `id` plus the terms to change; the EPS, specialty and site cannot change.
 #[derive(InputObject)]
 pub struct UpdateAuthorizationInput {
+    /// The authorization to change.
     pub id: ID,
+    /// False suspends it, true reinstates it; null leaves it.
     pub authorized: Option<bool>,
+    /// First valid day; null clears it (valid since always).
     pub authorization_date: MaybeUndefined<Date>,
+    /// Last valid day, not before `authorizationDate`; null clears it (no end).
     pub expiration_date: MaybeUndefined<Date>,
+    /// 0 or more; null clears it (no quota).
     pub max_monthly_appointments: MaybeUndefined<i32>,
+    /// 0 to 100, at most two decimals; null clears it (not agreed).
     pub copay_percentage: MaybeUndefined<Decimal>,
+    /// As in `createAuthorization`; null leaves it.
     pub requires_prior_authorization: Option<bool>,
+    /// At most 2000 characters; null or blank clears them.
     pub notes: MaybeUndefined<String>,
 }
 
+/// Agreements to create together, and whether a mistake in one stops them all.
 #[derive(InputObject)]
 pub struct CreateAuthorizationsInput {
     /// 1 to 250 authorizations.
@@ -384,21 +433,26 @@ pub struct CreateAuthorizationsInput {
     pub atomic: bool,
 }
 
+/// What became of one item of `createAuthorizations`.
 #[derive(SimpleObject)]
 pub struct BatchItemResult {
     /// Position of the item in `items`.
     pub index: i32,
     /// The created authorization; null if this item, or (when atomic) any item, failed.
     pub authorization: Option<Authorization>,
+    /// This item's mistakes, at its fields (`["epsId"]`…); empty when the item was valid,
+    /// even if an atomic batch was not written for another item's.
     pub user_errors: Vec<UserError>,
 }
 
+/// The outcome of `createAuthorizations`: counts, and each item's result.
 #[derive(SimpleObject)]
 pub struct CreateAuthorizationsPayload {
     /// Authorizations written.
     pub created: i32,
     /// Items with user errors.
     pub failed: i32,
+    /// One per item, in the order of `items`.
     pub results: Vec<BatchItemResult>,
 }
 
@@ -477,6 +531,7 @@ impl AuthorizationMutation {
     async fn create_authorization(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The agreement; every mistake comes back at once in `userErrors`.")]
         input: CreateAuthorizationInput,
     ) -> AppResult<AuthorizationPayload> {
         require_role(ctx, Role::Admin)?;
@@ -496,6 +551,7 @@ impl AuthorizationMutation {
     async fn create_authorizations(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "1 to 250 agreements, all or none (`atomic`) or each on its own.")]
         input: CreateAuthorizationsInput,
     ) -> AppResult<CreateAuthorizationsPayload> {
         require_role(ctx, Role::Admin)?;
@@ -573,6 +629,7 @@ impl AuthorizationMutation {
     async fn update_authorization(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "`id` and the terms to change; every mistake at once in `userErrors`.")]
         input: UpdateAuthorizationInput,
     ) -> AppResult<AuthorizationPayload> {
         require_role(ctx, Role::Admin)?;
@@ -597,7 +654,7 @@ impl AuthorizationMutation {
     async fn delete_authorization(
         &self,
         ctx: &Context<'_>,
-        input: DeleteInput,
+        #[graphql(desc = "The authorization's global ID.")] input: DeleteInput,
     ) -> AppResult<DeletePayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Authorization::TYPE)?;

@@ -34,17 +34,21 @@ impl Location {
 /// A Colombian health insurer (Entidad Promotora de Salud).
 #[Object]
 impl Eps {
+    /// Global ID (Relay): opaque, stable; use with `node(id:)`.
     pub async fn id(&self) -> ID {
         global_id(Self::TYPE, self.id)
     }
-    /// The row id ("EPS 12").
+    /// The row id, for people ("EPS 12"); arguments take the global `id`.
     async fn database_id(&self) -> i32 {
         self.id
     }
+    /// Display name ("FAMISANAR"), at most 100 characters; unique ignoring case, accents and
+    /// repeated spaces.
     async fn name(&self) -> &str {
         &self.name
     }
-    /// The insurer's own code (FAMISANAR: 2718).
+    /// The insurer's own code (FAMISANAR: 2718): 1 to 20 letters, digits and dashes; unique
+    /// ignoring case.
     async fn code(&self) -> &str {
         &self.code
     }
@@ -57,7 +61,8 @@ impl Eps {
     async fn authorized_specialties(
         &self,
         ctx: &Context<'_>,
-        location_id: ID,
+        #[graphql(desc = "The site (a `Location`'s global ID).")] location_id: ID,
+        #[graphql(desc = "The day to judge validity on; default today (the clinic's date).")]
         on: Option<Date>,
     ) -> AppResult<Vec<Authorization>> {
         let location = decode_id(&location_id, Location::TYPE)?;
@@ -74,7 +79,8 @@ impl Eps {
     async fn authorized_locations(
         &self,
         ctx: &Context<'_>,
-        specialty_id: ID,
+        #[graphql(desc = "The specialty (a `Specialty`'s global ID).")] specialty_id: ID,
+        #[graphql(desc = "The day to judge validity on; default today (the clinic's date).")]
         on: Option<Date>,
     ) -> AppResult<Vec<Authorization>> {
         let specialty = decode_id(&specialty_id, Specialty::TYPE)?;
@@ -92,13 +98,16 @@ impl Eps {
     async fn specialties_without_valid_agreement(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The day to judge validity on; default today (the clinic's date).")]
         on: Option<Date>,
     ) -> AppResult<i32> {
         Ok(authorizations::lapsed_specialties(ctx, self.id, on).await?)
     }
+    /// When the EPS was registered.
     async fn created_at(&self) -> DateTime {
         DateTime(self.created_at)
     }
+    /// When its name, code or active flag last changed.
     async fn updated_at(&self) -> DateTime {
         DateTime(self.updated_at)
     }
@@ -107,21 +116,29 @@ impl Eps {
 /// A medical specialty (Cardiología, Pediatría…).
 #[Object]
 impl Specialty {
+    /// Global ID (Relay): opaque, stable; use with `node(id:)`.
     pub async fn id(&self) -> ID {
         global_id(Self::TYPE, self.id)
     }
+    /// The row id, for people ("especialidad 3"); arguments take the global `id`.
     async fn database_id(&self) -> i32 {
         self.id
     }
+    /// Display name ("Cardiología"), at most 100 characters; unique ignoring case, accents
+    /// and repeated spaces.
     async fn name(&self) -> &str {
         &self.name
     }
+    /// Offered by the clinic. Inactive: no authorization for it is valid (`SPECIALTY_INACTIVE`)
+    /// at any site.
     async fn active(&self) -> bool {
         self.active
     }
+    /// When the specialty was registered.
     async fn created_at(&self) -> DateTime {
         DateTime(self.created_at)
     }
+    /// When its name or active flag last changed.
     async fn updated_at(&self) -> DateTime {
         DateTime(self.updated_at)
     }
@@ -130,47 +147,62 @@ impl Specialty {
 /// A site (sede) of the clinic.
 #[Object]
 impl Location {
+    /// Global ID (Relay): opaque, stable; use with `node(id:)`.
     pub async fn id(&self) -> ID {
         global_id(Self::TYPE, self.id)
     }
+    /// The row id, for people ("sede 1"); arguments take the global `id`.
     async fn database_id(&self) -> i32 {
         self.id
     }
+    /// Display name ("Sede San Gil"), at most 100 characters; unique ignoring case, accents
+    /// and repeated spaces.
     async fn name(&self) -> &str {
         &self.name
     }
+    /// Postal address, at most 200 characters.
     async fn address(&self) -> &str {
         &self.address
     }
+    /// Open for bookings. Inactive: no authorization at this site is valid
+    /// (`LOCATION_INACTIVE`).
     async fn active(&self) -> bool {
         self.active
     }
+    /// When the site was registered.
     async fn created_at(&self) -> DateTime {
         DateTime(self.created_at)
     }
+    /// When its name, address or active flag last changed.
     async fn updated_at(&self) -> DateTime {
         DateTime(self.updated_at)
     }
 }
 
+/// Which EPS `epsList` lists; every condition given must hold.
 #[derive(InputObject, Default)]
 pub struct EpsFilter {
+    /// Only active (true), or only inactive (false), EPS.
     pub active: Option<bool>,
     /// Name contains this, ignoring case and accents, taken literally (no wildcards). At most
     /// 100 characters.
     pub search: Option<String>,
 }
 
+/// Which specialties `specialties` lists; every condition given must hold.
 #[derive(InputObject, Default)]
 pub struct SpecialtyFilter {
+    /// Only active (true), or only inactive (false), specialties.
     pub active: Option<bool>,
     /// Name contains this, ignoring case and accents, taken literally (no wildcards). At most
     /// 100 characters.
     pub search: Option<String>,
 }
 
+/// Which sites `locations` lists; every condition given must hold.
 #[derive(InputObject, Default)]
 pub struct LocationFilter {
+    /// Only active (true), or only inactive (false), sites.
     pub active: Option<bool>,
     /// Name contains this, ignoring case and accents, taken literally (no wildcards). At most
     /// 100 characters.
@@ -200,11 +232,15 @@ impl CatalogQuery {
     async fn eps_list(
         &self,
         ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-        filter: Option<EpsFilter>,
+        #[graphql(desc = "Page size from the start, 1 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page after it.")] after: Option<
+            String,
+        >,
+        #[graphql(desc = "Page size from the end, 1 to 100; not with `first`.")] last: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page before it.")] before: Option<
+            String,
+        >,
+        #[graphql(desc = "Which EPS; all when omitted.")] filter: Option<EpsFilter>,
     ) -> AppResult<Connection<Eps>> {
         let EpsFilter { active, search } = filter.unwrap_or_default();
         let filter = model::eps::Listed(catalog_filter(ctx, active, search).await?);
@@ -217,11 +253,15 @@ impl CatalogQuery {
     async fn specialties(
         &self,
         ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-        filter: Option<SpecialtyFilter>,
+        #[graphql(desc = "Page size from the start, 1 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page after it.")] after: Option<
+            String,
+        >,
+        #[graphql(desc = "Page size from the end, 1 to 100; not with `first`.")] last: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page before it.")] before: Option<
+            String,
+        >,
+        #[graphql(desc = "Which specialties; all when omitted.")] filter: Option<SpecialtyFilter>,
     ) -> AppResult<Connection<Specialty>> {
         let SpecialtyFilter { active, search } = filter.unwrap_or_default();
         let filter = model::specialties::Listed(catalog_filter(ctx, active, search).await?);
@@ -234,11 +274,15 @@ impl CatalogQuery {
     async fn locations(
         &self,
         ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-        filter: Option<LocationFilter>,
+        #[graphql(desc = "Page size from the start, 1 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page after it.")] after: Option<
+            String,
+        >,
+        #[graphql(desc = "Page size from the end, 1 to 100; not with `first`.")] last: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page before it.")] before: Option<
+            String,
+        >,
+        #[graphql(desc = "Which sites; all when omitted.")] filter: Option<LocationFilter>,
     ) -> AppResult<Connection<Location>> {
         let LocationFilter { active, search } = filter.unwrap_or_default();
         let filter = model::locations::Listed(catalog_filter(ctx, active, search).await?);
@@ -247,49 +291,78 @@ impl CatalogQuery {
     }
 }
 
+/// A new EPS. Texts are trimmed.
 #[derive(InputObject)]
 pub struct CreateEpsInput {
+    /// Required, at most 100 characters; unique ignoring case, accents and repeated spaces.
     pub name: String,
+    /// The insurer's own code: 1 to 20 letters, digits and dashes; unique ignoring case.
     pub code: String,
+    /// False registers it inactive: no authorization of it is valid, no new patient may
+    /// name it.
     #[graphql(default = true)]
     pub active: bool,
 }
 
+/// `id` plus the fields to change; omitted fields stay as they are.
 #[derive(InputObject)]
 pub struct UpdateEpsInput {
+    /// The EPS to change.
     pub id: ID,
+    /// As in `createEps`; cannot be cleared (null is `REQUIRED`).
     pub name: MaybeUndefined<String>,
+    /// As in `createEps`; cannot be cleared (null is `REQUIRED`).
     pub code: MaybeUndefined<String>,
+    /// False deactivates it: its authorizations stop being valid (`EPS_INACTIVE`) and no new
+    /// patient may name it; patients who have it keep it. Null leaves it.
     pub active: Option<bool>,
 }
 
+/// A new specialty. The name is trimmed.
 #[derive(InputObject)]
 pub struct CreateSpecialtyInput {
+    /// Required, at most 100 characters; unique ignoring case, accents and repeated spaces.
     pub name: String,
+    /// False registers it inactive: no authorization for it is valid.
     #[graphql(default = true)]
     pub active: bool,
 }
 
+/// `id` plus the fields to change; omitted fields stay as they are.
 #[derive(InputObject)]
 pub struct UpdateSpecialtyInput {
+    /// The specialty to change.
     pub id: ID,
+    /// As in `createSpecialty`; cannot be cleared (null is `REQUIRED`).
     pub name: MaybeUndefined<String>,
+    /// False deactivates it: its authorizations stop being valid (`SPECIALTY_INACTIVE`).
+    /// Null leaves it.
     pub active: Option<bool>,
 }
 
+/// A new site. Texts are trimmed.
 #[derive(InputObject)]
 pub struct CreateLocationInput {
+    /// Required, at most 100 characters; unique ignoring case, accents and repeated spaces.
     pub name: String,
+    /// Postal address; required, at most 200 characters.
     pub address: String,
+    /// False registers it inactive: no authorization at it is valid.
     #[graphql(default = true)]
     pub active: bool,
 }
 
+/// `id` plus the fields to change; omitted fields stay as they are.
 #[derive(InputObject)]
 pub struct UpdateLocationInput {
+    /// The site to change.
     pub id: ID,
+    /// As in `createLocation`; cannot be cleared (null is `REQUIRED`).
     pub name: MaybeUndefined<String>,
+    /// As in `createLocation`; cannot be cleared (null is `REQUIRED`).
     pub address: MaybeUndefined<String>,
+    /// False deactivates it: authorizations at it stop being valid (`LOCATION_INACTIVE`).
+    /// Null leaves it.
     pub active: Option<bool>,
 }
 
@@ -335,7 +408,12 @@ pub struct CatalogMutation;
 impl CatalogMutation {
     /// Registers an EPS. ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
-    async fn create_eps(&self, ctx: &Context<'_>, input: CreateEpsInput) -> AppResult<EpsPayload> {
+    async fn create_eps(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The EPS; every mistake comes back at once in `userErrors`.")]
+        input: CreateEpsInput,
+    ) -> AppResult<EpsPayload> {
         require_role(ctx, Role::Admin)?;
         let new = EpsChanges {
             name: Some(input.name.trim().to_owned()),
@@ -351,7 +429,12 @@ impl CatalogMutation {
 
     /// Changes an EPS's name, code or active flag. ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
-    async fn update_eps(&self, ctx: &Context<'_>, input: UpdateEpsInput) -> AppResult<EpsPayload> {
+    async fn update_eps(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "`id` and the fields to change; every mistake at once in `userErrors`.")]
+        input: UpdateEpsInput,
+    ) -> AppResult<EpsPayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Eps::TYPE)?;
         let changes = EpsChanges {
@@ -368,7 +451,11 @@ impl CatalogMutation {
 
     /// Deletes an EPS nothing references (else `IN_USE`: deactivate it instead). ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
-    async fn delete_eps(&self, ctx: &Context<'_>, input: DeleteInput) -> AppResult<DeletePayload> {
+    async fn delete_eps(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The EPS's global ID.")] input: DeleteInput,
+    ) -> AppResult<DeletePayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Eps::TYPE)?;
         let result = model::eps::delete(&mut *conn(ctx).await?, id).await;
@@ -380,7 +467,7 @@ impl CatalogMutation {
     async fn create_specialty(
         &self,
         ctx: &Context<'_>,
-        input: CreateSpecialtyInput,
+        #[graphql(desc = "The specialty; every mistake comes back at once in `userErrors`.")] input: CreateSpecialtyInput,
     ) -> AppResult<SpecialtyPayload> {
         require_role(ctx, Role::Admin)?;
         let new = SpecialtyChanges {
@@ -404,6 +491,7 @@ impl CatalogMutation {
     async fn update_specialty(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "`id` and the fields to change; every mistake at once in `userErrors`.")]
         input: UpdateSpecialtyInput,
     ) -> AppResult<SpecialtyPayload> {
         require_role(ctx, Role::Admin)?;
@@ -429,7 +517,7 @@ impl CatalogMutation {
     async fn delete_specialty(
         &self,
         ctx: &Context<'_>,
-        input: DeleteInput,
+        #[graphql(desc = "The specialty's global ID.")] input: DeleteInput,
     ) -> AppResult<DeletePayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Specialty::TYPE)?;
@@ -442,6 +530,7 @@ impl CatalogMutation {
     async fn create_location(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The site; every mistake comes back at once in `userErrors`.")]
         input: CreateLocationInput,
     ) -> AppResult<LocationPayload> {
         require_role(ctx, Role::Admin)?;
@@ -462,6 +551,7 @@ impl CatalogMutation {
     async fn update_location(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "`id` and the fields to change; every mistake at once in `userErrors`.")]
         input: UpdateLocationInput,
     ) -> AppResult<LocationPayload> {
         require_role(ctx, Role::Admin)?;
@@ -478,12 +568,13 @@ impl CatalogMutation {
         .await
     }
 
-    /// Deletes a site no authorization references (else `IN_USE`). ADMIN.
+    /// Deletes a site no authorization or order references (else `IN_USE`: deactivate it
+    /// instead). ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
     async fn delete_location(
         &self,
         ctx: &Context<'_>,
-        input: DeleteInput,
+        #[graphql(desc = "The site's global ID.")] input: DeleteInput,
     ) -> AppResult<DeletePayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, Location::TYPE)?;

@@ -4,6 +4,8 @@
 
 use async_graphql::{Enum, SimpleObject};
 
+/// What kind of mistake a `UserError` reports: stable, for client logic (the message is for
+/// people and may change).
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UserErrorCode {
     /// A required value is missing or blank.
@@ -32,9 +34,13 @@ pub enum UserErrorCode {
     SuapError,
 }
 
+/// A mistake in a mutation's input, reported in its payload instead of a top-level error;
+/// the mutation wrote nothing for that input.
 #[derive(SimpleObject, Debug, Clone, PartialEq, Eq)]
 pub struct UserError {
-    /// Path to the offending input field, relative to `input` (e.g. `["phone"]`).
+    /// Path to the offending input field, relative to `input` (e.g. `["phone"]`; for
+    /// `importSuapOrder`, the path in `render`, e.g. `["afiliado", "DocNumero"]`); null when
+    /// no one field is at fault (a refused `login`).
     pub field: Option<Vec<String>>,
     /// Spanish, for the clinic's staff.
     pub message: String,

@@ -4,9 +4,18 @@
 //! paging backward) is true whenever a cursor was given, as the Relay spec allows: the cursor's
 //! own row lies on that side.
 
+use std::{
+    borrow::Cow,
+    ops::{Deref, DerefMut},
+};
+
 use async_graphql::{
-    Context, Object, OutputType,
-    connection::{CursorType, Edge},
+    Context, ContextSelectionSet, Object, OutputType, Positioned, ServerResult, Value,
+    connection::{
+        ConnectionNameType, CursorType, DefaultConnectionName, DefaultEdgeName, Edge, EdgeNameType,
+    },
+    parser::types::Field,
+    registry::{MetaType, Registry},
 };
 use futures_util::future::BoxFuture;
 use serde::{Deserialize, Serialize};
@@ -18,7 +27,136 @@ pub use crate::db::page::{
     Counted, DEFAULT_PAGE_SIZE, Listing, MAX_PAGE_SIZE, PageRequest, decode_cursor, encode_cursor,
 };
 
-pub type Connection<N> = async_graphql::connection::Connection<Cursor, N, TotalCount>;
+/// async-graphql's Relay connection of `N`, with the API's cursors and `totalCount`.
+type Inner<N> = async_graphql::connection::Connection<Cursor, N, TotalCount>;
+
+/// A Relay connection of `N` (`XConnection`, with its `XEdge`): async-graphql's own, which
+/// has no type description and no attribute to give it one, so this wrapper resolves exactly
+/// as it does and only adds the descriptions to the schema (see `create_type_info`).
+pub struct Connection<N: OutputType>(Inner<N>);
+
+impl<N: OutputType> Deref for Connection<N> {
+    type Target = Inner<N>;
+    fn deref(&self) -> &Inner<N> {
+        &self.0
+    }
+}
+
+impl<N: OutputType> DerefMut for Connection<N> {
+    fn deref_mut(&mut self) -> &mut Inner<N> {
+        &mut self.0
+    }
+}
+
+impl<N: OutputType> From<Inner<N>> for Connection<N> {
+    fn from(inner: Inner<N>) -> Self {
+        Self(inner)
+    }
+}
+
+impl<N: OutputType> OutputType for Connection<N> {
+    fn type_name() -> Cow<'static, str> {
+        <Inner<N> as OutputType>::type_name()
+    }
+
+    /// async-graphql's registration, then the descriptions it lacks: the connection's and its
+    /// edge's (named for `N`), and sharper ones for the fields every connection shares.
+    fn create_type_info(registry: &mut Registry) -> String {
+        let qualified = <Inner<N> as OutputType>::create_type_info(registry);
+        let node = N::type_name();
+        let connection = DefaultConnectionName::type_name::<N>();
+        let edge = DefaultEdgeName::type_name::<N>();
+        describe(
+            registry,
+            &connection,
+            &format!(
+                "One page of `{node}` items, a Relay cursor connection: read `nodes` (or `edges`,\n\
+                 with each item's cursor), `pageInfo` to move on, `totalCount` for every match.\n\
+                 `first`/`last` take 1 to 100 (default 20)."
+            ),
+            &[
+                (
+                    "edges",
+                    "This page's items in order, each with its cursor (to page from that item).",
+                ),
+                (
+                    "nodes",
+                    "This page's items in order: the nodes of `edges`, without their cursors.",
+                ),
+                (
+                    "pageInfo",
+                    "Whether more items lie on either side of this page, and the cursors to get them.",
+                ),
+            ],
+        );
+        describe(
+            registry,
+            &edge,
+            &format!("An edge of `{connection}`: one `{node}` and its cursor."),
+            &[
+                (
+                    "cursor",
+                    "Opaque position of this item in the list: pass it as `after` (or `before`)\n\
+                     for the items after (or before) it, with the same arguments and filter.",
+                ),
+                ("node", "The item."),
+            ],
+        );
+        describe(
+            registry,
+            "PageInfo",
+            "Where a connection's page lies in the whole list, and the cursors to move from it.",
+            &[
+                (
+                    "hasNextPage",
+                    "Paging forward (`first`): whether more items follow this page. Paging\n\
+                     backward (`last`): true whenever `before` was given, as Relay allows.",
+                ),
+                (
+                    "hasPreviousPage",
+                    "Paging backward (`last`): whether more items precede this page. Paging\n\
+                     forward (`first`): true whenever `after` was given, as Relay allows.",
+                ),
+                (
+                    "startCursor",
+                    "The first item's cursor: pass it as `before` for the page before this one.\n\
+                     Null when the page is empty.",
+                ),
+                (
+                    "endCursor",
+                    "The last item's cursor: pass it as `after` for the page after this one.\n\
+                     Null when the page is empty.",
+                ),
+            ],
+        );
+        qualified
+    }
+
+    async fn resolve(
+        &self,
+        ctx: &ContextSelectionSet<'_>,
+        field: &Positioned<Field>,
+    ) -> ServerResult<Value> {
+        OutputType::resolve(&self.0, ctx, field).await
+    }
+}
+
+/// Sets the description of the registered object type `name` and of the named fields it has.
+fn describe(registry: &mut Registry, name: &str, description: &str, fields: &[(&str, &str)]) {
+    if let Some(MetaType::Object {
+        description: type_description,
+        fields: type_fields,
+        ..
+    }) = registry.types.get_mut(name)
+    {
+        *type_description = Some(description.to_owned());
+        for (field, text) in fields {
+            if let Some(field) = type_fields.get_mut(*field) {
+                field.description = Some((*text).to_owned());
+            }
+        }
+    }
+}
 
 /// An edge's cursor: its row's sort key, encoded only when a client asks for it (most pages
 /// are read through `nodes`, and encoding every edge's key cost a JSON and a base64 string).
@@ -109,12 +247,12 @@ impl<K> PageRequest<K> {
         } else {
             (self.after.is_some(), more)
         };
-        let mut connection = Connection::with_additional_fields(has_previous, has_next, total);
+        let mut connection = Inner::with_additional_fields(has_previous, has_next, total);
         connection.edges = rows
             .into_iter()
             .map(|node| Edge::new(Cursor(key(&node).into()), node))
             .collect();
-        connection
+        Connection(connection)
     }
 }
 

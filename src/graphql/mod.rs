@@ -42,6 +42,8 @@ use crate::{
     users::{UserMutation, UserQuery},
 };
 
+/// Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+/// grow are Relay cursor connections.
 #[derive(MergedObject, Default)]
 pub struct Query(
     node::NodeQuery,
@@ -55,6 +57,9 @@ pub struct Query(
     PractitionerQuery,
 );
 
+/// Every write. Each takes one `input` and answers a payload with what changed, and
+/// `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+/// token; each of the others names the role it needs.
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     UserMutation,

@@ -21,8 +21,14 @@ use crate::{
 /// Most ids one `nodes` call may ask for.
 const MAX_NODES: usize = 100;
 
+/// Any entity with a global ID: what `node(id:)` and `nodes(ids:)` return (ask for the
+/// concrete type's fields with `... on Patient { … }`).
 #[derive(Interface)]
-#[graphql(field(name = "id", ty = "ID", desc = "Opaque global ID."))]
+#[graphql(field(
+    name = "id",
+    ty = "ID",
+    desc = "Global ID (Relay): opaque, stable; use with `node(id:)`."
+))]
 pub enum Node {
     SocialWork(SocialWork),
     Patient(Patient),
@@ -42,14 +48,27 @@ pub struct NodeQuery;
 #[Object]
 impl NodeQuery {
     /// Any entity by its global ID; null if it does not exist.
-    async fn node(&self, ctx: &Context<'_>, id: ID) -> AppResult<Option<Node>> {
+    async fn node(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "A global ID of any type; one that does not decode is BAD_USER_INPUT.")]
+        id: ID,
+    ) -> AppResult<Option<Node>> {
         require_role(ctx, Role::Viewer)?;
         Ok(load_node(ctx, &id).await?)
     }
 
     /// Entities by global ID, in the order asked; null where one does not exist.
     #[graphql(complexity = "ids.len().saturating_mul(child_complexity)")]
-    async fn nodes(&self, ctx: &Context<'_>, ids: Vec<ID>) -> AppResult<Vec<Option<Node>>> {
+    async fn nodes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "At most 100 global IDs, of any types; a malformed one fails the whole\n\
+                    call (BAD_USER_INPUT)."
+        )]
+        ids: Vec<ID>,
+    ) -> AppResult<Vec<Option<Node>>> {
         require_role(ctx, Role::Viewer)?;
         if ids.len() > MAX_NODES {
             return Err(AppError::bad_input(format!(

@@ -28,16 +28,20 @@ pub async fn written<T, P: From<Result<T, Vec<UserError>>>>(
     )
 }
 
+/// Which entity a `delete…` mutation removes.
 #[derive(InputObject)]
 pub struct DeleteInput {
     /// Global ID of the entity to delete.
     pub id: ID,
 }
 
+/// A delete's outcome: the ID it removed, or why nothing was removed.
 #[derive(SimpleObject)]
 pub struct DeletePayload {
     /// The global ID of the deleted entity; null when nothing was deleted.
     pub deleted_id: Option<ID>,
+    /// Why nothing was deleted: `NOT_FOUND` (no such entity) or `IN_USE` (still referenced);
+    /// empty when the delete happened.
     pub user_errors: Vec<UserError>,
 }
 

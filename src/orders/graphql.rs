@@ -86,9 +86,12 @@ impl OrderItem {
 /// An order (SUAP "orden"): who was seen, for what, and how the insurer authorized it.
 #[Object]
 impl Order {
+    /// Global ID (Relay): opaque, stable; use with `node(id:)`.
     pub async fn id(&self) -> ID {
         global_id(Self::TYPE, self.id)
     }
+    /// The row id, for people ("orden 1234"; not SUAP's number, which is in `token`);
+    /// arguments take the global `id`.
     async fn database_id(&self) -> i32 {
         self.id
     }
@@ -102,6 +105,8 @@ impl Order {
     async fn suap_token(&self) -> Option<&str> {
         self.suap_token.as_deref()
     }
+    /// SUAP's `Tipo`: CONSUMPTION (`CONSUMO`, the one billable type) or OTHER (its name in
+    /// `suapType`).
     #[graphql(name = "type")]
     async fn order_type(&self) -> OrderType {
         if self.type_ == model::CONSUMPTION {
@@ -118,9 +123,13 @@ impl Order {
             &self.type_
         }
     }
+    /// SUAP NumeroOrden: the order's number as the ticket's barcode shows it, at most 40
+    /// characters; null when not given.
     async fn order_number(&self) -> Option<&str> {
         self.order_number.as_deref()
     }
+    /// The clinic's site where it was served, as staff gave it in `createOrder`; null when not
+    /// given, and for imports (SUAP's own point of care is `suapPointOfCare`).
     async fn point_of_care(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<Location>>> {
         Ok(match self.point_of_care_id {
             Some(id) => loaders(ctx).locations.load_one(id).await?,
@@ -131,12 +140,17 @@ impl Order {
     async fn suap_point_of_care(&self) -> Option<i32> {
         self.suap_point_of_care
     }
+    /// SUAP Sucursal: the provider's branch where the order was authorized, for providers
+    /// with branches; at most 100 characters, null when not given.
     async fn branch(&self) -> Option<&str> {
         self.branch.as_deref()
     }
+    /// SUAP FechaRealizacion: the day the service was performed (the sample taken, the
+    /// consultation held); not the authorization date. Null when not given.
     async fn performed_on(&self) -> Option<Date> {
         self.performed_on.map(Date)
     }
+    /// SUAP FechaPrescripcion: the date on the prescription (Rp.), when there is one.
     async fn prescribed_on(&self) -> Option<Date> {
         self.prescribed_on.map(Date)
     }
@@ -144,24 +158,37 @@ impl Order {
     async fn authorized_at(&self) -> Option<DateTime> {
         self.authorized_at.map(DateTime)
     }
+    /// SUAP DiagnosticoTexto: the diagnosis as typed (usually by reception), without any
+    /// coding; at most 2000 characters, null when not given.
     async fn diagnosis_text(&self) -> Option<&str> {
         self.diagnosis_text.as_deref()
     }
+    /// SUAP Observaciones: remarks on the order, at most 2000 characters; null when none.
     async fn observations(&self) -> Option<&str> {
         self.observations.as_deref()
     }
+    /// SUAP EstadoAutorizacion of the whole order: it ranks above the items' states, and with
+    /// them decides which items are billable.
     async fn authorization_status(&self) -> OrderAuthorizationStatus {
         self.authorization_status
     }
+    /// SUAP MensajeAutorizacion: the order's state in words, for people (not for logic); at
+    /// most 2000 characters, null when none.
     async fn authorization_message(&self) -> Option<&str> {
         self.authorization_message.as_deref()
     }
+    /// SUAP AnuladoPorPrestador: cancelled by the provider, so never billable. Once true it
+    /// stays true, whatever a later import says.
     async fn cancelled_by_provider(&self) -> bool {
         self.cancelled_by_provider
     }
+    /// SUAP Borrador: still a draft (a test that consumed nothing of the affiliate), so not
+    /// billable whatever its states.
     async fn draft(&self) -> bool {
         self.draft
     }
+    /// SUAP EstadoVerificacion: verified by the professional association or the provider's
+    /// own check. Informational for closing a billing period; `billable` does not weigh it.
     async fn verified(&self) -> bool {
         self.verified
     }
@@ -172,24 +199,29 @@ impl Order {
             .referenced(self.affiliate_id, "order", self.id)
             .await
     }
+    /// The social work billed (SUAP's obraSocial of the order); `socialWorkId` in inputs and
+    /// filters.
     async fn social_work(&self, ctx: &Context<'_>) -> AppResult<Arc<SocialWork>> {
         loaders(ctx)
             .social_works
             .referenced(self.social_work_id, "order", self.id)
             .await
     }
+    /// SUAP prestador: who performed the service (a person or a company); null when unknown.
     async fn provider(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<Practitioner>>> {
         Ok(match self.provider_id {
             Some(id) => loaders(ctx).practitioners.load_one(id).await?,
             None => None,
         })
     }
+    /// SUAP prescriptor: who wrote the prescription; null when unknown or none.
     async fn prescriber(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<Practitioner>>> {
         Ok(match self.prescriber_id {
             Some(id) => loaders(ctx).practitioners.load_one(id).await?,
             None => None,
         })
     }
+    /// Its practices (SUAP itemsOrden), in the order given.
     async fn items(&self, ctx: &Context<'_>) -> AppResult<Arc<Vec<OrderItem>>> {
         Ok(loaders(ctx)
             .order_items
@@ -222,9 +254,12 @@ impl Order {
     async fn totals_mismatch(&self) -> bool {
         self.totals_mismatch
     }
+    /// When it was registered here (created, or first imported).
     async fn created_at(&self) -> DateTime {
         DateTime(self.created_at)
     }
+    /// When it last changed: a cancellation, a re-import that changed something, or a change
+    /// of its billing verdict.
     async fn updated_at(&self) -> DateTime {
         DateTime(self.updated_at)
     }
@@ -233,11 +268,12 @@ impl Order {
 /// One practice of an order (SUAP "itemsOrden").
 #[Object]
 impl OrderItem {
-    /// Opaque global ID: each practice is a Node of its own.
+    /// Global ID (Relay): opaque, stable; use with `node(id:)` (each practice is a Node of
+    /// its own).
     pub async fn id(&self) -> ID {
         global_id(Self::TYPE, self.id)
     }
-    /// The row id.
+    /// The row id, for people; arguments take the global `id`.
     async fn database_id(&self) -> i32 {
         self.id
     }
@@ -245,25 +281,37 @@ impl OrderItem {
     async fn token(&self) -> Option<&str> {
         self.suap_token.as_deref()
     }
+    /// SUAP CodigoNomenclador: the practice's code in the agreed nomenclator (not the
+    /// insurer's own code), at most 40 characters.
     async fn nomenclator_code(&self) -> &str {
         &self.nomenclator_code
     }
+    /// SUAP Nomenclador: the name of the nomenclator agreed with the insurer, at most 100
+    /// characters (may be empty).
     async fn nomenclator(&self) -> &str {
         &self.nomenclator
     }
+    /// SUAP Nombre: the practice's name, at most 300 characters.
     async fn name(&self) -> &str {
         &self.name
     }
+    /// SUAP EstadoAutorizacion of this practice alone; whether it is billable also depends on
+    /// its order's.
     async fn authorization_status(&self) -> OrderItemAuthorizationStatus {
         self.authorization_status
     }
+    /// SUAP MensajeAutorizacion of the practice: its state in words, for the operator (not
+    /// for logic); at most 2000 characters, null when none.
     async fn authorization_message(&self) -> Option<&str> {
         self.authorization_message.as_deref()
     }
-    /// The practice's value whatever its authorization.
+    /// SUAP ValorTotal: the practice's value in pesos whatever its authorization (a rejected
+    /// practice's is not in the order's totals).
     async fn total_value(&self) -> Decimal {
         Decimal(self.total_value.clone())
     }
+    /// SUAP ValorCoseguro: the practice's copay in pesos, when the agreement computes it per
+    /// practice; null when it does not (see the order's `totalCopayValue`).
     async fn copay_value(&self) -> Option<Decimal> {
         self.copay_value.clone().map(Decimal)
     }
@@ -273,13 +321,18 @@ impl OrderItem {
     }
 }
 
+/// Which orders `orders` lists; every condition given must hold.
 #[derive(InputObject, Default)]
 pub struct OrderFilter {
+    /// Only orders billed to this social work.
     pub social_work_id: Option<ID>,
+    /// Only orders of this patient (SUAP's affiliate).
     pub patient_id: Option<ID>,
     /// Any of these order states.
     pub status: Option<Vec<OrderAuthorizationStatus>>,
+    /// Only orders with (true) or without (false) a billable item.
     pub billable: Option<bool>,
+    /// Only orders whose SUAP totals disagree (true) or agree (false) with their items.
     pub totals_mismatch: Option<bool>,
     /// Performed on or after this day.
     pub performed_from: Option<Date>,
@@ -301,12 +354,19 @@ pub struct OrderFilter {
     pub search: Option<String>,
 }
 
+/// One social work's line of `billingSummary`: its orders consumed in the period. Only social
+/// works with such orders have a line; lines come by social work name.
 #[derive(SimpleObject)]
 pub struct BillingSummaryRow {
+    /// The social work billed.
     pub social_work: Arc<SocialWork>,
+    /// Orders consumed in the period, billable or not.
     pub order_count: i32,
+    /// Of those, the orders with at least one billable item.
     pub billable_order_count: i32,
+    /// Sum of their billable items' values (each order's `billableAmount`), in pesos.
     pub billable_amount: Decimal,
+    /// Sum of their billable copays (each order's `billableCopayAmount`), in pesos.
     pub copay_amount: Decimal,
 }
 
@@ -320,11 +380,15 @@ impl OrderQuery {
     async fn orders(
         &self,
         ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-        filter: Option<OrderFilter>,
+        #[graphql(desc = "Page size from the start, 1 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page after it.")] after: Option<
+            String,
+        >,
+        #[graphql(desc = "Page size from the end, 1 to 100; not with `first`.")] last: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page before it.")] before: Option<
+            String,
+        >,
+        #[graphql(desc = "Which orders; all when omitted.")] filter: Option<OrderFilter>,
     ) -> AppResult<Connection<Order>> {
         require_role(ctx, Role::Viewer)?;
         let page = PageRequest::new(first, after, last, before)?;
@@ -374,8 +438,9 @@ impl OrderQuery {
     async fn billing_summary(
         &self,
         ctx: &Context<'_>,
-        from: Date,
-        to: Date,
+        #[graphql(desc = "First day of the period, inclusive.")] from: Date,
+        #[graphql(desc = "Last day of the period, inclusive; not before `from`.")] to: Date,
+        #[graphql(desc = "Only this social work's line; every social work's when omitted.")]
         social_work_id: Option<ID>,
     ) -> AppResult<Vec<BillingSummaryRow>> {
         require_role(ctx, Role::Viewer)?;
@@ -408,55 +473,88 @@ impl OrderQuery {
     }
 }
 
+/// One practice of a new order (SUAP itemsOrden). Texts are trimmed.
 #[derive(InputObject)]
 pub struct CreateOrderItemInput {
+    /// The practice's code in the agreed nomenclator; required, at most 40 characters.
     pub nomenclator_code: String,
+    /// The nomenclator's name, at most 100 characters.
     pub nomenclator: String,
+    /// The practice's name; required, at most 300 characters.
     pub name: String,
+    /// The practice's SUAP state.
     #[graphql(default_with = "OrderItemAuthorizationStatus::Unprocessed")]
     pub authorization_status: OrderItemAuthorizationStatus,
+    /// The state in words, at most 2000 characters; blank is none.
     pub authorization_message: Option<String>,
+    /// The practice's value in pesos: 0 or more, at most 12 integer digits and two decimals.
     pub total_value: Decimal,
+    /// The practice's copay in pesos, as `totalValue`; null when the agreement computes none
+    /// per practice.
     pub copay_value: Option<Decimal>,
 }
 
+/// An order registered by staff (not through SUAP: it has no `token`). Texts are trimmed; an
+/// optional one left blank is none.
 #[derive(InputObject)]
 pub struct CreateOrderInput {
     /// The patient seen.
     pub patient_id: ID,
     /// Default: the patient's social work.
     pub social_work_id: Option<ID>,
+    /// CONSUMPTION (default) for a billable consumption; OTHER for anything else (kept as
+    /// `suapType` "OTHER", never billable).
     #[graphql(name = "type", default_with = "OrderType::Consumption")]
     pub order_type: OrderType,
+    /// The ticket's order number, at most 40 characters.
     pub order_number: Option<String>,
+    /// The clinic's site where it was served.
     pub point_of_care_id: Option<ID>,
+    /// The provider's branch, at most 100 characters.
     pub branch: Option<String>,
+    /// The day the service was performed.
     pub performed_on: Option<Date>,
+    /// The date on the prescription.
     pub prescribed_on: Option<Date>,
+    /// When the insurer authorized it: the consumption date `billingSummary` counts it on.
+    /// Null: not consumed, in no billing summary.
     pub authorized_at: Option<DateTime>,
+    /// The diagnosis as text, at most 2000 characters.
     pub diagnosis_text: Option<String>,
+    /// Remarks, at most 2000 characters.
     pub observations: Option<String>,
+    /// The order's SUAP state.
     #[graphql(default_with = "OrderAuthorizationStatus::Unprocessed")]
     pub authorization_status: OrderAuthorizationStatus,
+    /// The state in words, at most 2000 characters.
     pub authorization_message: Option<String>,
+    /// True: a draft, never billable.
     #[graphql(default = false)]
     pub draft: bool,
+    /// Verified for closing a period (informational).
     #[graphql(default = false)]
     pub verified: bool,
+    /// The practitioner who performed it (a `Practitioner`'s global ID).
     pub provider_id: Option<ID>,
+    /// The practitioner who prescribed it (a `Practitioner`'s global ID).
     pub prescriber_id: Option<ID>,
     /// 1 to 500 practices.
     pub items: Vec<CreateOrderItemInput>,
 }
 
+/// Which order `cancelOrder` cancels.
 #[derive(InputObject)]
 pub struct CancelOrderInput {
+    /// The order's global ID.
     pub id: ID,
 }
 
+/// A SUAP order to import, as SUAP's web service returns it.
 #[derive(InputObject)]
 pub struct ImportSuapOrderInput {
-    /// The RENDER section of a SUAP order, with SUAP's field names.
+    /// The RENDER section of a SUAP order, with SUAP's field names; or SUAP's whole response
+    /// (`REST`, `RENDER`, `STATUS`, `VIEW`), whose RENDER is read only when its `STATUS.ERROR`
+    /// is empty (else `SUAP_ERROR`).
     pub render: JsonValue,
 }
 
@@ -480,7 +578,7 @@ impl OrderMutation {
     async fn create_order(
         &self,
         ctx: &Context<'_>,
-        input: CreateOrderInput,
+        #[graphql(desc = "The order and its practices.")] input: CreateOrderInput,
     ) -> AppResult<OrderPayload> {
         require_role(ctx, Role::Staff)?;
         if input.items.is_empty() || input.items.len() > MAX_ITEMS {
@@ -508,7 +606,11 @@ impl OrderMutation {
         };
         let fields = OrderFields {
             suap_token: None,
-            order_type: model::CONSUMPTION.to_owned(),
+            order_type: match input.order_type {
+                OrderType::Consumption => model::CONSUMPTION,
+                OrderType::Other => "OTHER",
+            }
+            .to_owned(),
             order_number: optional_text(input.order_number),
             point_of_care_id,
             suap_point_of_care: None,
@@ -563,7 +665,7 @@ impl OrderMutation {
     async fn cancel_order(
         &self,
         ctx: &Context<'_>,
-        input: CancelOrderInput,
+        #[graphql(desc = "The order to cancel.")] input: CancelOrderInput,
     ) -> AppResult<OrderPayload> {
         require_role(ctx, Role::Staff)?;
         let id = decode_id(&input.id, Order::TYPE)?;
@@ -585,6 +687,7 @@ impl OrderMutation {
     async fn import_suap_order(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The SUAP document; every problem comes back at once, at its JSON path.")]
         input: ImportSuapOrderInput,
     ) -> AppResult<OrderPayload> {
         require_role(ctx, Role::Staff)?;

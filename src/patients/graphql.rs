@@ -30,15 +30,19 @@ impl Patient {
 /// A person the clinic sees, affiliated with a social work.
 #[Object]
 impl Patient {
+    /// Global ID (Relay): opaque, stable; use with `node(id:)`.
     pub async fn id(&self) -> ID {
         global_id(Self::TYPE, self.id)
     }
+    /// The row id, for people ("paciente 42"); arguments take the global `id`.
     async fn database_id(&self) -> i32 {
         self.id
     }
+    /// Given name(s), at most 100 characters.
     async fn first_name(&self) -> &str {
         &self.first_name
     }
+    /// Surname(s), at most 100 characters; lists of patients sort by it first.
     async fn last_name(&self) -> &str {
         &self.last_name
     }
@@ -46,10 +50,12 @@ impl Patient {
     async fn full_name(&self) -> String {
         format!("{} {}", self.first_name, self.last_name)
     }
+    /// The kind of identity document `documentNumber` is.
     async fn document_type(&self) -> DocumentType {
         self.document_type
     }
-    /// Unique per document type.
+    /// 4 to 20 letters and digits, stored normalised (upper-cased, without the dots, dashes,
+    /// slashes or spaces typed); unique per document type.
     async fn document_number(&self) -> &str {
         &self.document_number
     }
@@ -58,18 +64,23 @@ impl Patient {
     async fn origin(&self) -> PatientOrigin {
         self.origin
     }
+    /// From 1900-01-01 to today; null when unknown.
     async fn birth_date(&self) -> Option<Date> {
         self.birth_date.map(Date)
     }
+    /// As given, free text of at most 30 characters; null when not given.
     async fn gender(&self) -> Option<&str> {
         self.gender.as_deref()
     }
+    /// An address shaped `name@domain.tld`, at most 200 characters; null when not given.
     async fn email(&self) -> Option<&str> {
         self.email.as_deref()
     }
+    /// 10 to 20 characters: digits, spaces, `-` and `+`; null when not given.
     async fn phone(&self) -> Option<&str> {
         self.phone.as_deref()
     }
+    /// Postal address, at most 200 characters; null when not given.
     async fn address(&self) -> Option<&str> {
         self.address.as_deref()
     }
@@ -80,20 +91,24 @@ impl Patient {
             .referenced(self.social_work_id, "patient", self.id)
             .await
     }
-    /// Optional Colombian EPS.
+    /// The Colombian EPS (insurer) the patient also belongs to; null when none.
     async fn eps(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<Eps>>> {
         Ok(match self.eps_id {
             Some(id) => loaders(ctx).eps.load_one(id).await?,
             None => None,
         })
     }
-    /// SUAP NumeroAfiliado: the number on the insurer's card.
+    /// SUAP NumeroAfiliado: the number on the insurer's card (the CUIT, the DNI or the
+    /// insurer's own number, depending on the insurer), as given, at most 40 characters; null
+    /// when unknown.
     async fn affiliate_number(&self) -> Option<&str> {
         self.affiliate_number.as_deref()
     }
+    /// When the patient was registered (by staff or an order import).
     async fn created_at(&self) -> DateTime {
         DateTime(self.created_at)
     }
+    /// When any of the patient's fields last changed; a write that changes nothing leaves it.
     async fn updated_at(&self) -> DateTime {
         DateTime(self.updated_at)
     }
@@ -128,6 +143,7 @@ pub async fn page_of_social_work(
     Ok(page.into_connection(rows, Patient::sort_key, total))
 }
 
+/// Which patients `patients` lists; every condition given must hold.
 #[derive(InputObject, Default)]
 pub struct PatientFilter {
     /// Only patients of this social work.
@@ -150,11 +166,15 @@ impl PatientQuery {
     async fn patients(
         &self,
         ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-        filter: Option<PatientFilter>,
+        #[graphql(desc = "Page size from the start, 1 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page after it.")] after: Option<
+            String,
+        >,
+        #[graphql(desc = "Page size from the end, 1 to 100; not with `first`.")] last: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page before it.")] before: Option<
+            String,
+        >,
+        #[graphql(desc = "Which patients; all when omitted.")] filter: Option<PatientFilter>,
     ) -> AppResult<Connection<Patient>> {
         require_role(ctx, Role::Viewer)?;
         let page = PageRequest::new(first, after, last, before)?;
@@ -184,19 +204,31 @@ impl PatientQuery {
     }
 }
 
+/// A new patient. Texts are trimmed; an optional one left blank is none.
 #[derive(InputObject)]
 pub struct CreatePatientInput {
+    /// Required, at most 100 characters.
     pub first_name: String,
+    /// Required, at most 100 characters.
     pub last_name: String,
+    /// The kind of identity document.
     pub document_type: DocumentType,
+    /// As typed: dots, dashes, slashes and spaces are dropped, letters upper-cased; then 4 to
+    /// 20 letters and digits. Unique per document type (`TAKEN`).
     pub document_number: String,
+    /// From 1900-01-01 to today.
     pub birth_date: Option<Date>,
+    /// Free text, at most 30 characters.
     pub gender: Option<String>,
+    /// Shaped `name@domain.tld`, at most 200 characters.
     pub email: Option<String>,
+    /// 10 to 20 characters: digits, spaces, `-` and `+`.
     pub phone: Option<String>,
+    /// Postal address, at most 200 characters.
     pub address: Option<String>,
     /// An existing, active social work.
     pub social_work_id: ID,
+    /// The number on the insurer's card, as printed, at most 40 characters.
     pub affiliate_number: Option<String>,
     /// An existing, active EPS.
     pub eps_id: Option<ID>,
@@ -205,18 +237,29 @@ pub struct CreatePatientInput {
 /// `id` plus the fields to change; omitted fields stay as they are, null clears optional ones.
 #[derive(InputObject)]
 pub struct UpdatePatientInput {
+    /// The patient to change.
     pub id: ID,
+    /// As in `createPatient`; cannot be cleared (null is `REQUIRED`).
     pub first_name: MaybeUndefined<String>,
+    /// As in `createPatient`; cannot be cleared (null is `REQUIRED`).
     pub last_name: MaybeUndefined<String>,
+    /// The kind of identity document; null leaves it.
     pub document_type: Option<DocumentType>,
+    /// As in `createPatient`; cannot be cleared (null is `REQUIRED`).
     pub document_number: MaybeUndefined<String>,
+    /// As in `createPatient`; null clears it.
     pub birth_date: MaybeUndefined<Date>,
+    /// As in `createPatient`; null or blank clears it.
     pub gender: MaybeUndefined<String>,
+    /// As in `createPatient`; null or blank clears it.
     pub email: MaybeUndefined<String>,
+    /// As in `createPatient`; null or blank clears it.
     pub phone: MaybeUndefined<String>,
+    /// As in `createPatient`; null or blank clears it.
     pub address: MaybeUndefined<String>,
-    /// Moving to another social work needs that one to be active.
+    /// Moving to another social work needs that one to be active; null leaves it.
     pub social_work_id: Option<ID>,
+    /// As in `createPatient`; null or blank clears it.
     pub affiliate_number: MaybeUndefined<String>,
     /// Setting an EPS needs it active; null removes it.
     pub eps_id: MaybeUndefined<ID>,
@@ -234,6 +277,7 @@ impl PatientMutation {
     async fn create_patient(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The patient; every mistake comes back at once in `userErrors`.")]
         input: CreatePatientInput,
     ) -> AppResult<PatientPayload> {
         require_role(ctx, Role::Staff)?;
@@ -261,6 +305,7 @@ impl PatientMutation {
     async fn update_patient(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "`id` and the fields to change; every mistake at once in `userErrors`.")]
         input: UpdatePatientInput,
     ) -> AppResult<PatientPayload> {
         require_role(ctx, Role::Staff)?;

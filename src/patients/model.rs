@@ -23,6 +23,8 @@ use crate::{
 };
 
 text_enum! {
+    /// The kind of a patient's identity document: Argentine (DNI, LE, LC), Colombian (CC, TI,
+    /// CE), or either (CI, PASSPORT).
     pub enum DocumentType {
         /// Documento Nacional de Identidad (AR).
         Dni => "DNI",
@@ -32,6 +34,7 @@ text_enum! {
         Lc => "LC",
         /// Cédula de Identidad.
         Ci => "CI",
+        /// Passport, of any country.
         Passport => "PASSPORT",
         /// Cédula de Ciudadanía (CO).
         Cc => "CC",

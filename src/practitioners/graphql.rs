@@ -25,9 +25,11 @@ impl Practitioner {
 
 #[ComplexObject]
 impl Practitioner {
+    /// Global ID (Relay): opaque, stable; use with `node(id:)`.
     pub async fn id(&self) -> ID {
         global_id(Self::TYPE, self.id)
     }
+    /// The row id, for people; arguments take the global `id`.
     async fn database_id(&self) -> i32 {
         self.id
     }

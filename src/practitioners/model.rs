@@ -12,8 +12,11 @@ use crate::db::{
     search_text, strpos,
 };
 
-/// A provider (prestador) or prescriber (prescriptor). Its plain fields are the GraphQL
-/// type's; `id`, `databaseId` and the times are in `graphql.rs`.
+/// A provider (prestador) or prescriber (prescriptor) of orders, a person or a company: as
+/// SUAP names them, or as staff registered them. Imports find them again by SUAP's token, a
+/// licence or the document.
+// Its plain fields are the GraphQL type's; `id`, `databaseId` and the times are in
+// `graphql.rs`.
 #[derive(Queryable, Selectable, Identifiable, Debug, Clone, async_graphql::SimpleObject)]
 #[diesel(table_name = practitioners)]
 #[graphql(complex)]

@@ -26,16 +26,20 @@ impl SocialWork {
 /// A health insurer (obra social).
 #[Object]
 impl SocialWork {
+    /// Global ID (Relay): opaque, stable; use with `node(id:)`.
     pub async fn id(&self) -> ID {
         global_id(Self::TYPE, self.id)
     }
-    /// The row id ("obra social 12").
+    /// The row id, for people ("obra social 12"); arguments take the global `id`.
     async fn database_id(&self) -> i32 {
         self.id
     }
+    /// Display name ("OSDE"), at most 100 characters; unique ignoring case, accents and
+    /// repeated spaces. For one registered by a SUAP import, SUAP's short name.
     async fn name(&self) -> &str {
         &self.name
     }
+    /// Whether the clinic accepts it: new patients need an ACTIVE one.
     async fn state(&self) -> SocialWorkState {
         self.state
     }
@@ -51,7 +55,8 @@ impl SocialWork {
     async fn webpage(&self) -> Option<&str> {
         Some(self.webpage.as_str()).filter(|w| !w.is_empty())
     }
-    /// The SUAP convenio token, e.g. "OS5".
+    /// The SUAP convenio token ("OS" and 1 to 9 digits, e.g. "OS5"), unique; how SUAP orders
+    /// name it. Null for one SUAP has not named.
     async fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
@@ -60,7 +65,8 @@ impl SocialWork {
     async fn contact_pending(&self) -> bool {
         self.contact_pending
     }
-    /// SUAP ValorUnidadBioquimica.
+    /// SUAP ValorUnidadBioquimica: the current value of the biochemical unit, in pesos (0 or
+    /// more); an imported order that carries one brings it up to date. Null when unknown.
     async fn biochemical_unit_value(&self) -> Option<Decimal> {
         self.biochemical_unit_value.clone().map(Decimal)
     }
@@ -69,10 +75,14 @@ impl SocialWork {
     async fn patients(
         &self,
         ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
+        #[graphql(desc = "Page size from the start, 1 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page after it.")] after: Option<
+            String,
+        >,
+        #[graphql(desc = "Page size from the end, 1 to 100; not with `first`.")] last: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page before it.")] before: Option<
+            String,
+        >,
     ) -> AppResult<Connection<Patient>> {
         let page = PageRequest::new(first, after, last, before)?;
         Ok(patients::page_of_social_work(ctx, self.id, page).await?)
@@ -85,16 +95,20 @@ impl SocialWork {
             .await?
             .unwrap_or(0))
     }
+    /// When it was registered (by an administrator or a SUAP import).
     async fn created_at(&self) -> DateTime {
         DateTime(self.created_at)
     }
+    /// When any of its fields last changed; a write that changes nothing leaves it.
     async fn updated_at(&self) -> DateTime {
         DateTime(self.updated_at)
     }
 }
 
+/// Which social works `socialWorks` lists; every condition given must hold.
 #[derive(InputObject, Default)]
 pub struct SocialWorkFilter {
+    /// Only active, or only inactive, social works.
     pub state: Option<SocialWorkState>,
     /// Name contains this, ignoring case and accents, taken literally (no wildcards). At most
     /// 100 characters.
@@ -113,11 +127,15 @@ impl SocialWorkQuery {
     async fn social_works(
         &self,
         ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-        filter: Option<SocialWorkFilter>,
+        #[graphql(desc = "Page size from the start, 1 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page after it.")] after: Option<
+            String,
+        >,
+        #[graphql(desc = "Page size from the end, 1 to 100; not with `first`.")] last: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page before it.")] before: Option<
+            String,
+        >,
+        #[graphql(desc = "Which social works; all when omitted.")] filter: Option<SocialWorkFilter>,
     ) -> AppResult<Connection<SocialWork>> {
         require_role(ctx, Role::Viewer)?;
         let page = PageRequest::new(first, after, last, before)?;
@@ -131,29 +149,48 @@ impl SocialWorkQuery {
     }
 }
 
+/// A new social work, registered ACTIVE with its contact data complete.
 #[derive(InputObject)]
 pub struct CreateSocialWorkInput {
+    /// Required, at most 100 characters (surrounding spaces are dropped); unique ignoring
+    /// case, accents and repeated spaces.
     pub name: String,
+    /// Postal address; required, at most 200 characters.
     pub address: String,
     /// 10 to 20 characters: digits, spaces, `-` and `+`.
     pub phone: String,
-    /// An http(s) URL.
+    /// An http(s) URL, at most 200 characters; typed without a scheme
+    /// ("www.osde.com.ar"), it is stored as `https://…`.
     pub webpage: String,
-    /// SUAP convenio token, e.g. "OS5"; unique.
+    /// SUAP convenio token, "OS" and 1 to 9 digits (e.g. "OS5"); unique. Blank is none.
     pub code: Option<String>,
+    /// SUAP ValorUnidadBioquimica, in pesos: 0 or more, at most 4 decimals.
     pub biochemical_unit_value: Option<Decimal>,
 }
 
 /// `id` plus the fields to change; omitted fields stay as they are.
 #[derive(InputObject)]
 pub struct UpdateSocialWorkInput {
+    /// The social work to change.
     pub id: ID,
+    /// As in `createSocialWork`; cannot be cleared (null is `REQUIRED`).
     pub name: MaybeUndefined<String>,
+    /// ACTIVE or INACTIVE (patients already affiliated keep an inactive one); null leaves
+    /// it.
     pub state: Option<SocialWorkState>,
+    /// As in `createSocialWork`; cannot be cleared. On a `contactPending` social work, give
+    /// `address`, `phone` and `webpage` together.
     pub address: MaybeUndefined<String>,
+    /// As in `createSocialWork`; cannot be cleared. On a `contactPending` social work, give
+    /// `address`, `phone` and `webpage` together.
     pub phone: MaybeUndefined<String>,
+    /// As in `createSocialWork`; cannot be cleared. On a `contactPending` social work, give
+    /// `address`, `phone` and `webpage` together.
     pub webpage: MaybeUndefined<String>,
+    /// As in `createSocialWork`; null or blank clears it (a social work registered by a SUAP
+    /// import must keep one while `contactPending`).
     pub code: MaybeUndefined<String>,
+    /// As in `createSocialWork`; null clears it.
     pub biochemical_unit_value: MaybeUndefined<Decimal>,
 }
 
@@ -169,6 +206,7 @@ impl SocialWorkMutation {
     async fn create_social_work(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The social work; every mistake comes back at once in `userErrors`.")]
         input: CreateSocialWorkInput,
     ) -> AppResult<SocialWorkPayload> {
         require_role(ctx, Role::Admin)?;
@@ -191,6 +229,7 @@ impl SocialWorkMutation {
     async fn update_social_work(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "`id` and the fields to change; every mistake at once in `userErrors`.")]
         input: UpdateSocialWorkInput,
     ) -> AppResult<SocialWorkPayload> {
         require_role(ctx, Role::Admin)?;
@@ -224,7 +263,7 @@ impl SocialWorkMutation {
     async fn delete_social_work(
         &self,
         ctx: &Context<'_>,
-        input: DeleteInput,
+        #[graphql(desc = "The social work's global ID.")] input: DeleteInput,
     ) -> AppResult<DeletePayload> {
         require_role(ctx, Role::Admin)?;
         let id = decode_id(&input.id, SocialWork::TYPE)?;

@@ -14,7 +14,10 @@ use crate::{
 text_enum! {
     /// Activa: accepted by the clinic. Inactiva: no new patients; existing ones keep it.
     pub enum SocialWorkState {
+        /// Activa: accepted by the clinic; staff may register patients on it.
         Active => "active",
+        /// Inactiva: no longer accepted for new patients (nor for moving a patient to it);
+        /// patients already affiliated keep it, and SUAP imports still record its orders.
         Inactive => "inactive",
     }
 }

@@ -21,15 +21,22 @@ impl User {
 /// Someone who signs in to the back office.
 #[Object]
 impl User {
+    /// Global ID (Relay): opaque, stable; use with `node(id:)`.
     pub async fn id(&self) -> ID {
         global_id(Self::TYPE, self.id)
     }
+    /// The row id, for people ("user 3"); arguments take the global `id`.
     async fn database_id(&self) -> i32 {
         self.id
     }
+    /// The sign-in name: for local accounts letters, digits and `. _ @ -`, at most 60
+    /// characters, unique ignoring case; for a user of an external identity provider, the
+    /// subject of their tokens.
     async fn username(&self) -> &str {
         &self.username
     }
+    /// What the user may do. In `viewer`, the role of the caller's token, which is what the
+    /// request may do.
     async fn role(&self) -> Role {
         self.role
     }
@@ -51,26 +58,38 @@ impl UserQuery {
     }
 }
 
+/// A local account's credentials.
 #[derive(InputObject)]
 pub struct LoginInput {
+    /// The account's username, ignoring case and surrounding spaces.
     pub username: String,
+    /// The account's password, exactly as set.
     pub password: String,
 }
 
+/// A login's outcome: a token and its user, or why not.
 #[derive(SimpleObject)]
 pub struct LoginPayload {
     /// A bearer token for the `Authorization` header.
     pub token: Option<String>,
+    /// When `token` stops being accepted; null when the login was refused.
     pub expires_at: Option<DateTime>,
+    /// The user signed in; null when the login was refused.
     pub user: Option<User>,
+    /// `INVALID_CREDENTIALS` (wrong username or password, without saying which) or
+    /// `RATE_LIMITED`, with no `field`; empty when the login succeeded.
     pub user_errors: Vec<UserError>,
 }
 
+/// A local account, who signs in with `login`.
 #[derive(InputObject)]
 pub struct CreateUserInput {
+    /// Letters, digits and `. _ @ -`, at most 60 characters (surrounding spaces are dropped);
+    /// unique ignoring case.
     pub username: String,
-    /// At least 10 characters.
+    /// At least 10 characters; stored only as an Argon2 hash.
     pub password: String,
+    /// What the user may do.
     pub role: Role,
 }
 
@@ -84,7 +103,11 @@ impl UserMutation {
     /// Exchanges a username and password for a token. Needs no token. Failed attempts slow
     /// down further ones (per username and per client address): RATE_LIMITED says how long
     /// to wait. One `login` per document.
-    async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> AppResult<LoginPayload> {
+    async fn login(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The username and password.")] input: LoginInput,
+    ) -> AppResult<LoginPayload> {
         let client = ctx.data_opt::<ClientAddr>().and_then(|c| c.0);
         let keys = throttle::Keys::new(&input.username, client);
         let refused = |code, message: String| LoginPayload {
@@ -135,6 +158,7 @@ impl UserMutation {
     async fn create_user(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The account; every mistake comes back at once in `userErrors`.")]
         input: CreateUserInput,
     ) -> AppResult<UserPayload> {
         require_role(ctx, Role::Admin)?;

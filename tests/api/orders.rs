@@ -1224,3 +1224,21 @@ async fn staff_find_register_and_correct_practitioners_as_the_import_finds_them(
         .await;
     assert_eq!(error_code(&viewer), "FORBIDDEN");
 }
+
+#[tokio::test]
+async fn an_order_created_as_other_keeps_its_type_and_is_never_billable() {
+    let app = TestApp::new().await;
+    let affiliate = patient(&app).await;
+    let input = json!({ "patientId": affiliate, "type": "OTHER", "authorizationStatus": "AUTHORIZED",
+                        "authorizedAt": "2026-11-02T12:00:00Z", "items": items() });
+    let query = "mutation($input: CreateOrderInput!) { createOrder(input: $input) {
+        order { type suapType billable billableAmount } userErrors { code } } }";
+    let body = app
+        .gql_as(Role::Staff, query, json!({ "input": input }))
+        .await;
+    let order = &body["data"]["createOrder"]["order"];
+    assert_eq!(order["type"], "OTHER", "{body}");
+    assert_eq!(order["suapType"], "OTHER");
+    assert_eq!(order["billable"], false);
+    assert_eq!(order["billableAmount"], "0");
+}

@@ -98,3 +98,111 @@ async fn custom_scalars_say_their_format_and_where_it_is_specified() {
         assert!(description.len() > 40, "{scalar}: {description}");
     }
 }
+
+/// Whether a definition has a description that is not blank.
+fn described(description: &Option<async_graphql::Positioned<String>>) -> bool {
+    description
+        .as_ref()
+        .is_some_and(|text| !text.node.trim().is_empty())
+}
+
+/// Client code generators and GraphiQL's docs explorer show descriptions to front-end
+/// developers who never read the Rust code: every type, field, field argument, input field,
+/// enum value and directive of the exported SDL carries one, and none is blank. Exempt: the
+/// spec's built-in scalars (`String`, `Int`, `Float`, `Boolean`, `ID`), which the GraphQL
+/// specification itself describes (and which the SDL does not even list).
+///
+/// Directive arguments are checked through introspection: async-graphql's SDL export never
+/// writes their descriptions (all the schema's directives are the spec's own: `@skip`,
+/// `@include`, `@deprecated`, `@specifiedBy`, `@oneOf`).
+#[tokio::test]
+async fn every_type_field_argument_and_enum_value_is_documented() {
+    use async_graphql::parser::types::{TypeKind, TypeSystemDefinition};
+
+    const BUILT_IN_SCALARS: [&str; 5] = ["String", "Int", "Float", "Boolean", "ID"];
+    let sdl = clinic::graphql::sdl();
+    let document = async_graphql::parser::parse_schema(&sdl).expect("the SDL parses");
+    let mut undocumented = Vec::new();
+    let mut check = |path: String, description: &Option<async_graphql::Positioned<String>>| {
+        if !described(description) {
+            undocumented.push(path);
+        }
+    };
+    let mut types = 0;
+    for definition in &document.definitions {
+        match definition {
+            TypeSystemDefinition::Schema(_) => {}
+            TypeSystemDefinition::Directive(directive) => {
+                let directive = &directive.node;
+                check(format!("@{}", directive.name.node), &directive.description);
+            }
+            TypeSystemDefinition::Type(ty) => {
+                let ty = &ty.node;
+                let name = ty.name.node.as_str();
+                if matches!(ty.kind, TypeKind::Scalar) && BUILT_IN_SCALARS.contains(&name) {
+                    continue;
+                }
+                types += 1;
+                check(name.to_owned(), &ty.description);
+                let fields = match &ty.kind {
+                    TypeKind::Object(object) => &object.fields[..],
+                    TypeKind::Interface(interface) => &interface.fields[..],
+                    _ => &[],
+                };
+                for field in fields {
+                    let field = &field.node;
+                    check(format!("{name}.{}", field.name.node), &field.description);
+                    for argument in &field.arguments {
+                        let argument = &argument.node;
+                        check(
+                            format!("{name}.{}({})", field.name.node, argument.name.node),
+                            &argument.description,
+                        );
+                    }
+                }
+                match &ty.kind {
+                    TypeKind::InputObject(input) => {
+                        for field in &input.fields {
+                            let field = &field.node;
+                            check(format!("{name}.{}", field.name.node), &field.description);
+                        }
+                    }
+                    TypeKind::Enum(enumeration) => {
+                        for value in &enumeration.values {
+                            let value = &value.node;
+                            check(format!("{name}.{}", value.value.node), &value.description);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert!(types > 40, "the walk found only {types} types");
+
+    let schema = clinic::graphql::schema_builder().finish();
+    let query = "{ __schema { directives { name args { name description } } } }";
+    let response = async_graphql::Schema::execute(&schema, query).await;
+    assert!(response.errors.is_empty(), "{:?}", response.errors);
+    let data = response.data.into_json().unwrap();
+    for directive in data["__schema"]["directives"].as_array().unwrap() {
+        for argument in directive["args"].as_array().unwrap() {
+            let description = argument["description"].as_str().unwrap_or_default();
+            if description.trim().is_empty() {
+                undocumented.push(format!(
+                    "@{}({})",
+                    directive["name"].as_str().unwrap_or_default(),
+                    argument["name"].as_str().unwrap_or_default()
+                ));
+            }
+        }
+    }
+
+    assert!(
+        undocumented.is_empty(),
+        "{} undocumented (give each a `///` doc comment, or `#[graphql(desc = \"…\")]` on an \
+         argument, then regenerate schema.graphql):\n{}",
+        undocumented.len(),
+        undocumented.join("\n")
+    );
+}

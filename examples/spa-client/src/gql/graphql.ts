@@ -40,13 +40,25 @@ export type Scalars = {
   JSON: { input: string | number | boolean | null | { [key: string]: unknown } | unknown[]; output: string | number | boolean | null | { [key: string]: unknown } | unknown[]; }
 };
 
+/** What a change did to an authorization. */
 export type AuditAction =
+  /** It was created: `oldData` is null. */
   | 'CREATED'
+  /** It was deleted (also by a TRUNCATE by hand): `newData` is null. */
   | 'DELETED'
+  /**
+   * Some of its fields changed (`changedFields`); a write that changes nothing is not
+   * recorded.
+   */
   | 'UPDATED';
 
+/**
+ * One change of an authorization, recorded by the database whoever made it (through the API
+ * or by hand in SQL). Entries are never changed or removed, and outlive their authorization.
+ */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
+  /** What the change did. */
   action: AuditAction;
   /** The authorization as it is now; null once deleted. */
   authorization?: Maybe<Authorization>;
@@ -55,6 +67,7 @@ export type AuditEntry = {
    * `authorizationAudit` after the authorization is deleted.
    */
   authorizationId: Scalars['ID']['output'];
+  /** When the change was made (the start of its transaction). */
   changedAt: Scalars['DateTime']['output'];
   /**
    * Null for changes made outside the service (by hand in SQL), and, as in `node`, for
@@ -78,24 +91,32 @@ export type AuditEntry = {
   specialty?: Maybe<Specialty>;
 };
 
+/**
+ * One page of `AuditEntry` items, a Relay cursor connection: read `nodes` (or `edges`,
+ * with each item's cursor), `pageInfo` to move on, `totalCount` for every match.
+ * `first`/`last` take 1 to 100 (default 20).
+ */
 export type AuditEntryConnection = {
   __typename?: 'AuditEntryConnection';
-  /** A list of edges. */
+  /** This page's items in order, each with its cursor (to page from that item). */
   edges: Array<AuditEntryEdge>;
-  /** A list of nodes. */
+  /** This page's items in order: the nodes of `edges`, without their cursors. */
   nodes: Array<AuditEntry>;
-  /** Information to aid in pagination. */
+  /** Whether more items lie on either side of this page, and the cursors to get them. */
   pageInfo: PageInfo;
   /** How many items match, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
-/** An edge in a connection. */
+/** An edge of `AuditEntryConnection`: one `AuditEntry` and its cursor. */
 export type AuditEntryEdge = {
   __typename?: 'AuditEntryEdge';
-  /** A cursor for use in pagination */
+  /**
+   * Opaque position of this item in the list: pass it as `after` (or `before`)
+   * for the items after (or before) it, with the same arguments and filter.
+   */
   cursor: Scalars['String']['output'];
-  /** The item at the end of the edge */
+  /** The item. */
   node: AuditEntry;
 };
 
@@ -106,28 +127,48 @@ export type Authorization = Node & {
   auditTrail: Array<AuditEntry>;
   /** First valid day; null: since always. */
   authorizationDate?: Maybe<Scalars['Date']['output']>;
-  /** False: suspended. */
+  /** False: suspended (`SUSPENDED`), whatever its dates. */
   authorized: Scalars['Boolean']['output'];
   /** Copay, 0 to 100 with two decimals; null: not agreed (0 is no copay). */
   copayPercentage?: Maybe<Scalars['Decimal']['output']>;
+  /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /**
+   * The user who created it through the API; null when it was created otherwise (demo
+   * data, SQL by hand) or that user no longer exists.
+   */
   createdBy?: Maybe<User>;
+  /** The row id, for people ("autorización 7"); arguments take the global `id`. */
   databaseId: Scalars['Int']['output'];
+  /** The EPS the agreement is with. */
   eps: Eps;
   /** Last valid day; null: no end. */
   expirationDate?: Maybe<Scalars['Date']['output']>;
+  /** Global ID (Relay): opaque, stable; use with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** Valid today (in the clinic's time zone): authorized, within its dates, EPS active. */
+  /**
+   * Valid today (the clinic's date): authorized, within its dates, and its EPS, specialty
+   * and site active.
+   */
   isCurrentlyValid: Scalars['Boolean']['output'];
+  /** The site where it applies. */
   location: Location;
   /** Monthly quota of appointments; null: no quota (0 is a quota of zero). */
   maxMonthlyAppointments?: Maybe<Scalars['Int']['output']>;
+  /** Free text for staff ("Convenio renovado"), at most 2000 characters; null when none. */
   notes?: Maybe<Scalars['String']['output']>;
+  /**
+   * The EPS must authorize each appointment beforehand. Recorded for staff: validity and
+   * `authorizationCheck` do not weigh it.
+   */
   requiresPriorAuthorization: Scalars['Boolean']['output'];
+  /** The specialty it covers. */
   specialty: Specialty;
+  /** When its terms last changed (`auditTrail` says which, and who changed them). */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** Which entries `authorizationAudit` lists; every condition given must hold. */
 export type AuthorizationAuditFilter = {
   /** One authorization's entries; the ID of a deleted authorization works too. */
   authorizationId?: InputMaybe<Scalars['ID']['input']>;
@@ -145,27 +186,39 @@ export type AuthorizationAuditFilter = {
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** The answer of `authorizationCheck`: whether the EPS may be seen, and if not, why. */
 export type AuthorizationCheck = {
   __typename?: 'AuthorizationCheck';
   /** The agreement, when there is one (valid or not). */
   authorization?: Maybe<Authorization>;
+  /** True when an agreement exists and is valid on the day (then `reason` is null). */
   authorized: Scalars['Boolean']['output'];
   /** Why not; null when authorized. */
   reason?: Maybe<AuthorizationDenialReason>;
 };
 
+/**
+ * One page of `Authorization` items, a Relay cursor connection: read `nodes` (or `edges`,
+ * with each item's cursor), `pageInfo` to move on, `totalCount` for every match.
+ * `first`/`last` take 1 to 100 (default 20).
+ */
 export type AuthorizationConnection = {
   __typename?: 'AuthorizationConnection';
-  /** A list of edges. */
+  /** This page's items in order, each with its cursor (to page from that item). */
   edges: Array<AuthorizationEdge>;
-  /** A list of nodes. */
+  /** This page's items in order: the nodes of `edges`, without their cursors. */
   nodes: Array<Authorization>;
-  /** Information to aid in pagination. */
+  /** Whether more items lie on either side of this page, and the cursors to get them. */
   pageInfo: PageInfo;
   /** How many items match, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/**
+ * Why an EPS may not be seen for a specialty at a site on a day. When several apply, the
+ * first in this order: NO_AGREEMENT, EPS_INACTIVE, SPECIALTY_INACTIVE, LOCATION_INACTIVE,
+ * SUSPENDED, NOT_YET_VALID, EXPIRED.
+ */
 export type AuthorizationDenialReason =
   /** The EPS is inactive. */
   | 'EPS_INACTIVE'
@@ -182,26 +235,34 @@ export type AuthorizationDenialReason =
   /** The agreement exists but is suspended (`authorized: false`). */
   | 'SUSPENDED';
 
-/** An edge in a connection. */
+/** An edge of `AuthorizationConnection`: one `Authorization` and its cursor. */
 export type AuthorizationEdge = {
   __typename?: 'AuthorizationEdge';
-  /** A cursor for use in pagination */
+  /**
+   * Opaque position of this item in the list: pass it as `after` (or `before`)
+   * for the items after (or before) it, with the same arguments and filter.
+   */
   cursor: Scalars['String']['output'];
-  /** The item at the end of the edge */
+  /** The item. */
   node: Authorization;
 };
 
+/** Which authorizations `authorizations` lists; every condition given must hold. */
 export type AuthorizationFilter = {
+  /** Only agreements in force (true) or suspended (false), whatever their dates. */
   authorized?: InputMaybe<Scalars['Boolean']['input']>;
   /** Valid today (true) or not (false). */
   currentlyValid?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only agreements with this EPS. */
   epsId?: InputMaybe<Scalars['ID']['input']>;
   /**
    * Valid today and expiring on or before this day: the expiry worklist (order it by
    * `EXPIRATION_DATE` for soonest first).
    */
   expiringBy?: InputMaybe<Scalars['Date']['input']>;
+  /** Only agreements at this site. */
   locationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only agreements for this specialty. */
   specialtyId?: InputMaybe<Scalars['ID']['input']>;
   /** Valid on this day. */
   validOn?: InputMaybe<Scalars['Date']['input']>;
@@ -234,43 +295,72 @@ export type AuthorizationPayload = {
   userErrors: Array<UserError>;
 };
 
+/** What became of one item of `createAuthorizations`. */
 export type BatchItemResult = {
   __typename?: 'BatchItemResult';
   /** The created authorization; null if this item, or (when atomic) any item, failed. */
   authorization?: Maybe<Authorization>;
   /** Position of the item in `items`. */
   index: Scalars['Int']['output'];
+  /**
+   * This item's mistakes, at its fields (`["epsId"]`…); empty when the item was valid,
+   * even if an atomic batch was not written for another item's.
+   */
   userErrors: Array<UserError>;
 };
 
+/**
+ * One social work's line of `billingSummary`: its orders consumed in the period. Only social
+ * works with such orders have a line; lines come by social work name.
+ */
 export type BillingSummaryRow = {
   __typename?: 'BillingSummaryRow';
+  /** Sum of their billable items' values (each order's `billableAmount`), in pesos. */
   billableAmount: Scalars['Decimal']['output'];
+  /** Of those, the orders with at least one billable item. */
   billableOrderCount: Scalars['Int']['output'];
+  /** Sum of their billable copays (each order's `billableCopayAmount`), in pesos. */
   copayAmount: Scalars['Decimal']['output'];
+  /** Orders consumed in the period, billable or not. */
   orderCount: Scalars['Int']['output'];
+  /** The social work billed. */
   socialWork: SocialWork;
 };
 
+/** Which order `cancelOrder` cancels. */
 export type CancelOrderInput = {
+  /** The order's global ID. */
   id: Scalars['ID']['input'];
 };
 
+/**
+ * An agreement: this EPS may be seen for this specialty at this site, on these terms. One
+ * per EPS, specialty and site (`TAKEN`).
+ */
 export type CreateAuthorizationInput = {
+  /** First valid day; null: valid since always. */
   authorizationDate?: InputMaybe<Scalars['Date']['input']>;
+  /** False records the agreement suspended. */
   authorized?: Scalars['Boolean']['input'];
   /** 0 to 100, at most two decimals; null when not agreed. */
   copayPercentage?: InputMaybe<Scalars['Decimal']['input']>;
+  /** An existing EPS (active or not). */
   epsId: Scalars['ID']['input'];
+  /** Last valid day, not before `authorizationDate`; null: no end. */
   expirationDate?: InputMaybe<Scalars['Date']['input']>;
+  /** An existing site (active or not). */
   locationId: Scalars['ID']['input'];
   /** 0 or more; null for no quota. */
   maxMonthlyAppointments?: InputMaybe<Scalars['Int']['input']>;
+  /** Free text for staff, at most 2000 characters; blank is none. */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** The EPS must authorize each appointment beforehand (recorded for staff). */
   requiresPriorAuthorization?: Scalars['Boolean']['input'];
+  /** An existing specialty (active or not). */
   specialtyId: Scalars['ID']['input'];
 };
 
+/** Agreements to create together, and whether a mistake in one stops them all. */
 export type CreateAuthorizationsInput = {
   /** True: all items are written or none. False: every valid item is written. */
   atomic?: Scalars['Boolean']['input'];
@@ -278,73 +368,136 @@ export type CreateAuthorizationsInput = {
   items: Array<CreateAuthorizationInput>;
 };
 
+/** The outcome of `createAuthorizations`: counts, and each item's result. */
 export type CreateAuthorizationsPayload = {
   __typename?: 'CreateAuthorizationsPayload';
   /** Authorizations written. */
   created: Scalars['Int']['output'];
   /** Items with user errors. */
   failed: Scalars['Int']['output'];
+  /** One per item, in the order of `items`. */
   results: Array<BatchItemResult>;
 };
 
+/** A new EPS. Texts are trimmed. */
 export type CreateEpsInput = {
+  /**
+   * False registers it inactive: no authorization of it is valid, no new patient may
+   * name it.
+   */
   active?: Scalars['Boolean']['input'];
+  /** The insurer's own code: 1 to 20 letters, digits and dashes; unique ignoring case. */
   code: Scalars['String']['input'];
+  /** Required, at most 100 characters; unique ignoring case, accents and repeated spaces. */
   name: Scalars['String']['input'];
 };
 
+/** A new site. Texts are trimmed. */
 export type CreateLocationInput = {
+  /** False registers it inactive: no authorization at it is valid. */
   active?: Scalars['Boolean']['input'];
+  /** Postal address; required, at most 200 characters. */
   address: Scalars['String']['input'];
+  /** Required, at most 100 characters; unique ignoring case, accents and repeated spaces. */
   name: Scalars['String']['input'];
 };
 
+/**
+ * An order registered by staff (not through SUAP: it has no `token`). Texts are trimmed; an
+ * optional one left blank is none.
+ */
 export type CreateOrderInput = {
+  /** The state in words, at most 2000 characters. */
   authorizationMessage?: InputMaybe<Scalars['String']['input']>;
+  /** The order's SUAP state. */
   authorizationStatus?: OrderAuthorizationStatus;
+  /**
+   * When the insurer authorized it: the consumption date `billingSummary` counts it on.
+   * Null: not consumed, in no billing summary.
+   */
   authorizedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The provider's branch, at most 100 characters. */
   branch?: InputMaybe<Scalars['String']['input']>;
+  /** The diagnosis as text, at most 2000 characters. */
   diagnosisText?: InputMaybe<Scalars['String']['input']>;
+  /** True: a draft, never billable. */
   draft?: Scalars['Boolean']['input'];
   /** 1 to 500 practices. */
   items: Array<CreateOrderItemInput>;
+  /** Remarks, at most 2000 characters. */
   observations?: InputMaybe<Scalars['String']['input']>;
+  /** The ticket's order number, at most 40 characters. */
   orderNumber?: InputMaybe<Scalars['String']['input']>;
   /** The patient seen. */
   patientId: Scalars['ID']['input'];
+  /** The day the service was performed. */
   performedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The clinic's site where it was served. */
   pointOfCareId?: InputMaybe<Scalars['ID']['input']>;
+  /** The date on the prescription. */
   prescribedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The practitioner who prescribed it (a `Practitioner`'s global ID). */
   prescriberId?: InputMaybe<Scalars['ID']['input']>;
+  /** The practitioner who performed it (a `Practitioner`'s global ID). */
   providerId?: InputMaybe<Scalars['ID']['input']>;
   /** Default: the patient's social work. */
   socialWorkId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * CONSUMPTION (default) for a billable consumption; OTHER for anything else (kept as
+   * `suapType` "OTHER", never billable).
+   */
   type?: OrderType;
+  /** Verified for closing a period (informational). */
   verified?: Scalars['Boolean']['input'];
 };
 
+/** One practice of a new order (SUAP itemsOrden). Texts are trimmed. */
 export type CreateOrderItemInput = {
+  /** The state in words, at most 2000 characters; blank is none. */
   authorizationMessage?: InputMaybe<Scalars['String']['input']>;
+  /** The practice's SUAP state. */
   authorizationStatus?: OrderItemAuthorizationStatus;
+  /**
+   * The practice's copay in pesos, as `totalValue`; null when the agreement computes none
+   * per practice.
+   */
   copayValue?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The practice's name; required, at most 300 characters. */
   name: Scalars['String']['input'];
+  /** The nomenclator's name, at most 100 characters. */
   nomenclator: Scalars['String']['input'];
+  /** The practice's code in the agreed nomenclator; required, at most 40 characters. */
   nomenclatorCode: Scalars['String']['input'];
+  /** The practice's value in pesos: 0 or more, at most 12 integer digits and two decimals. */
   totalValue: Scalars['Decimal']['input'];
 };
 
+/** A new patient. Texts are trimmed; an optional one left blank is none. */
 export type CreatePatientInput = {
+  /** Postal address, at most 200 characters. */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** The number on the insurer's card, as printed, at most 40 characters. */
   affiliateNumber?: InputMaybe<Scalars['String']['input']>;
+  /** From 1900-01-01 to today. */
   birthDate?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * As typed: dots, dashes, slashes and spaces are dropped, letters upper-cased; then 4 to
+   * 20 letters and digits. Unique per document type (`TAKEN`).
+   */
   documentNumber: Scalars['String']['input'];
+  /** The kind of identity document. */
   documentType: DocumentType;
+  /** Shaped `name@domain.tld`, at most 200 characters. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** An existing, active EPS. */
   epsId?: InputMaybe<Scalars['ID']['input']>;
+  /** Required, at most 100 characters. */
   firstName: Scalars['String']['input'];
+  /** Free text, at most 30 characters. */
   gender?: InputMaybe<Scalars['String']['input']>;
+  /** Required, at most 100 characters. */
   lastName: Scalars['String']['input'];
+  /** 10 to 20 characters: digits, spaces, `-` and `+`. */
   phone?: InputMaybe<Scalars['String']['input']>;
   /** An existing, active social work. */
   socialWorkId: Scalars['ID']['input'];
@@ -371,42 +524,71 @@ export type CreatePractitionerInput = {
   provincialLicense?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new social work, registered ACTIVE with its contact data complete. */
 export type CreateSocialWorkInput = {
+  /** Postal address; required, at most 200 characters. */
   address: Scalars['String']['input'];
+  /** SUAP ValorUnidadBioquimica, in pesos: 0 or more, at most 4 decimals. */
   biochemicalUnitValue?: InputMaybe<Scalars['Decimal']['input']>;
-  /** SUAP convenio token, e.g. "OS5"; unique. */
+  /** SUAP convenio token, "OS" and 1 to 9 digits (e.g. "OS5"); unique. Blank is none. */
   code?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Required, at most 100 characters (surrounding spaces are dropped); unique ignoring
+   * case, accents and repeated spaces.
+   */
   name: Scalars['String']['input'];
   /** 10 to 20 characters: digits, spaces, `-` and `+`. */
   phone: Scalars['String']['input'];
-  /** An http(s) URL. */
+  /**
+   * An http(s) URL, at most 200 characters; typed without a scheme
+   * ("www.osde.com.ar"), it is stored as `https://…`.
+   */
   webpage: Scalars['String']['input'];
 };
 
+/** A new specialty. The name is trimmed. */
 export type CreateSpecialtyInput = {
+  /** False registers it inactive: no authorization for it is valid. */
   active?: Scalars['Boolean']['input'];
+  /** Required, at most 100 characters; unique ignoring case, accents and repeated spaces. */
   name: Scalars['String']['input'];
 };
 
+/** A local account, who signs in with `login`. */
 export type CreateUserInput = {
-  /** At least 10 characters. */
+  /** At least 10 characters; stored only as an Argon2 hash. */
   password: Scalars['String']['input'];
+  /** What the user may do. */
   role: Role;
+  /**
+   * Letters, digits and `. _ @ -`, at most 60 characters (surrounding spaces are dropped);
+   * unique ignoring case.
+   */
   username: Scalars['String']['input'];
 };
 
+/** Which entity a `delete…` mutation removes. */
 export type DeleteInput = {
   /** Global ID of the entity to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** A delete's outcome: the ID it removed, or why nothing was removed. */
 export type DeletePayload = {
   __typename?: 'DeletePayload';
   /** The global ID of the deleted entity; null when nothing was deleted. */
   deletedId?: Maybe<Scalars['ID']['output']>;
+  /**
+   * Why nothing was deleted: `NOT_FOUND` (no such entity) or `IN_USE` (still referenced);
+   * empty when the delete happened.
+   */
   userErrors: Array<UserError>;
 };
 
+/**
+ * The kind of a patient's identity document: Argentine (DNI, LE, LC), Colombian (CC, TI,
+ * CE), or either (CI, PASSPORT).
+ */
 export type DocumentType =
   /** Cédula de Ciudadanía (CO). */
   | 'CC'
@@ -420,6 +602,7 @@ export type DocumentType =
   | 'LC'
   /** Libreta de Enrolamiento (AR). */
   | 'LE'
+  /** Passport, of any country. */
   | 'PASSPORT'
   /** Tarjeta de Identidad (CO). */
   | 'TI';
@@ -439,12 +622,21 @@ export type Eps = Node & {
    * authorizations, by specialty name.
    */
   authorizedSpecialties: Array<Authorization>;
-  /** The insurer's own code (FAMISANAR: 2718). */
+  /**
+   * The insurer's own code (FAMISANAR: 2718): 1 to 20 letters, digits and dashes; unique
+   * ignoring case.
+   */
   code: Scalars['String']['output'];
+  /** When the EPS was registered. */
   createdAt: Scalars['DateTime']['output'];
-  /** The row id ("EPS 12"). */
+  /** The row id, for people ("EPS 12"); arguments take the global `id`. */
   databaseId: Scalars['Int']['output'];
+  /** Global ID (Relay): opaque, stable; use with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /**
+   * Display name ("FAMISANAR"), at most 100 characters; unique ignoring case, accents and
+   * repeated spaces.
+   */
   name: Scalars['String']['output'];
   /**
    * How many specialties this EPS has agreements for but none valid on the day (default
@@ -452,6 +644,7 @@ export type Eps = Node & {
    * sites. Specialties never agreed are not counted.
    */
   specialtiesWithoutValidAgreement: Scalars['Int']['output'];
+  /** When its name, code or active flag last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -475,28 +668,38 @@ export type EpsSpecialtiesWithoutValidAgreementArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/**
+ * One page of `Eps` items, a Relay cursor connection: read `nodes` (or `edges`,
+ * with each item's cursor), `pageInfo` to move on, `totalCount` for every match.
+ * `first`/`last` take 1 to 100 (default 20).
+ */
 export type EpsConnection = {
   __typename?: 'EpsConnection';
-  /** A list of edges. */
+  /** This page's items in order, each with its cursor (to page from that item). */
   edges: Array<EpsEdge>;
-  /** A list of nodes. */
+  /** This page's items in order: the nodes of `edges`, without their cursors. */
   nodes: Array<Eps>;
-  /** Information to aid in pagination. */
+  /** Whether more items lie on either side of this page, and the cursors to get them. */
   pageInfo: PageInfo;
   /** How many items match, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
-/** An edge in a connection. */
+/** An edge of `EpsConnection`: one `Eps` and its cursor. */
 export type EpsEdge = {
   __typename?: 'EpsEdge';
-  /** A cursor for use in pagination */
+  /**
+   * Opaque position of this item in the list: pass it as `after` (or `before`)
+   * for the items after (or before) it, with the same arguments and filter.
+   */
   cursor: Scalars['String']['output'];
-  /** The item at the end of the edge */
+  /** The item. */
   node: Eps;
 };
 
+/** Which EPS `epsList` lists; every condition given must hold. */
 export type EpsFilter = {
+  /** Only active (true), or only inactive (false), EPS. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
   /**
    * Name contains this, ignoring case and accents, taken literally (no wildcards). At most
@@ -514,45 +717,73 @@ export type EpsPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A SUAP order to import, as SUAP's web service returns it. */
 export type ImportSuapOrderInput = {
-  /** The RENDER section of a SUAP order, with SUAP's field names. */
+  /**
+   * The RENDER section of a SUAP order, with SUAP's field names; or SUAP's whole response
+   * (`REST`, `RENDER`, `STATUS`, `VIEW`), whose RENDER is read only when its `STATUS.ERROR`
+   * is empty (else `SUAP_ERROR`).
+   */
   render: Scalars['JSON']['input'];
 };
 
 /** A site (sede) of the clinic. */
 export type Location = Node & {
   __typename?: 'Location';
+  /**
+   * Open for bookings. Inactive: no authorization at this site is valid
+   * (`LOCATION_INACTIVE`).
+   */
   active: Scalars['Boolean']['output'];
+  /** Postal address, at most 200 characters. */
   address: Scalars['String']['output'];
+  /** When the site was registered. */
   createdAt: Scalars['DateTime']['output'];
+  /** The row id, for people ("sede 1"); arguments take the global `id`. */
   databaseId: Scalars['Int']['output'];
+  /** Global ID (Relay): opaque, stable; use with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /**
+   * Display name ("Sede San Gil"), at most 100 characters; unique ignoring case, accents
+   * and repeated spaces.
+   */
   name: Scalars['String']['output'];
+  /** When its name, address or active flag last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/**
+ * One page of `Location` items, a Relay cursor connection: read `nodes` (or `edges`,
+ * with each item's cursor), `pageInfo` to move on, `totalCount` for every match.
+ * `first`/`last` take 1 to 100 (default 20).
+ */
 export type LocationConnection = {
   __typename?: 'LocationConnection';
-  /** A list of edges. */
+  /** This page's items in order, each with its cursor (to page from that item). */
   edges: Array<LocationEdge>;
-  /** A list of nodes. */
+  /** This page's items in order: the nodes of `edges`, without their cursors. */
   nodes: Array<Location>;
-  /** Information to aid in pagination. */
+  /** Whether more items lie on either side of this page, and the cursors to get them. */
   pageInfo: PageInfo;
   /** How many items match, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
-/** An edge in a connection. */
+/** An edge of `LocationConnection`: one `Location` and its cursor. */
 export type LocationEdge = {
   __typename?: 'LocationEdge';
-  /** A cursor for use in pagination */
+  /**
+   * Opaque position of this item in the list: pass it as `after` (or `before`)
+   * for the items after (or before) it, with the same arguments and filter.
+   */
   cursor: Scalars['String']['output'];
-  /** The item at the end of the edge */
+  /** The item. */
   node: Location;
 };
 
+/** Which sites `locations` lists; every condition given must hold. */
 export type LocationFilter = {
+  /** Only active (true), or only inactive (false), sites. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
   /**
    * Name contains this, ignoring case and accents, taken literally (no wildcards). At most
@@ -570,20 +801,35 @@ export type LocationPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A local account's credentials. */
 export type LoginInput = {
+  /** The account's password, exactly as set. */
   password: Scalars['String']['input'];
+  /** The account's username, ignoring case and surrounding spaces. */
   username: Scalars['String']['input'];
 };
 
+/** A login's outcome: a token and its user, or why not. */
 export type LoginPayload = {
   __typename?: 'LoginPayload';
+  /** When `token` stops being accepted; null when the login was refused. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** A bearer token for the `Authorization` header. */
   token?: Maybe<Scalars['String']['output']>;
+  /** The user signed in; null when the login was refused. */
   user?: Maybe<User>;
+  /**
+   * `INVALID_CREDENTIALS` (wrong username or password, without saying which) or
+   * `RATE_LIMITED`, with no `field`; empty when the login succeeded.
+   */
   userErrors: Array<UserError>;
 };
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Marks an order cancelled by the provider: never billable again. STAFF or ADMIN. */
@@ -618,7 +864,10 @@ export type Mutation = {
   deleteAuthorization: DeletePayload;
   /** Deletes an EPS nothing references (else `IN_USE`: deactivate it instead). ADMIN. */
   deleteEps: DeletePayload;
-  /** Deletes a site no authorization references (else `IN_USE`). ADMIN. */
+  /**
+   * Deletes a site no authorization or order references (else `IN_USE`: deactivate it
+   * instead). ADMIN.
+   */
   deleteLocation: DeletePayload;
   /**
    * Deletes a social work no patient or order references (else `IN_USE`: deactivate it
@@ -660,139 +909,276 @@ export type Mutation = {
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationCancelOrderArgs = {
   input: CancelOrderInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationCreateAuthorizationArgs = {
   input: CreateAuthorizationInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationCreateAuthorizationsArgs = {
   input: CreateAuthorizationsInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationCreateEpsArgs = {
   input: CreateEpsInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationCreateLocationArgs = {
   input: CreateLocationInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationCreateOrderArgs = {
   input: CreateOrderInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationCreatePatientArgs = {
   input: CreatePatientInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationCreatePractitionerArgs = {
   input: CreatePractitionerInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationCreateSocialWorkArgs = {
   input: CreateSocialWorkInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationCreateSpecialtyArgs = {
   input: CreateSpecialtyInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationDeleteAuthorizationArgs = {
   input: DeleteInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationDeleteEpsArgs = {
   input: DeleteInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationDeleteLocationArgs = {
   input: DeleteInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationDeleteSocialWorkArgs = {
   input: DeleteInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationDeleteSpecialtyArgs = {
   input: DeleteInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationImportSuapOrderArgs = {
   input: ImportSuapOrderInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationLoginArgs = {
   input: LoginInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationUpdateAuthorizationArgs = {
   input: UpdateAuthorizationInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationUpdateEpsArgs = {
   input: UpdateEpsInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationUpdateLocationArgs = {
   input: UpdateLocationInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationUpdatePatientArgs = {
   input: UpdatePatientInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationUpdatePractitionerArgs = {
   input: UpdatePractitionerInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationUpdateSocialWorkArgs = {
   input: UpdateSocialWorkInput;
 };
 
 
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
 export type MutationUpdateSpecialtyArgs = {
   input: UpdateSpecialtyInput;
 };
 
+/**
+ * Any entity with a global ID: what `node(id:)` and `nodes(ids:)` return (ask for the
+ * concrete type's fields with `... on Patient { … }`).
+ */
 export type Node = {
-  /** Opaque global ID. */
+  /** Global ID (Relay): opaque, stable; use with `node(id:)`. */
   id: Scalars['ID']['output'];
 };
 
 /** An order (SUAP "orden"): who was seen, for what, and how the insurer authorized it. */
 export type Order = Node & {
   __typename?: 'Order';
+  /**
+   * SUAP MensajeAutorizacion: the order's state in words, for people (not for logic); at
+   * most 2000 characters, null when none.
+   */
   authorizationMessage?: Maybe<Scalars['String']['output']>;
+  /**
+   * SUAP EstadoAutorizacion of the whole order: it ranks above the items' states, and with
+   * them decides which items are billable.
+   */
   authorizationStatus: OrderAuthorizationStatus;
   /** SUAP FechaAutorizacion: the consumption date. */
   authorizedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -805,23 +1191,66 @@ export type Order = Node & {
    * (`totalCopayValue`: the agreement computes it for the whole order).
    */
   billableCopayAmount: Scalars['Decimal']['output'];
+  /**
+   * SUAP Sucursal: the provider's branch where the order was authorized, for providers
+   * with branches; at most 100 characters, null when not given.
+   */
   branch?: Maybe<Scalars['String']['output']>;
+  /**
+   * SUAP AnuladoPorPrestador: cancelled by the provider, so never billable. Once true it
+   * stays true, whatever a later import says.
+   */
   cancelledByProvider: Scalars['Boolean']['output'];
+  /** When it was registered here (created, or first imported). */
   createdAt: Scalars['DateTime']['output'];
+  /**
+   * The row id, for people ("orden 1234"; not SUAP's number, which is in `token`);
+   * arguments take the global `id`.
+   */
   databaseId: Scalars['Int']['output'];
+  /**
+   * SUAP DiagnosticoTexto: the diagnosis as typed (usually by reception), without any
+   * coding; at most 2000 characters, null when not given.
+   */
   diagnosisText?: Maybe<Scalars['String']['output']>;
+  /**
+   * SUAP Borrador: still a draft (a test that consumed nothing of the affiliate), so not
+   * billable whatever its states.
+   */
   draft: Scalars['Boolean']['output'];
+  /** Global ID (Relay): opaque, stable; use with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** Its practices (SUAP itemsOrden), in the order given. */
   items: Array<OrderItem>;
+  /** SUAP Observaciones: remarks on the order, at most 2000 characters; null when none. */
   observations?: Maybe<Scalars['String']['output']>;
+  /**
+   * SUAP NumeroOrden: the order's number as the ticket's barcode shows it, at most 40
+   * characters; null when not given.
+   */
   orderNumber?: Maybe<Scalars['String']['output']>;
   /** The patient seen: SUAP's "afiliado". */
   patient: Patient;
+  /**
+   * SUAP FechaRealizacion: the day the service was performed (the sample taken, the
+   * consultation held); not the authorization date. Null when not given.
+   */
   performedOn?: Maybe<Scalars['Date']['output']>;
+  /**
+   * The clinic's site where it was served, as staff gave it in `createOrder`; null when not
+   * given, and for imports (SUAP's own point of care is `suapPointOfCare`).
+   */
   pointOfCare?: Maybe<Location>;
+  /** SUAP FechaPrescripcion: the date on the prescription (Rp.), when there is one. */
   prescribedOn?: Maybe<Scalars['Date']['output']>;
+  /** SUAP prescriptor: who wrote the prescription; null when unknown or none. */
   prescriber?: Maybe<Practitioner>;
+  /** SUAP prestador: who performed the service (a person or a company); null when unknown. */
   provider?: Maybe<Practitioner>;
+  /**
+   * The social work billed (SUAP's obraSocial of the order); `socialWorkId` in inputs and
+   * filters.
+   */
   socialWork: SocialWork;
   /** SUAP's _PuntoAtencion, as received. */
   suapPointOfCare?: Maybe<Scalars['Int']['output']>;
@@ -843,8 +1272,20 @@ export type Order = Node & {
   totalCopayValue: Scalars['Decimal']['output'];
   /** SUAP's totals differ from the sums of its authorized items. */
   totalsMismatch: Scalars['Boolean']['output'];
+  /**
+   * SUAP's `Tipo`: CONSUMPTION (`CONSUMO`, the one billable type) or OTHER (its name in
+   * `suapType`).
+   */
   type: OrderType;
+  /**
+   * When it last changed: a cancellation, a re-import that changed something, or a change
+   * of its billing verdict.
+   */
   updatedAt: Scalars['DateTime']['output'];
+  /**
+   * SUAP EstadoVerificacion: verified by the professional association or the provider's
+   * own check. Informational for closing a billing period; `billable` does not weigh it.
+   */
   verified: Scalars['Boolean']['output'];
 };
 
@@ -869,13 +1310,18 @@ export type OrderAuthorizationStatus =
   /** [0] SIN_PROCESAR */
   | 'UNPROCESSED';
 
+/**
+ * One page of `Order` items, a Relay cursor connection: read `nodes` (or `edges`,
+ * with each item's cursor), `pageInfo` to move on, `totalCount` for every match.
+ * `first`/`last` take 1 to 100 (default 20).
+ */
 export type OrderConnection = {
   __typename?: 'OrderConnection';
-  /** A list of edges. */
+  /** This page's items in order, each with its cursor (to page from that item). */
   edges: Array<OrderEdge>;
-  /** A list of nodes. */
+  /** This page's items in order: the nodes of `edges`, without their cursors. */
   nodes: Array<Order>;
-  /** Information to aid in pagination. */
+  /** Whether more items lie on either side of this page, and the cursors to get them. */
   pageInfo: PageInfo;
   /** How many items match, across all pages. */
   totalCount: Scalars['Int']['output'];
@@ -888,16 +1334,21 @@ export type OrderDirection =
   /** Largest (latest, newest) first. */
   | 'DESC';
 
-/** An edge in a connection. */
+/** An edge of `OrderConnection`: one `Order` and its cursor. */
 export type OrderEdge = {
   __typename?: 'OrderEdge';
-  /** A cursor for use in pagination */
+  /**
+   * Opaque position of this item in the list: pass it as `after` (or `before`)
+   * for the items after (or before) it, with the same arguments and filter.
+   */
   cursor: Scalars['String']['output'];
-  /** The item at the end of the edge */
+  /** The item. */
   node: Order;
 };
 
+/** Which orders `orders` lists; every condition given must hold. */
 export type OrderFilter = {
+  /** Only orders with (true) or without (false) a billable item. */
   billable?: InputMaybe<Scalars['Boolean']['input']>;
   /** Has an authorization date (true), or none, and so is in no billing summary (false). */
   consumed?: InputMaybe<Scalars['Boolean']['input']>;
@@ -909,6 +1360,7 @@ export type OrderFilter = {
   consumedFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Consumed on or before this day (see `consumedFrom`). */
   consumedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Only orders of this patient (SUAP's affiliate). */
   patientId?: InputMaybe<Scalars['ID']['input']>;
   /** Performed on or after this day. */
   performedFrom?: InputMaybe<Scalars['Date']['input']>;
@@ -920,9 +1372,11 @@ export type OrderFilter = {
    * literally. At most 100 characters.
    */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** Only orders billed to this social work. */
   socialWorkId?: InputMaybe<Scalars['ID']['input']>;
   /** Any of these order states. */
   status?: InputMaybe<Array<OrderAuthorizationStatus>>;
+  /** Only orders whose SUAP totals disagree (true) or agree (false) with their items. */
   totalsMismatch?: InputMaybe<Scalars['Boolean']['input']>;
   /** SUAP's verification (`EstadoVerificacion`), for closing a period. */
   verified?: InputMaybe<Scalars['Boolean']['input']>;
@@ -931,21 +1385,48 @@ export type OrderFilter = {
 /** One practice of an order (SUAP "itemsOrden"). */
 export type OrderItem = Node & {
   __typename?: 'OrderItem';
+  /**
+   * SUAP MensajeAutorizacion of the practice: its state in words, for the operator (not
+   * for logic); at most 2000 characters, null when none.
+   */
   authorizationMessage?: Maybe<Scalars['String']['output']>;
+  /**
+   * SUAP EstadoAutorizacion of this practice alone; whether it is billable also depends on
+   * its order's.
+   */
   authorizationStatus: OrderItemAuthorizationStatus;
   /** May be billed to the insurer (seed 002's table). */
   billable: Scalars['Boolean']['output'];
+  /**
+   * SUAP ValorCoseguro: the practice's copay in pesos, when the agreement computes it per
+   * practice; null when it does not (see the order's `totalCopayValue`).
+   */
   copayValue?: Maybe<Scalars['Decimal']['output']>;
-  /** The row id. */
+  /** The row id, for people; arguments take the global `id`. */
   databaseId: Scalars['Int']['output'];
-  /** Opaque global ID: each practice is a Node of its own. */
+  /**
+   * Global ID (Relay): opaque, stable; use with `node(id:)` (each practice is a Node of
+   * its own).
+   */
   id: Scalars['ID']['output'];
+  /** SUAP Nombre: the practice's name, at most 300 characters. */
   name: Scalars['String']['output'];
+  /**
+   * SUAP Nomenclador: the name of the nomenclator agreed with the insurer, at most 100
+   * characters (may be empty).
+   */
   nomenclator: Scalars['String']['output'];
+  /**
+   * SUAP CodigoNomenclador: the practice's code in the agreed nomenclator (not the
+   * insurer's own code), at most 40 characters.
+   */
   nomenclatorCode: Scalars['String']['output'];
   /** SUAP's token of the practice ("PO" + SUAP's number); null for items created here. */
   token?: Maybe<Scalars['String']['output']>;
-  /** The practice's value whatever its authorization. */
+  /**
+   * SUAP ValorTotal: the practice's value in pesos whatever its authorization (a rejected
+   * practice's is not in the order's totals).
+   */
   totalValue: Scalars['Decimal']['output'];
 };
 
@@ -978,72 +1459,112 @@ export type OrderType =
   /** Any other SUAP `Tipo` (`PRESUPUESTO`, …), kept as given in `suapType`: never billable. */
   | 'OTHER';
 
-/** Information about pagination in a connection */
+/** Where a connection's page lies in the whole list, and the cursors to move from it. */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** When paginating forwards, the cursor to continue. */
+  /**
+   * The last item's cursor: pass it as `after` for the page after this one.
+   * Null when the page is empty.
+   */
   endCursor?: Maybe<Scalars['String']['output']>;
-  /** When paginating forwards, are there more items? */
+  /**
+   * Paging forward (`first`): whether more items follow this page. Paging
+   * backward (`last`): true whenever `before` was given, as Relay allows.
+   */
   hasNextPage: Scalars['Boolean']['output'];
-  /** When paginating backwards, are there more items? */
+  /**
+   * Paging backward (`last`): whether more items precede this page. Paging
+   * forward (`first`): true whenever `after` was given, as Relay allows.
+   */
   hasPreviousPage: Scalars['Boolean']['output'];
-  /** When paginating backwards, the cursor to continue. */
+  /**
+   * The first item's cursor: pass it as `before` for the page before this one.
+   * Null when the page is empty.
+   */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A person the clinic sees, affiliated with a social work. */
 export type Patient = Node & {
   __typename?: 'Patient';
+  /** Postal address, at most 200 characters; null when not given. */
   address?: Maybe<Scalars['String']['output']>;
-  /** SUAP NumeroAfiliado: the number on the insurer's card. */
+  /**
+   * SUAP NumeroAfiliado: the number on the insurer's card (the CUIT, the DNI or the
+   * insurer's own number, depending on the insurer), as given, at most 40 characters; null
+   * when unknown.
+   */
   affiliateNumber?: Maybe<Scalars['String']['output']>;
+  /** From 1900-01-01 to today; null when unknown. */
   birthDate?: Maybe<Scalars['Date']['output']>;
+  /** When the patient was registered (by staff or an order import). */
   createdAt: Scalars['DateTime']['output'];
+  /** The row id, for people ("paciente 42"); arguments take the global `id`. */
   databaseId: Scalars['Int']['output'];
-  /** Unique per document type. */
+  /**
+   * 4 to 20 letters and digits, stored normalised (upper-cased, without the dots, dashes,
+   * slashes or spaces typed); unique per document type.
+   */
   documentNumber: Scalars['String']['output'];
+  /** The kind of identity document `documentNumber` is. */
   documentType: DocumentType;
+  /** An address shaped `name@domain.tld`, at most 200 characters; null when not given. */
   email?: Maybe<Scalars['String']['output']>;
-  /** Optional Colombian EPS. */
+  /** The Colombian EPS (insurer) the patient also belongs to; null when none. */
   eps?: Maybe<Eps>;
+  /** Given name(s), at most 100 characters. */
   firstName: Scalars['String']['output'];
   /** "First Last". */
   fullName: Scalars['String']['output'];
+  /** As given, free text of at most 30 characters; null when not given. */
   gender?: Maybe<Scalars['String']['output']>;
+  /** Global ID (Relay): opaque, stable; use with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** Surname(s), at most 100 characters; lists of patients sort by it first. */
   lastName: Scalars['String']['output'];
   /**
    * Who registered the patient: staff, or an order import (whose social work may be
    * inactive).
    */
   origin: PatientOrigin;
+  /** 10 to 20 characters: digits, spaces, `-` and `+`; null when not given. */
   phone?: Maybe<Scalars['String']['output']>;
   /** The social work the patient is affiliated with. */
   socialWork: SocialWork;
+  /** When any of the patient's fields last changed; a write that changes nothing leaves it. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/**
+ * One page of `Patient` items, a Relay cursor connection: read `nodes` (or `edges`,
+ * with each item's cursor), `pageInfo` to move on, `totalCount` for every match.
+ * `first`/`last` take 1 to 100 (default 20).
+ */
 export type PatientConnection = {
   __typename?: 'PatientConnection';
-  /** A list of edges. */
+  /** This page's items in order, each with its cursor (to page from that item). */
   edges: Array<PatientEdge>;
-  /** A list of nodes. */
+  /** This page's items in order: the nodes of `edges`, without their cursors. */
   nodes: Array<Patient>;
-  /** Information to aid in pagination. */
+  /** Whether more items lie on either side of this page, and the cursors to get them. */
   pageInfo: PageInfo;
   /** How many items match, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
-/** An edge in a connection. */
+/** An edge of `PatientConnection`: one `Patient` and its cursor. */
 export type PatientEdge = {
   __typename?: 'PatientEdge';
-  /** A cursor for use in pagination */
+  /**
+   * Opaque position of this item in the list: pass it as `after` (or `before`)
+   * for the items after (or before) it, with the same arguments and filter.
+   */
   cursor: Scalars['String']['output'];
-  /** The item at the end of the edge */
+  /** The item. */
   node: Patient;
 };
 
+/** Which patients `patients` lists; every condition given must hold. */
 export type PatientFilter = {
   /** Only patients of this EPS. */
   epsId?: InputMaybe<Scalars['ID']['input']>;
@@ -1077,13 +1598,15 @@ export type PatientPayload = {
 };
 
 /**
- * A provider (prestador) or prescriber (prescriptor). Its plain fields are the GraphQL
- * type's; `id`, `databaseId` and the times are in `graphql.rs`.
+ * A provider (prestador) or prescriber (prescriptor) of orders, a person or a company: as
+ * SUAP names them, or as staff registered them. Imports find them again by SUAP's token, a
+ * licence or the document.
  */
 export type Practitioner = Node & {
   __typename?: 'Practitioner';
   /** When it was registered (by staff or an import). */
   createdAt: Scalars['DateTime']['output'];
+  /** The row id, for people; arguments take the global `id`. */
   databaseId: Scalars['Int']['output'];
   /** Stored normalised: upper-cased, without dots, dashes, slashes or spaces. */
   documentNumber?: Maybe<Scalars['String']['output']>;
@@ -1094,6 +1617,7 @@ export type Practitioner = Node & {
   documentType?: Maybe<Scalars['String']['output']>;
   /** As SUAP or staff wrote it ("RUIZ, ESTEBAN", "LABORATORIO CENTRAL SRL"). */
   fullName: Scalars['String']['output'];
+  /** Global ID (Relay): opaque, stable; use with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** Matrícula nacional, unique. */
   nationalLicense?: Maybe<Scalars['String']['output']>;
@@ -1103,24 +1627,32 @@ export type Practitioner = Node & {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/**
+ * One page of `Practitioner` items, a Relay cursor connection: read `nodes` (or `edges`,
+ * with each item's cursor), `pageInfo` to move on, `totalCount` for every match.
+ * `first`/`last` take 1 to 100 (default 20).
+ */
 export type PractitionerConnection = {
   __typename?: 'PractitionerConnection';
-  /** A list of edges. */
+  /** This page's items in order, each with its cursor (to page from that item). */
   edges: Array<PractitionerEdge>;
-  /** A list of nodes. */
+  /** This page's items in order: the nodes of `edges`, without their cursors. */
   nodes: Array<Practitioner>;
-  /** Information to aid in pagination. */
+  /** Whether more items lie on either side of this page, and the cursors to get them. */
   pageInfo: PageInfo;
   /** How many items match, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
-/** An edge in a connection. */
+/** An edge of `PractitionerConnection`: one `Practitioner` and its cursor. */
 export type PractitionerEdge = {
   __typename?: 'PractitionerEdge';
-  /** A cursor for use in pagination */
+  /**
+   * Opaque position of this item in the list: pass it as `after` (or `before`)
+   * for the items after (or before) it, with the same arguments and filter.
+   */
   cursor: Scalars['String']['output'];
-  /** The item at the end of the edge */
+  /** The item. */
   node: Practitioner;
 };
 
@@ -1142,6 +1674,10 @@ export type PractitionerPayload = {
   userErrors: Array<UserError>;
 };
 
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
 export type Query = {
   __typename?: 'Query';
   /** The audit log of every authorization, newest first, including deleted ones. */
@@ -1181,6 +1717,10 @@ export type Query = {
 };
 
 
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
 export type QueryAuthorizationAuditArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1190,6 +1730,10 @@ export type QueryAuthorizationAuditArgs = {
 };
 
 
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
 export type QueryAuthorizationCheckArgs = {
   epsId: Scalars['ID']['input'];
   locationId: Scalars['ID']['input'];
@@ -1198,6 +1742,10 @@ export type QueryAuthorizationCheckArgs = {
 };
 
 
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
 export type QueryAuthorizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1208,6 +1756,10 @@ export type QueryAuthorizationsArgs = {
 };
 
 
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
 export type QueryBillingSummaryArgs = {
   from: Scalars['Date']['input'];
   socialWorkId?: InputMaybe<Scalars['ID']['input']>;
@@ -1215,6 +1767,10 @@ export type QueryBillingSummaryArgs = {
 };
 
 
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
 export type QueryEpsListArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1224,6 +1780,10 @@ export type QueryEpsListArgs = {
 };
 
 
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
 export type QueryLocationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1233,21 +1793,37 @@ export type QueryLocationsArgs = {
 };
 
 
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
 export type QueryOrderByTokenArgs = {
   token: Scalars['String']['input'];
 };
 
 
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
 export type QueryOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1257,6 +1833,10 @@ export type QueryOrdersArgs = {
 };
 
 
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
 export type QueryPatientsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1266,6 +1846,10 @@ export type QueryPatientsArgs = {
 };
 
 
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
 export type QueryPractitionersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1275,6 +1859,10 @@ export type QueryPractitionersArgs = {
 };
 
 
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
 export type QuerySocialWorksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1284,6 +1872,10 @@ export type QuerySocialWorksArgs = {
 };
 
 
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
 export type QuerySpecialtiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1306,19 +1898,31 @@ export type SocialWork = Node & {
   __typename?: 'SocialWork';
   /** Null only while `contactPending` (registered by a SUAP import, which sends none). */
   address?: Maybe<Scalars['String']['output']>;
-  /** SUAP ValorUnidadBioquimica. */
+  /**
+   * SUAP ValorUnidadBioquimica: the current value of the biochemical unit, in pesos (0 or
+   * more); an imported order that carries one brings it up to date. Null when unknown.
+   */
   biochemicalUnitValue?: Maybe<Scalars['Decimal']['output']>;
-  /** The SUAP convenio token, e.g. "OS5". */
+  /**
+   * The SUAP convenio token ("OS" and 1 to 9 digits, e.g. "OS5"), unique; how SUAP orders
+   * name it. Null for one SUAP has not named.
+   */
   code?: Maybe<Scalars['String']['output']>;
   /**
    * True for a social work first registered by a SUAP import: SUAP sends no address,
    * phone or webpage, so they are empty until an administrator sets all three.
    */
   contactPending: Scalars['Boolean']['output'];
+  /** When it was registered (by an administrator or a SUAP import). */
   createdAt: Scalars['DateTime']['output'];
-  /** The row id ("obra social 12"). */
+  /** The row id, for people ("obra social 12"); arguments take the global `id`. */
   databaseId: Scalars['Int']['output'];
+  /** Global ID (Relay): opaque, stable; use with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /**
+   * Display name ("OSDE"), at most 100 characters; unique ignoring case, accents and
+   * repeated spaces. For one registered by a SUAP import, SUAP's short name.
+   */
   name: Scalars['String']['output'];
   /** How many patients are affiliated. */
   patientCount: Scalars['Int']['output'];
@@ -1326,7 +1930,9 @@ export type SocialWork = Node & {
   patients: PatientConnection;
   /** Null only while `contactPending`. */
   phone?: Maybe<Scalars['String']['output']>;
+  /** Whether the clinic accepts it: new patients need an ACTIVE one. */
   state: SocialWorkState;
+  /** When any of its fields last changed; a write that changes nothing leaves it. */
   updatedAt: Scalars['DateTime']['output'];
   /** Null only while `contactPending`. */
   webpage?: Maybe<Scalars['String']['output']>;
@@ -1341,27 +1947,36 @@ export type SocialWorkPatientsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/**
+ * One page of `SocialWork` items, a Relay cursor connection: read `nodes` (or `edges`,
+ * with each item's cursor), `pageInfo` to move on, `totalCount` for every match.
+ * `first`/`last` take 1 to 100 (default 20).
+ */
 export type SocialWorkConnection = {
   __typename?: 'SocialWorkConnection';
-  /** A list of edges. */
+  /** This page's items in order, each with its cursor (to page from that item). */
   edges: Array<SocialWorkEdge>;
-  /** A list of nodes. */
+  /** This page's items in order: the nodes of `edges`, without their cursors. */
   nodes: Array<SocialWork>;
-  /** Information to aid in pagination. */
+  /** Whether more items lie on either side of this page, and the cursors to get them. */
   pageInfo: PageInfo;
   /** How many items match, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
-/** An edge in a connection. */
+/** An edge of `SocialWorkConnection`: one `SocialWork` and its cursor. */
 export type SocialWorkEdge = {
   __typename?: 'SocialWorkEdge';
-  /** A cursor for use in pagination */
+  /**
+   * Opaque position of this item in the list: pass it as `after` (or `before`)
+   * for the items after (or before) it, with the same arguments and filter.
+   */
   cursor: Scalars['String']['output'];
-  /** The item at the end of the edge */
+  /** The item. */
   node: SocialWork;
 };
 
+/** Which social works `socialWorks` lists; every condition given must hold. */
 export type SocialWorkFilter = {
   /** Only those still waiting for their contact data (or only complete ones). */
   contactPending?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1370,6 +1985,7 @@ export type SocialWorkFilter = {
    * 100 characters.
    */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** Only active, or only inactive, social works. */
   state?: InputMaybe<SocialWorkState>;
 };
 
@@ -1384,42 +2000,69 @@ export type SocialWorkPayload = {
 
 /** Activa: accepted by the clinic. Inactiva: no new patients; existing ones keep it. */
 export type SocialWorkState =
+  /** Activa: accepted by the clinic; staff may register patients on it. */
   | 'ACTIVE'
+  /**
+   * Inactiva: no longer accepted for new patients (nor for moving a patient to it);
+   * patients already affiliated keep it, and SUAP imports still record its orders.
+   */
   | 'INACTIVE';
 
 /** A medical specialty (Cardiología, Pediatría…). */
 export type Specialty = Node & {
   __typename?: 'Specialty';
+  /**
+   * Offered by the clinic. Inactive: no authorization for it is valid (`SPECIALTY_INACTIVE`)
+   * at any site.
+   */
   active: Scalars['Boolean']['output'];
+  /** When the specialty was registered. */
   createdAt: Scalars['DateTime']['output'];
+  /** The row id, for people ("especialidad 3"); arguments take the global `id`. */
   databaseId: Scalars['Int']['output'];
+  /** Global ID (Relay): opaque, stable; use with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /**
+   * Display name ("Cardiología"), at most 100 characters; unique ignoring case, accents
+   * and repeated spaces.
+   */
   name: Scalars['String']['output'];
+  /** When its name or active flag last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/**
+ * One page of `Specialty` items, a Relay cursor connection: read `nodes` (or `edges`,
+ * with each item's cursor), `pageInfo` to move on, `totalCount` for every match.
+ * `first`/`last` take 1 to 100 (default 20).
+ */
 export type SpecialtyConnection = {
   __typename?: 'SpecialtyConnection';
-  /** A list of edges. */
+  /** This page's items in order, each with its cursor (to page from that item). */
   edges: Array<SpecialtyEdge>;
-  /** A list of nodes. */
+  /** This page's items in order: the nodes of `edges`, without their cursors. */
   nodes: Array<Specialty>;
-  /** Information to aid in pagination. */
+  /** Whether more items lie on either side of this page, and the cursors to get them. */
   pageInfo: PageInfo;
   /** How many items match, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
-/** An edge in a connection. */
+/** An edge of `SpecialtyConnection`: one `Specialty` and its cursor. */
 export type SpecialtyEdge = {
   __typename?: 'SpecialtyEdge';
-  /** A cursor for use in pagination */
+  /**
+   * Opaque position of this item in the list: pass it as `after` (or `before`)
+   * for the items after (or before) it, with the same arguments and filter.
+   */
   cursor: Scalars['String']['output'];
-  /** The item at the end of the edge */
+  /** The item. */
   node: Specialty;
 };
 
+/** Which specialties `specialties` lists; every condition given must hold. */
 export type SpecialtyFilter = {
+  /** Only active (true), or only inactive (false), specialties. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
   /**
    * Name contains this, ignoring case and accents, taken literally (no wildcards). At most
@@ -1439,46 +2082,81 @@ export type SpecialtyPayload = {
 
 /** `id` plus the terms to change; the EPS, specialty and site cannot change. */
 export type UpdateAuthorizationInput = {
+  /** First valid day; null clears it (valid since always). */
   authorizationDate?: InputMaybe<Scalars['Date']['input']>;
+  /** False suspends it, true reinstates it; null leaves it. */
   authorized?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 0 to 100, at most two decimals; null clears it (not agreed). */
   copayPercentage?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Last valid day, not before `authorizationDate`; null clears it (no end). */
   expirationDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The authorization to change. */
   id: Scalars['ID']['input'];
+  /** 0 or more; null clears it (no quota). */
   maxMonthlyAppointments?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 2000 characters; null or blank clears them. */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** As in `createAuthorization`; null leaves it. */
   requiresPriorAuthorization?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** `id` plus the fields to change; omitted fields stay as they are. */
 export type UpdateEpsInput = {
+  /**
+   * False deactivates it: its authorizations stop being valid (`EPS_INACTIVE`) and no new
+   * patient may name it; patients who have it keep it. Null leaves it.
+   */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** As in `createEps`; cannot be cleared (null is `REQUIRED`). */
   code?: InputMaybe<Scalars['String']['input']>;
+  /** The EPS to change. */
   id: Scalars['ID']['input'];
+  /** As in `createEps`; cannot be cleared (null is `REQUIRED`). */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** `id` plus the fields to change; omitted fields stay as they are. */
 export type UpdateLocationInput = {
+  /**
+   * False deactivates it: authorizations at it stop being valid (`LOCATION_INACTIVE`).
+   * Null leaves it.
+   */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** As in `createLocation`; cannot be cleared (null is `REQUIRED`). */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** The site to change. */
   id: Scalars['ID']['input'];
+  /** As in `createLocation`; cannot be cleared (null is `REQUIRED`). */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** `id` plus the fields to change; omitted fields stay as they are, null clears optional ones. */
 export type UpdatePatientInput = {
+  /** As in `createPatient`; null or blank clears it. */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** As in `createPatient`; null or blank clears it. */
   affiliateNumber?: InputMaybe<Scalars['String']['input']>;
+  /** As in `createPatient`; null clears it. */
   birthDate?: InputMaybe<Scalars['Date']['input']>;
+  /** As in `createPatient`; cannot be cleared (null is `REQUIRED`). */
   documentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The kind of identity document; null leaves it. */
   documentType?: InputMaybe<DocumentType>;
+  /** As in `createPatient`; null or blank clears it. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** Setting an EPS needs it active; null removes it. */
   epsId?: InputMaybe<Scalars['ID']['input']>;
+  /** As in `createPatient`; cannot be cleared (null is `REQUIRED`). */
   firstName?: InputMaybe<Scalars['String']['input']>;
+  /** As in `createPatient`; null or blank clears it. */
   gender?: InputMaybe<Scalars['String']['input']>;
+  /** The patient to change. */
   id: Scalars['ID']['input'];
+  /** As in `createPatient`; cannot be cleared (null is `REQUIRED`). */
   lastName?: InputMaybe<Scalars['String']['input']>;
+  /** As in `createPatient`; null or blank clears it. */
   phone?: InputMaybe<Scalars['String']['input']>;
-  /** Moving to another social work needs that one to be active. */
+  /** Moving to another social work needs that one to be active; null leaves it. */
   socialWorkId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1500,41 +2178,94 @@ export type UpdatePractitionerInput = {
 
 /** `id` plus the fields to change; omitted fields stay as they are. */
 export type UpdateSocialWorkInput = {
+  /**
+   * As in `createSocialWork`; cannot be cleared. On a `contactPending` social work, give
+   * `address`, `phone` and `webpage` together.
+   */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** As in `createSocialWork`; null clears it. */
   biochemicalUnitValue?: InputMaybe<Scalars['Decimal']['input']>;
+  /**
+   * As in `createSocialWork`; null or blank clears it (a social work registered by a SUAP
+   * import must keep one while `contactPending`).
+   */
   code?: InputMaybe<Scalars['String']['input']>;
+  /** The social work to change. */
   id: Scalars['ID']['input'];
+  /** As in `createSocialWork`; cannot be cleared (null is `REQUIRED`). */
   name?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * As in `createSocialWork`; cannot be cleared. On a `contactPending` social work, give
+   * `address`, `phone` and `webpage` together.
+   */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * ACTIVE or INACTIVE (patients already affiliated keep an inactive one); null leaves
+   * it.
+   */
   state?: InputMaybe<SocialWorkState>;
+  /**
+   * As in `createSocialWork`; cannot be cleared. On a `contactPending` social work, give
+   * `address`, `phone` and `webpage` together.
+   */
   webpage?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** `id` plus the fields to change; omitted fields stay as they are. */
 export type UpdateSpecialtyInput = {
+  /**
+   * False deactivates it: its authorizations stop being valid (`SPECIALTY_INACTIVE`).
+   * Null leaves it.
+   */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The specialty to change. */
   id: Scalars['ID']['input'];
+  /** As in `createSpecialty`; cannot be cleared (null is `REQUIRED`). */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Someone who signs in to the back office. */
 export type User = Node & {
   __typename?: 'User';
+  /** The row id, for people ("user 3"); arguments take the global `id`. */
   databaseId: Scalars['Int']['output'];
+  /** Global ID (Relay): opaque, stable; use with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /**
+   * What the user may do. In `viewer`, the role of the caller's token, which is what the
+   * request may do.
+   */
   role: Role;
+  /**
+   * The sign-in name: for local accounts letters, digits and `. _ @ -`, at most 60
+   * characters, unique ignoring case; for a user of an external identity provider, the
+   * subject of their tokens.
+   */
   username: Scalars['String']['output'];
 };
 
+/**
+ * A mistake in a mutation's input, reported in its payload instead of a top-level error;
+ * the mutation wrote nothing for that input.
+ */
 export type UserError = {
   __typename?: 'UserError';
   /** Stable and machine-readable. */
   code: UserErrorCode;
-  /** Path to the offending input field, relative to `input` (e.g. `["phone"]`). */
+  /**
+   * Path to the offending input field, relative to `input` (e.g. `["phone"]`; for
+   * `importSuapOrder`, the path in `render`, e.g. `["afiliado", "DocNumero"]`); null when
+   * no one field is at fault (a refused `login`).
+   */
   field?: Maybe<Array<Scalars['String']['output']>>;
   /** Spanish, for the clinic's staff. */
   message: Scalars['String']['output'];
 };
 
+/**
+ * What kind of mistake a `UserError` reports: stable, for client logic (the message is for
+ * people and may change).
+ */
 export type UserErrorCode =
   /** A referenced social work (or EPS) is not active. */
   | 'INACTIVE'
