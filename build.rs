@@ -43,6 +43,7 @@ fn main() {
     for file in ["package.json", "package-lock.json", "init.js", "page.css"] {
         println!("cargo:rerun-if-changed={SOURCE}/{file}");
     }
+    println!("cargo:rerun-if-env-changed=NPM");
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let npm = out.join("graphiql-npm");
     install(&npm);
@@ -88,16 +89,17 @@ fn asset(constant: &str, name: &str, content_type: &str, path: &Path) -> String 
 /// `npm ci` from the lock file (integrity-checked), unless OUT_DIR already holds that install.
 fn install(dir: &Path) {
     let lock = fs::read(Path::new(SOURCE).join("package-lock.json")).unwrap();
-    let installed = dir.join("node_modules/.package-lock.json");
-    if installed.exists() && fs::read(dir.join("package-lock.json")).ok().as_ref() == Some(&lock) {
+    let manifest = fs::read(Path::new(SOURCE).join("package.json")).unwrap();
+    let same =
+        |file: &str, content: &Vec<u8>| fs::read(dir.join(file)).ok().as_ref() == Some(content);
+    if dir.join("node_modules/.package-lock.json").exists()
+        && same("package-lock.json", &lock)
+        && same("package.json", &manifest)
+    {
         return;
     }
     fs::create_dir_all(dir).unwrap();
-    fs::copy(
-        Path::new(SOURCE).join("package.json"),
-        dir.join("package.json"),
-    )
-    .unwrap();
+    fs::write(dir.join("package.json"), &manifest).unwrap();
     fs::write(dir.join("package-lock.json"), &lock).unwrap();
     let npm = env::var("NPM").unwrap_or_else(|_| "npm".to_owned());
     let status = Command::new(&npm)

@@ -2,7 +2,10 @@
 
 use std::{
     ops::Deref,
-    sync::{Arc, atomic::AtomicU64},
+    sync::{
+        Arc,
+        atomic::{AtomicBool, AtomicU64},
+    },
 };
 
 use crate::{
@@ -19,6 +22,9 @@ pub struct App {
     pub queries: QueryCounter,
     /// GraphQL requests executed since start (with `queries`, statements per request).
     pub requests: AtomicU64,
+    /// Demo mode with the demo `admin` still opened by the published password (decided at
+    /// start-up): only then does GraphiQL's page carry a token of that admin.
+    pub demo_admin_open: AtomicBool,
 }
 
 #[derive(Clone)]

@@ -14,7 +14,7 @@
 //! | `DB_POOL_SIZE` | two per core | connections kept by the pool |
 //! | `SHUTDOWN_GRACE` | `20s` | how long in-flight requests may finish after SIGTERM/SIGINT |
 //! | `CLINIC_TIME_ZONE` | the host's (TZ, /etc/localtime), else UTC | IANA zone whose date is "today" for authorizations and billing |
-//! | `ADMIN_USERNAME`, `ADMIN_PASSWORD` | none | an admin created at start if missing; the password is always set |
+//! | `ADMIN_USERNAME`, `ADMIN_PASSWORD` | none | an admin created at start if missing; its password made ADMIN_PASSWORD at every start (written only when it differs) |
 //! | `CLINIC_DEMO` | zero-config only | load the demo data into an empty database and allow its accounts |
 //! | `METRICS_ADDR` | none (off) | address of a separate listener for `/metrics` |
 //! | `JWT_MAX_LIFETIME` | `24h` | tokens whose `exp - iat` is longer are refused |

@@ -242,7 +242,8 @@ pub async fn ensure_database(url: &str) -> Result<(), StartupError> {
             match created {
                 Ok(_) => Ok(()),
                 // Another replica starting at the same moment created it first: what we wanted.
-                Err(e) if lost_creation_race(&e) => {
+                // (Whatever the server's language: if the database now answers, it exists.)
+                Err(e) if lost_creation_race(&e) || connect(url).await.is_ok() => {
                     tracing::info!(database = %name, "database created by another replica meanwhile");
                     Ok(())
                 }

@@ -31,24 +31,34 @@ impl StartupLock {
             reason: e.to_string(),
         };
         let mut conn = connect(url).await.map_err(|e| failed(&e))?;
-        let Taken { taken } = diesel::sql_query("SELECT pg_try_advisory_lock($1) AS taken")
-            .bind::<diesel::sql_types::BigInt, _>(KEY)
-            .get_result(&mut conn)
-            .await
-            .map_err(|e| failed(&e))?;
-        if !taken {
-            tracing::info!(
-                "another replica is running the start-up chores (migrations, demo data, admin \
-                 account, billing recount); waiting for it to finish"
-            );
-            diesel::sql_query("SELECT pg_advisory_lock($1)")
+        // Polled rather than a blocking `pg_advisory_lock`: a session waiting inside a
+        // statement holds a snapshot, which a `CREATE INDEX CONCURRENTLY` in the holder's
+        // migrations would wait for forever.
+        let waiting_since = std::time::Instant::now();
+        let mut said = None;
+        loop {
+            let Taken { taken } = diesel::sql_query("SELECT pg_try_advisory_lock($1) AS taken")
                 .bind::<diesel::sql_types::BigInt, _>(KEY)
-                .execute(&mut conn)
+                .get_result(&mut conn)
                 .await
                 .map_err(|e| failed(&e))?;
-            tracing::info!("start-up lock taken: checking what is left to do");
+            if taken {
+                if said.is_some() {
+                    tracing::info!("start-up lock taken: checking what is left to do");
+                }
+                return Ok(Self(conn));
+            }
+            let waited = waiting_since.elapsed().as_secs();
+            if said.is_none_or(|at| waited >= at + 10) {
+                tracing::info!(
+                    waited_seconds = waited,
+                    "another replica is running the start-up chores (migrations, demo data, \
+                     admin account, billing recount); waiting for it to finish"
+                );
+                said = Some(waited);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
         }
-        Ok(Self(conn))
     }
 
     pub async fn release(mut self) {

@@ -131,6 +131,8 @@ pub async fn execute<E: Executor>(
     let keep = (parsed.fresh && cacheable && Documents::would_keep(&request.query))
         .then(|| Box::new(request.query.clone()));
     let operation_name = request.operation_name.clone();
+    // For `@skip`/`@include` in the ordering pass; a screen's variables are a few values.
+    let variables = request.variables.clone();
     let only_queries = request.parsed_query().is_ok_and(|doc| {
         doc.operations
             .iter()
@@ -144,6 +146,7 @@ pub async fn execute<E: Executor>(
             &mut response.data,
             &document,
             operation_name.as_deref(),
+            &variables,
             types,
         );
         if let Some(query) = keep

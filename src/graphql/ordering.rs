@@ -9,7 +9,8 @@
 //! made every fragment apply; under an interface (`node(id:)`) the object's `__typename`, when
 //! the query asked for it (Apollo, urql and Relay always do), decides; without it, all the
 //! fragments count, which differs from the spec only if two of them on different types list
-//! the same fields in opposite orders.
+//! the same fields in opposite orders. Selections `@skip`ped or not `@include`d take no place,
+//! as async-graphql left them out of the answer.
 
 use std::{
     cell::RefCell,
@@ -18,10 +19,10 @@ use std::{
 };
 
 use async_graphql::{
-    Name, Value,
+    Name, Positioned, Value, Variables,
     parser::types::{
-        DocumentOperations, ExecutableDocument, Selection, SelectionSet, TypeCondition,
-        TypeDefinition, TypeKind, TypeSystemDefinition,
+        Directive, DocumentOperations, ExecutableDocument, Selection, SelectionSet, TypeCondition,
+        TypeDefinition, TypeKind, TypeSystemDefinition, VariableDefinition,
     },
 };
 
@@ -68,11 +69,13 @@ impl AbstractTypes {
     }
 }
 
-/// Puts `data` (the answer to `operation_name` in `document`) in the query's order.
+/// Puts `data` (the answer to `operation_name` in `document`, run with `variables`) in the
+/// query's order.
 pub fn reorder(
     data: &mut Value,
     document: &ExecutableDocument,
     operation_name: Option<&str>,
+    variables: &Variables,
     types: &AbstractTypes,
 ) {
     let operation = match (&document.operations, operation_name) {
@@ -89,13 +92,20 @@ pub fn reorder(
         }
         _ => return,
     };
-    let walk = Walk { document, types };
+    let walk = Walk {
+        document,
+        types,
+        variables,
+        definitions: &operation.node.variable_definitions,
+    };
     walk.value(data, &Level::new(vec![&operation.node.selection_set.node]));
 }
 
 struct Walk<'d> {
     document: &'d ExecutableDocument,
     types: &'d AbstractTypes,
+    variables: &'d Variables,
+    definitions: &'d [Positioned<VariableDefinition>],
 }
 
 /// The selection sets that apply at one place in the answer (several when a field is selected
@@ -108,6 +118,8 @@ struct Level<'d> {
 /// Response keys in order, each with the level below it.
 struct Fields<'d> {
     keys: Vec<Name>,
+    /// Each key's place in `keys`: an object may have thousands of aliased keys.
+    place: HashMap<Name, usize>,
     below: Vec<Level<'d>>,
 }
 
@@ -136,11 +148,7 @@ impl<'d> Walk<'d> {
                 let fields = self.fields(level, object_type);
                 if !in_order(map.keys(), &fields.keys) {
                     map.sort_by_cached_key(|key, _| {
-                        fields
-                            .keys
-                            .iter()
-                            .position(|k| k == key)
-                            .unwrap_or(usize::MAX)
+                        fields.place.get(key).copied().unwrap_or(usize::MAX)
                     });
                 }
                 for (key, below) in fields.keys.iter().zip(&fields.below) {
@@ -167,14 +175,15 @@ impl<'d> Walk<'d> {
         {
             return fields.clone();
         }
-        let mut keys: Vec<Name> = Vec::new();
-        let mut below: Vec<Vec<&'d SelectionSet>> = Vec::new();
+        let mut collected = Collected::default();
         let mut visited = HashSet::new();
         for set in &level.sets {
-            self.collect(set, object_type, &mut keys, &mut below, &mut visited);
+            self.collect(set, object_type, &mut collected, &mut visited);
         }
+        let Collected { keys, place, below } = collected;
         let fields = Rc::new(Fields {
             keys,
+            place,
             below: below.into_iter().map(Level::new).collect(),
         });
         level
@@ -188,30 +197,34 @@ impl<'d> Walk<'d> {
         &self,
         set: &'d SelectionSet,
         object_type: Option<&str>,
-        keys: &mut Vec<Name>,
-        below: &mut Vec<Vec<&'d SelectionSet>>,
+        collected: &mut Collected<'d>,
         visited: &mut HashSet<&'d str>,
     ) {
         for selection in &set.items {
+            if self.skipped(selection.node.directives()) {
+                continue;
+            }
             match &selection.node {
                 Selection::Field(field) => {
-                    let key = field.node.response_key().node.clone();
-                    let at = match keys.iter().position(|k| *k == key) {
-                        Some(at) => at,
+                    let key = &field.node.response_key().node;
+                    let at = match collected.place.get(key) {
+                        Some(at) => *at,
                         None => {
-                            keys.push(key);
-                            below.push(Vec::new());
-                            keys.len() - 1
+                            let at = collected.keys.len();
+                            collected.keys.push(key.clone());
+                            collected.place.insert(key.clone(), at);
+                            collected.below.push(Vec::new());
+                            at
                         }
                     };
                     if !field.node.selection_set.node.items.is_empty() {
-                        below[at].push(&field.node.selection_set.node);
+                        collected.below[at].push(&field.node.selection_set.node);
                     }
                 }
                 Selection::InlineFragment(fragment) => {
                     if self.applies(fragment.node.type_condition.as_ref(), object_type) {
                         let set = &fragment.node.selection_set.node;
-                        self.collect(set, object_type, keys, below, visited);
+                        self.collect(set, object_type, collected, visited);
                     }
                 }
                 Selection::FragmentSpread(spread) => {
@@ -226,16 +239,45 @@ impl<'d> Walk<'d> {
                     let condition = Some(&fragment.node.type_condition);
                     if self.applies(condition, object_type) {
                         let set = &fragment.node.selection_set.node;
-                        self.collect(set, object_type, keys, below, visited);
+                        self.collect(set, object_type, collected, visited);
                     }
                 }
             }
         }
     }
 
+    /// `@skip(if: true)` or `@include(if: false)`, with a variable's value or its default.
+    fn skipped(&self, directives: &[Positioned<Directive>]) -> bool {
+        directives.iter().any(|directive| {
+            let skip_when = match directive.node.name.node.as_str() {
+                "skip" => true,
+                "include" => false,
+                _ => return false,
+            };
+            let condition = match directive.node.get_argument("if").map(|v| &v.node) {
+                Some(async_graphql_value::Value::Boolean(value)) => *value,
+                Some(async_graphql_value::Value::Variable(name)) => {
+                    let default = || {
+                        self.definitions
+                            .iter()
+                            .find(|d| d.node.name.node == *name)
+                            .and_then(|d| d.node.default_value.as_ref())
+                            .map(|v| &v.node)
+                    };
+                    matches!(
+                        self.variables.get(name).or_else(default),
+                        Some(Value::Boolean(true))
+                    )
+                }
+                _ => false,
+            };
+            condition == skip_when
+        })
+    }
+
     fn applies(
         &self,
-        condition: Option<&async_graphql::Positioned<TypeCondition>>,
+        condition: Option<&Positioned<TypeCondition>>,
         object_type: Option<&str>,
     ) -> bool {
         match (condition, object_type) {
@@ -245,6 +287,13 @@ impl<'d> Walk<'d> {
             _ => true,
         }
     }
+}
+
+#[derive(Default)]
+struct Collected<'d> {
+    keys: Vec<Name>,
+    place: HashMap<Name, usize>,
+    below: Vec<Vec<&'d SelectionSet>>,
 }
 
 /// Whether the answer's keys already follow the query's (the usual case for small objects).
@@ -265,9 +314,24 @@ mod tests {
         type B implements Node { id: ID! x: Int y: Int }";
 
     fn ordered(query: &str, answer: serde_json::Value) -> String {
+        ordered_with(query, json!({}), answer)
+    }
+
+    fn ordered_with(
+        query: &str,
+        variables: serde_json::Value,
+        answer: serde_json::Value,
+    ) -> String {
         let document = parse_query(query).unwrap();
         let mut data = Value::from_json(answer).unwrap();
-        reorder(&mut data, &document, None, &AbstractTypes::from_sdl(SDL));
+        let variables = Variables::from_json(variables);
+        reorder(
+            &mut data,
+            &document,
+            None,
+            &variables,
+            &AbstractTypes::from_sdl(SDL),
+        );
         // Serialized as the HTTP layer does (serde_json::Value would sort the keys).
         serde_json::to_string(&data).unwrap()
     }
@@ -302,5 +366,22 @@ mod tests {
         let query = "{ o { a } x o { b } }";
         let answer = json!({ "x": 1, "o": { "b": 2, "a": 1 } });
         assert_eq!(ordered(query, answer), r#"{"o":{"a":1,"b":2},"x":1}"#);
+    }
+
+    #[test]
+    fn skipped_and_excluded_selections_take_no_place() {
+        let query = "query($full: Boolean!, $short: Boolean = true) {
+            o { ...Extra @include(if: $full) b @skip(if: $short) a ... @skip(if: false) { c } e } }
+            fragment Extra on O { e d }";
+        let answer = json!({ "o": { "e": 5, "c": 3, "a": 1 } });
+        assert_eq!(
+            ordered_with(query, json!({ "full": false }), answer),
+            r#"{"o":{"a":1,"c":3,"e":5}}"#
+        );
+        let answer = json!({ "o": { "a": 1, "d": 4, "e": 5, "c": 3 } });
+        assert_eq!(
+            ordered_with(query, json!({ "full": true }), answer),
+            r#"{"o":{"e":5,"d":4,"a":1,"c":3}}"#
+        );
     }
 }

@@ -8,6 +8,7 @@ use axum::{
     response::{Html, IntoResponse, Response},
 };
 use serde_json::json;
+use std::sync::atomic::Ordering;
 
 use crate::{app::AppState, auth::Role, demo};
 
@@ -23,27 +24,42 @@ pub mod assets {
 }
 
 /// Where the page may load from: itself only. Fonts and icons are data: URIs inside GraphiQL's
-/// stylesheet; requests go to `/graphql`.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; \
-     style-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; \
-     base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/// stylesheet; requests go to `/graphql`. GraphiQL's dialogs add one `<style>` element of their
+/// own, allowed by this response's nonce (`{nonce}`), which init.js hands them.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; \
+     style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; font-src 'self' data:; \
+     connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/// The page. In demo mode it opens on the booking check with a fresh token of the demo admin
-/// in the Headers tab (demo accounts' password is published anyway); headers the user typed
-/// before are kept instead.
+/// The page's Content-Security-Policy with this response's style nonce.
+pub fn content_security_policy(nonce: &str) -> String {
+    CONTENT_SECURITY_POLICY.replace("{nonce}", nonce)
+}
+
+/// 128 random bits, base64: a fresh nonce per page, so no other page's can be reused.
+fn nonce() -> String {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    use base64::{Engine, engine::general_purpose::STANDARD};
+    let mut bytes = [0u8; 16];
+    OsRng.fill_bytes(&mut bytes);
+    STANDARD.encode(bytes)
+}
+
+/// The page. In demo mode, while the demo `admin` still has the published password (so the
+/// token gives nobody more than the README does), it opens on the booking check with a fresh
+/// token of that admin in the Headers tab; headers the user typed before are kept instead.
 pub fn page(state: &AppState) -> Response {
-    let demo_token = state
-        .config
-        .demo_mode()
+    let demo_token = (state.config.demo_mode() && state.demo_admin_open.load(Ordering::Relaxed))
         .then(|| state.jwt.issue("admin", Role::Admin).ok())
         .flatten();
+    let nonce = nonce();
     let config = match demo_token {
         Some((token, _)) => json!({
             "endpoint": "/graphql",
+            "styleNonce": nonce,
             "defaultQuery": demo::booking_example(),
             "defaultHeaders": format!("{{\n  \"Authorization\": \"Bearer {token}\"\n}}"),
         }),
-        None => json!({ "endpoint": "/graphql", "defaultQuery": WELCOME }),
+        None => json!({ "endpoint": "/graphql", "styleNonce": nonce, "defaultQuery": WELCOME }),
     };
     // `<` escaped: the JSON sits in the HTML, and no string in it may close the element.
     let config = config.to_string().replace('<', "\\u003c");
@@ -78,10 +94,9 @@ pub fn page(state: &AppState) -> Response {
     );
     let mut response = Html(html).into_response();
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
-    );
+    if let Ok(policy) = HeaderValue::from_str(&content_security_policy(&nonce)) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
     // The page may carry a token: never cached, never sent on as a referrer.
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(

@@ -58,6 +58,10 @@ async fn graphiql_loads_every_script_and_stylesheet_from_the_service_itself() {
         assert!(csp.contains(directive), "{directive} in {csp}");
     }
     assert!(!csp.contains("http"), "no other origin is allowed: {csp}");
+    assert!(
+        !csp.contains("unsafe"),
+        "no inline script or style but the nonce's: {csp}"
+    );
     let html = String::from_utf8(body).unwrap();
     assert!(
         !html.contains("http:") && !html.contains("https:"),
@@ -142,15 +146,20 @@ async fn graphiql_loads_every_script_and_stylesheet_from_the_service_itself() {
     // Outside demo mode the page holds no token.
     let config = page_config(&html);
     assert_eq!(config["endpoint"], "/graphql");
+    // The one inline style allowed is GraphiQL's own, by this page's nonce.
+    let nonce = config["styleNonce"].as_str().unwrap();
+    assert!(
+        nonce.len() >= 22 && csp.contains(&format!("'nonce-{nonce}'")),
+        "{csp}"
+    );
     assert!(config.get("defaultHeaders").is_none(), "{config}");
 }
 
 #[tokio::test]
 async fn in_demo_mode_graphiql_opens_on_the_booking_check_with_a_working_token() {
     let app = TestApp::with_args(&["--demo"]).await;
-    clinic::demo::load(&mut app.state.pool.get().await.unwrap())
-        .await
-        .unwrap();
+    // The start-up chores: demo data into the empty database, and the page's token allowed.
+    clinic::server::initialise(&app.state).await.unwrap();
     let (status, _, body) = fetch(&app, "/graphql", "text/html").await;
     assert_eq!(status, 200);
     let config = page_config(&String::from_utf8(body).unwrap());
@@ -176,4 +185,20 @@ async fn in_demo_mode_graphiql_opens_on_the_booking_check_with_a_working_token()
     let check = &body["data"]["authorizationCheck"];
     assert_eq!(check["authorized"], true, "{body}");
     assert_eq!(check["authorization"]["eps"]["name"], "FAMISANAR");
+}
+
+#[tokio::test]
+async fn the_demo_page_gives_no_token_once_the_demo_admin_has_a_password_of_its_own() {
+    let app = TestApp::with_args(&["--demo"]).await;
+    let mut conn = app.state.pool.get().await.unwrap();
+    clinic::demo::load(&mut conn).await.unwrap();
+    let hash = clinic::auth::hash_password("una clave propia y larga").unwrap();
+    clinic::users::model::set_password(&mut conn, "admin", &hash, None)
+        .await
+        .unwrap();
+    drop(conn);
+    clinic::server::initialise(&app.state).await.unwrap();
+    let (_, _, body) = fetch(&app, "/graphql", "text/html").await;
+    let config = page_config(&String::from_utf8(body).unwrap());
+    assert!(config.get("defaultHeaders").is_none(), "{config}");
 }

@@ -53,6 +53,10 @@ try {
   check(answer?.data?.authorizationCheck?.authorized === true,
     `the query runs with the token: ${JSON.stringify(answer).slice(0, 120)}`);
 
+  // A dialog (GraphiQL's settings) runs its own script and styles: still nothing the CSP refuses.
+  await page.click('[aria-label="Open settings dialog"]');
+  await page.waitForSelector('[role="dialog"]', { timeout: 10000 });
+  await page.keyboard.press('Escape');
   await page.click('[aria-label="Show Documentation Explorer"]');
   await page.waitForSelector('.graphiql-doc-explorer', { timeout: 10000 });
   await page.click('.graphiql-doc-explorer a.graphiql-doc-explorer-type-name:has-text("Query")');
@@ -70,6 +74,12 @@ try {
   await page.waitForSelector('.graphiql-query-editor .CodeMirror', { timeout: 20000 });
   const kept = (await toolEditors()).includes(typed);
   check(kept, 'headers the user typed survive a reload');
+  const stored = await page.evaluate(() => ({
+    session: Object.keys(sessionStorage).map((k) => k + '=' + sessionStorage.getItem(k)).join(' '),
+    local: Object.keys(localStorage).map((k) => k + '=' + localStorage.getItem(k)).join(' '),
+  }));
+  check(stored.session.includes('pegado-por-la-usuaria') && !stored.local.includes('pegado-por-la-usuaria'),
+    'headers are kept for the browser tab (sessionStorage), not on the machine (localStorage)');
 
   check(elsewhere.length === 0, `nothing requested outside the service ${elsewhere.join(' ')}`);
   check(problems.length === 0, `no console errors (CSP violations included) ${problems.join(' | ')}`);
