@@ -6,17 +6,17 @@ use std::{
     time::{Duration, Instant},
 };
 
+use clinic::{auth::Role, graphql::ids::global_id};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use serde_json::{Value, json};
 
 use crate::common::*;
 
 const REPLICAS: usize = 3;
 
-#[tokio::test]
-async fn three_replicas_started_at_once_on_a_fresh_database_all_come_up_and_each_chore_happens_once()
- {
-    // A database that does not exist yet: the three race to create it.
-    let name = format!("clinic_replicas_{}", std::process::id());
+/// A fresh database name on the test server, dropped first in case a run left it behind.
+async fn fresh_database(tag: &str) -> (String, String, AsyncPgConnection) {
+    let name = format!("clinic_{tag}_{}", std::process::id());
     let server = server_url();
     let mut admin = AsyncPgConnection::establish(&format!("{server}/postgres"))
         .await
@@ -26,35 +26,38 @@ async fn three_replicas_started_at_once_on_a_fresh_database_all_come_up_and_each
         .execute(&mut admin)
         .await
         .unwrap();
-    let url = format!("{server}/{name}");
+    (format!("{server}/{name}"), drop_database, admin)
+}
 
-    let logs = tempdir();
-    let mut replicas = Vec::new();
-    for i in 0..REPLICAS {
-        let addr: SocketAddr = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap();
-        let log = std::fs::File::create(logs.join(format!("{i}.log"))).unwrap();
-        let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_clinic"))
-            .arg("serve")
-            .env("DATABASE_URL", &url)
-            .env("JWT_SECRET", SECRET)
-            .env("LISTEN_ADDR", addr.to_string())
-            .env("CLINIC_DEMO", "true")
-            .env("ADMIN_USERNAME", "jefa")
-            .env("ADMIN_PASSWORD", "una clave de la jefa, larga")
-            .env("CLINIC_TIME_ZONE", "UTC")
-            .env("RUST_LOG", "info")
-            .env("NO_COLOR", "1")
-            .stdout(Stdio::from(log.try_clone().unwrap()))
-            .stderr(Stdio::from(log))
-            .kill_on_drop(true)
-            .spawn()
-            .unwrap();
-        replicas.push((child, addr));
-    }
+/// The real binary in demo mode on a free port, its output in `log`.
+fn start_replica(url: &str, log: &std::path::Path) -> (tokio::process::Child, SocketAddr) {
+    let addr: SocketAddr = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let log = std::fs::File::create(log).unwrap();
+    let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_clinic"))
+        .arg("serve")
+        .env("DATABASE_URL", url)
+        .env("JWT_SECRET", SECRET)
+        .env("LISTEN_ADDR", addr.to_string())
+        .env("CLINIC_DEMO", "true")
+        .env("ADMIN_USERNAME", "jefa")
+        .env("ADMIN_PASSWORD", "una clave de la jefa, larga")
+        .env("CLINIC_TIME_ZONE", "UTC")
+        .env("SHUTDOWN_GRACE", "10s")
+        .env("RUST_LOG", "info")
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::from(log.try_clone().unwrap()))
+        .stderr(Stdio::from(log))
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    (child, addr)
+}
 
+/// Waits until every replica answers /readyz, failing with the log of one that exited.
+async fn wait_ready(replicas: &mut [(tokio::process::Child, SocketAddr)], logs: &std::path::Path) {
     let started = Instant::now();
     for (i, (child, addr)) in replicas.iter_mut().enumerate() {
         loop {
@@ -72,6 +75,18 @@ async fn three_replicas_started_at_once_on_a_fresh_database_all_come_up_and_each
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
+}
+
+#[tokio::test]
+async fn three_replicas_started_at_once_on_a_fresh_database_all_come_up_and_each_chore_happens_once()
+ {
+    // A database that does not exist yet: the three race to create it.
+    let (url, drop_database, mut admin) = fresh_database("replicas").await;
+    let logs = tempdir("start");
+    let mut replicas: Vec<_> = (0..REPLICAS)
+        .map(|i| start_replica(&url, &logs.join(format!("{i}.log"))))
+        .collect();
+    wait_ready(&mut replicas, &logs).await;
 
     let logs: Vec<String> = (0..REPLICAS)
         .map(|i| std::fs::read_to_string(logs.join(format!("{i}.log"))).unwrap())
@@ -125,8 +140,176 @@ async fn ready(addr: SocketAddr) -> bool {
     response.starts_with("HTTP/1.1 200")
 }
 
-fn tempdir() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("clinic-replicas-{}", std::process::id()));
+fn tempdir(tag: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("clinic-replicas-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// POST /graphql over a fresh connection: the status and body, or None when the replica did
+/// not answer (refused or closed: nothing was acknowledged).
+async fn post(addr: SocketAddr, token: &str, body: &Value) -> Option<(u16, Value)> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.ok()?;
+    let body = body.to_string();
+    let request = format!(
+        "POST /graphql HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+         Authorization: Bearer {token}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await.ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.ok()?;
+    let status = response.get(9..12)?.parse().ok()?;
+    let json = response.split_once("\r\n\r\n")?.1;
+    Some((status, serde_json::from_str(json).unwrap_or(Value::Null)))
+}
+
+const CREATE_PATIENT: &str = "mutation($input: CreatePatientInput!) {
+    createPatient(input: $input) { patient { id } userErrors { code } } }";
+const CREATE_ORDER: &str = "mutation($input: CreateOrderInput!) {
+    createOrder(input: $input) { order { id } userErrors { code } } }";
+
+#[tokio::test]
+async fn writes_spread_over_three_replicas_one_stopped_midway_lose_nothing_acknowledged() {
+    let (url, drop_database, mut admin) = fresh_database("replica_load").await;
+    let logs = tempdir("load");
+    let mut replicas: Vec<_> = (0..REPLICAS)
+        .map(|i| start_replica(&url, &logs.join(format!("{i}.log"))))
+        .collect();
+    wait_ready(&mut replicas, &logs).await;
+    let addrs: Vec<SocketAddr> = replicas.iter().map(|(_, addr)| *addr).collect();
+    let keys = clinic::auth::JwtKeys::new(
+        Some(SECRET.as_bytes()),
+        None,
+        None,
+        None,
+        Duration::from_secs(3600),
+        Duration::from_secs(3600),
+    )
+    .unwrap();
+    let token = keys.issue("jefa", Role::Admin).unwrap().0;
+    let social_work = global_id("SocialWork", 1).0;
+
+    // Eight clients for three seconds, each request to the next replica in turn: a patient,
+    // then an authorized, billable order for them. Replica 0 gets SIGTERM after one second.
+    let deadline = Instant::now() + Duration::from_secs(3);
+    let clients = (0..8).map(|client| {
+        let (addrs, token, social_work) = (addrs.clone(), token.clone(), social_work.clone());
+        tokio::spawn(async move {
+            let (mut patients, mut orders, mut server_errors) = (Vec::new(), 0u32, Vec::new());
+            let mut turn = client;
+            let mut n = 0;
+            while Instant::now() < deadline {
+                n += 1;
+                let document = format!("{}", 40_000_000 + client * 100_000 + n);
+                let input = json!({ "firstName": "Carga", "lastName": format!("Réplica {client}"),
+                    "documentType": "DNI", "documentNumber": document, "socialWorkId": social_work });
+                let body = json!({ "query": CREATE_PATIENT, "variables": { "input": input } });
+                turn += 1;
+                let Some((status, answer)) = post(addrs[turn % addrs.len()], &token, &body).await
+                else {
+                    continue;
+                };
+                if status >= 500 {
+                    server_errors.push(format!("{status} {answer}"));
+                    continue;
+                }
+                let Some(id) = answer["data"]["createPatient"]["patient"]["id"].as_str() else {
+                    continue;
+                };
+                patients.push(document);
+                let input = json!({ "patientId": id, "authorizationStatus": "AUTHORIZED",
+                    "authorizedAt": "2026-11-02T12:00:00Z", "items": [{ "nomenclatorCode": "660475",
+                    "nomenclator": "NBU", "name": "Hemograma", "authorizationStatus": "AUTHORIZED",
+                    "totalValue": "1500.50", "copayValue": "100" }] });
+                let body = json!({ "query": CREATE_ORDER, "variables": { "input": input } });
+                turn += 1;
+                match post(addrs[turn % addrs.len()], &token, &body).await {
+                    Some((status, answer)) if status >= 500 => {
+                        server_errors.push(format!("{status} {answer}"))
+                    }
+                    Some((_, answer)) if answer["data"]["createOrder"]["order"]["id"].is_string() => {
+                        orders += 1
+                    }
+                    _ => {}
+                }
+            }
+            (patients, orders, server_errors)
+        })
+    });
+    let clients: Vec<_> = clients.collect();
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let stopping = replicas[0].0.id().unwrap();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-TERM", &stopping.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+
+    let (mut acknowledged, mut orders, mut server_errors) = (Vec::new(), 0, Vec::new());
+    for client in clients {
+        let (patients, created, errors) = client.await.unwrap();
+        acknowledged.extend(patients);
+        orders += created;
+        server_errors.extend(errors);
+    }
+    let status = tokio::time::timeout(Duration::from_secs(15), replicas[0].0.wait())
+        .await
+        .expect("the stopped replica exits within its grace")
+        .unwrap();
+    assert!(status.success(), "SIGTERM is a clean exit: {status}");
+    assert!(server_errors.is_empty(), "no 5xx: {server_errors:?}");
+    assert!(
+        acknowledged.len() > 30,
+        "the load ran: {} patients",
+        acknowledged.len()
+    );
+
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let mut conn = AsyncPgConnection::establish(&url).await.unwrap();
+    let list = acknowledged.join("','");
+    let stored: Count = diesel::sql_query(format!(
+        "SELECT count(*) AS n FROM patients WHERE document_number IN ('{list}')"
+    ))
+    .get_result(&mut conn)
+    .await
+    .unwrap();
+    assert_eq!(
+        stored.n as usize,
+        acknowledged.len(),
+        "every acknowledged patient is stored"
+    );
+    let stored: Count = diesel::sql_query(
+        "SELECT count(*) AS n FROM orders o JOIN patients p ON p.id = o.affiliate_id
+          WHERE p.first_name = 'Carga'",
+    )
+    .get_result(&mut conn)
+    .await
+    .unwrap();
+    assert!(
+        stored.n >= i64::from(orders),
+        "every acknowledged order is stored ({} of {orders})",
+        stored.n
+    );
+    // Concurrent writes through three processes counted once each in the billing rollup.
+    let drift = clinic::orders::model::billing_drift(&mut conn)
+        .await
+        .unwrap();
+    assert!(drift.is_empty(), "the rollup agrees with a recount");
+    drop(conn);
+
+    for (child, _) in &mut replicas {
+        let _ = child.kill().await;
+    }
+    diesel::sql_query(&drop_database)
+        .execute(&mut admin)
+        .await
+        .unwrap();
 }
