@@ -16,6 +16,8 @@ use crate::{
 
 pub struct App {
     pub pool: DbPool,
+    /// DATABASE_READ_URL's pool, if a streaming replica is configured.
+    pub read_pool: Option<DbPool>,
     pub jwt: JwtKeys,
     pub config: Config,
     /// SQL statements run through `pool` since start.

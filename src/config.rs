@@ -110,6 +110,12 @@ pub struct Config {
     )]
     pub database_url: String,
 
+    /// A streaming replica of DATABASE_URL (read-only). When set, read-only requests read
+    /// their lists, searches and billing summaries there; by-id lookups and everything a
+    /// mutation reads back stay on the primary (README: Running more than one).
+    #[arg(long, env = "DATABASE_READ_URL", hide_env_values = true, global = true)]
+    pub database_read_url: Option<String>,
+
     /// Address the HTTP server listens on.
     #[arg(
         long,
@@ -248,6 +254,10 @@ impl std::fmt::Debug for Config {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Config")
             .field("database_url", &redact_url(&self.database_url))
+            .field(
+                "database_read_url",
+                &self.database_read_url.as_deref().map(redact_url),
+            )
             .field("listen_addr", &self.listen_addr)
             .field("jwt_public_key_file", &self.jwt_public_key_file)
             .field("jwt_issuer", &self.jwt_issuer)

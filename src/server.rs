@@ -55,9 +55,18 @@ pub fn build_state(mut config: Config) -> anyhow::Result<(AppState, bool)> {
         &config.clinic_time_zone,
         queries.clone(),
     );
+    let read_pool = config.database_read_url.as_deref().map(|url| {
+        db::build_pool(
+            url,
+            usize::from(config.db_pool_size),
+            &config.clinic_time_zone,
+            queries.clone(),
+        )
+    });
     Ok((
         AppState(Arc::new(App {
             pool,
+            read_pool,
             jwt,
             config,
             queries,

@@ -20,7 +20,7 @@ use crate::{
         connection::{self, Connection, PageRequest, TotalCount},
         ids::{decode_id, decode_optional_id, global_id},
         input::{nullable, nullable_text, optional_text},
-        loaders, payload,
+        loaders, payload, read_pool,
         scalars::{Date, DateTime, Decimal},
     },
     mutation_payload,
@@ -300,10 +300,11 @@ impl AuthorizationQuery {
         };
         let order = order_by.unwrap_or_default();
         let descending = order.direction == OrderDirection::Desc;
-        let total = TotalCount::of(loaders(ctx).pool(), filter.clone());
+        let pool = read_pool(ctx);
+        let total = TotalCount::of(&pool, filter.clone());
         // Each order has its own cursor key. The connection is given back before the loaders
         // below take theirs (a request holds at most two).
-        let mut held = conn(ctx).await?;
+        let mut held = pool.get().await?;
         let c = &mut *held;
         let connection = match order.field {
             AuthorizationOrderField::Id => {

@@ -39,6 +39,8 @@ pub const MAX_REQUEST_CONNECTIONS: usize = 2;
 #[derive(Clone)]
 pub struct RequestPool {
     pool: DbPool,
+    /// DATABASE_READ_URL's pool, for a read-only request's lag-tolerant reads.
+    replica: Option<DbPool>,
     permits: Arc<tokio::sync::Semaphore>,
 }
 
@@ -50,9 +52,25 @@ pub struct RequestConn {
 
 impl RequestPool {
     pub fn new(pool: &DbPool) -> Self {
+        Self::with_replica(pool, None)
+    }
+
+    /// A request that may send its lag-tolerant reads to `replica` (a streaming replica).
+    pub fn with_replica(pool: &DbPool, replica: Option<&DbPool>) -> Self {
         Self {
             pool: pool.clone(),
+            replica: replica.cloned(),
             permits: Arc::new(tokio::sync::Semaphore::new(MAX_REQUEST_CONNECTIONS)),
+        }
+    }
+
+    /// Where lists, searches and summaries read: the replica when the request may use one,
+    /// else the primary. Same permits: the request's bound on connections covers both.
+    pub fn for_reads(&self) -> Self {
+        Self {
+            pool: self.replica.clone().unwrap_or_else(|| self.pool.clone()),
+            replica: None,
+            permits: self.permits.clone(),
         }
     }
 

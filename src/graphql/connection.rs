@@ -20,7 +20,7 @@ use async_graphql::{
 use futures_util::future::BoxFuture;
 use serde::{Deserialize, Serialize};
 
-use super::{conn, loaders};
+use super::read_pool;
 use crate::{db::RequestPool, error::AppResult};
 
 pub use crate::db::page::{
@@ -289,8 +289,9 @@ where
     N: From<F::Row> + OutputType,
     K: Into<CursorKey>,
 {
-    let rows = filter.page(&mut *conn(ctx).await?, &page).await?;
-    let total = TotalCount::of(loaders(ctx).pool(), filter);
+    let pool = read_pool(ctx);
+    let rows = filter.page(&mut *pool.get().await?, &page).await?;
+    let total = TotalCount::of(&pool, filter);
     Ok(page.into_connection(rows.into_iter().map(N::from).collect(), key, total))
 }
 

@@ -119,6 +119,7 @@ pub async fn execute<E: Executor>(
     documents: &Documents,
     types: &AbstractTypes,
     pool: &DbPool,
+    read_pool: Option<&DbPool>,
     mut request: Request,
     cacheable: bool,
 ) -> Response {
@@ -138,7 +139,8 @@ pub async fn execute<E: Executor>(
             .iter()
             .all(|(_, op)| op.node.ty == OperationType::Query)
     });
-    let pool = RequestPool::new(pool);
+    // A mutation reads back what it wrote: only read-only requests may use the replica.
+    let pool = RequestPool::with_replica(pool, read_pool.filter(|_| only_queries));
     let request = request.data(Arc::new(Loaders::new(&pool, only_queries)));
     let mut response = panics::catching(executor.execute(request)).await;
     if let Some(document) = parsed.document {
@@ -175,6 +177,12 @@ pub async fn conn(ctx: &Context<'_>) -> AppResult<RequestConn> {
     Ok(loaders(ctx).pool().get().await?)
 }
 
+/// Where a list, a search or a summary reads: the streaming replica (DATABASE_READ_URL) in a
+/// read-only request, else the primary. By-id lookups stay on the primary.
+pub fn read_pool(ctx: &Context<'_>) -> RequestPool {
+    loaders(ctx).pool().for_reads()
+}
+
 #[cfg(test)]
 mod tests {
     use async_graphql::{EmptyMutation, Object};
@@ -203,6 +211,7 @@ mod tests {
                 &documents,
                 &types,
                 &pool,
+                None,
                 Request::new(query),
                 cacheable,
             )

@@ -162,6 +162,7 @@ async fn execute<E: Executor>(
         &http.documents,
         &http.types,
         &http.state.pool,
+        http.state.read_pool.as_ref(),
         request,
         cacheable,
     )
@@ -357,9 +358,16 @@ fn is_mutation(request: &mut async_graphql::Request) -> bool {
 
 async fn ready<E>(State(http): State<Http<E>>) -> Response {
     use diesel_async::RunQueryDsl;
+    // The replica too, when there is one: a replica that does not answer fails the lists.
     let check = async {
-        let mut conn = http.state.pool.get().await.ok()?;
-        diesel::sql_query("SELECT 1").execute(&mut conn).await.ok()
+        for pool in std::iter::once(&http.state.pool).chain(&http.state.read_pool) {
+            let mut conn = pool.get().await.ok()?;
+            diesel::sql_query("SELECT 1")
+                .execute(&mut conn)
+                .await
+                .ok()?;
+        }
+        Some(())
     };
     match tokio::time::timeout(Duration::from_secs(3), check).await {
         Ok(Some(_)) => (StatusCode::OK, "ready").into_response(),

@@ -20,7 +20,7 @@ use crate::{
         connection::{self, Connection, PageRequest},
         ids::{decode_id, decode_optional_id, global_id},
         input::{optional_text, search_term},
-        loaders, nodes_select, payload,
+        loaders, nodes_select, payload, read_pool,
         scalars::{Date, DateTime, Decimal, JsonValue},
     },
     mutation_payload,
@@ -449,7 +449,8 @@ impl OrderQuery {
         }
         let social_work = decode_optional_id(social_work_id.as_ref(), SocialWork::TYPE)?;
         let rows =
-            model::billing_summary(&mut *conn(ctx).await?, from.0, to.0, social_work).await?;
+            model::billing_summary(&mut *read_pool(ctx).get().await?, from.0, to.0, social_work)
+                .await?;
         let social_works = loaders(ctx)
             .social_works
             .load_many(rows.iter().map(|r| r.social_work_id))

@@ -17,7 +17,7 @@ use crate::{
         connection::{self, Connection, Listing, PageRequest, TotalCount},
         ids::{decode_id, decode_optional_id, global_id},
         input::{nullable, nullable_text, optional_text, required_text},
-        loaders, nodes_select, payload,
+        loaders, nodes_select, payload, read_pool,
         scalars::{Date, DateTime},
     },
     social_works::SocialWork,
@@ -185,11 +185,12 @@ impl PatientQuery {
             search: search_term(ctx, filter.search).await?,
         };
         let l = loaders(ctx);
+        let pool = read_pool(ctx);
         let rows = if l.caching() && nodes_select(ctx, "socialWork") {
             // One statement for the page and its social works, which the nodes then find in
             // the request's cache.
             let rows =
-                model::page_with_social_works(&mut *conn(ctx).await?, &filter, &page).await?;
+                model::page_with_social_works(&mut *pool.get().await?, &filter, &page).await?;
             let (patients, social_works): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
             let social_works = social_works.into_iter().flatten();
             l.social_works
@@ -197,9 +198,9 @@ impl PatientQuery {
                 .await;
             patients
         } else {
-            filter.page(&mut *conn(ctx).await?, &page).await?
+            filter.page(&mut *pool.get().await?, &page).await?
         };
-        let total = TotalCount::of(loaders(ctx).pool(), filter);
+        let total = TotalCount::of(&pool, filter);
         Ok(page.into_connection(rows, Patient::sort_key, total))
     }
 }

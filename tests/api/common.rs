@@ -121,6 +121,21 @@ impl TestApp {
         Self::build(&[], Some(authority)).await
     }
 
+    /// Another database cloned from the migrated template, e.g. standing in for a streaming
+    /// replica; its URL. The caller drops it (`DROP DATABASE` by the URL's last segment).
+    pub async fn spare_database(tag: &str) -> String {
+        let template = template().await;
+        let database = format!("clinic_{tag}_{}", std::process::id());
+        let mut conn = admin_conn().await;
+        for sql in [
+            format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"),
+            format!("CREATE DATABASE {database} TEMPLATE {template}"),
+        ] {
+            diesel::sql_query(sql).execute(&mut conn).await.unwrap();
+        }
+        format!("{}/{database}", server_url())
+    }
+
     async fn build(args: &[&str], authority: Option<&str>) -> Self {
         static COUNTER: AtomicU32 = AtomicU32::new(0);
         let template = template().await;

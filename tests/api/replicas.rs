@@ -313,3 +313,51 @@ async fn writes_spread_over_three_replicas_one_stopped_midway_lose_nothing_ackno
         .await
         .unwrap();
 }
+
+/// DATABASE_READ_URL, tried against a second database standing in for the streaming replica
+/// (a replica the test started would hold the same rows, and so could not show which one
+/// answered): the two differ on purpose, so every answer says where it was read.
+#[tokio::test]
+async fn lists_read_the_replica_while_lookups_and_mutations_read_the_primary() {
+    let replica = TestApp::spare_database("read_replica").await;
+    let app = TestApp::with_args(&["--database-read-url", &replica]).await;
+    // Written on the primary; the payload reads it back there.
+    let id = create_social_work(&app, "Primaria").await;
+    // A row only the "replica" has.
+    let mut conn = AsyncPgConnection::establish(&replica).await.unwrap();
+    diesel::sql_query(
+        "INSERT INTO social_works (name, address, phone, webpage)
+         VALUES ('Sólo en la réplica', 'Av. Corrientes 1234', '011 4444-5555', 'https://r.example.com')",
+    )
+    .execute(&mut conn)
+    .await
+    .unwrap();
+
+    let list = "{ socialWorks { totalCount nodes { name } } }";
+    let body = app.gql_as(Role::Viewer, list, json!({})).await;
+    assert_eq!(
+        body["data"]["socialWorks"],
+        json!({ "totalCount": 1, "nodes": [{ "name": "Sólo en la réplica" }] }),
+        "lists and their counts read the replica: {body}"
+    );
+    let lookup = "query($id: ID!) { node(id: $id) { ... on SocialWork { name } } }";
+    let body = app.gql_as(Role::Viewer, lookup, json!({ "id": id })).await;
+    assert_eq!(
+        body["data"]["node"]["name"], "Primaria",
+        "by id: the primary"
+    );
+    let summary = "{ billingSummary(from: \"2026-11-01\", to: \"2026-11-30\") { orderCount } }";
+    let body = app.gql_as(Role::Viewer, summary, json!({})).await;
+    assert!(body.get("errors").is_none(), "{body}");
+
+    drop(conn);
+    let name = replica.rsplit('/').next().unwrap().to_owned();
+    drop(app);
+    let mut admin = AsyncPgConnection::establish(&format!("{}/postgres", server_url()))
+        .await
+        .unwrap();
+    diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+}
