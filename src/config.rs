@@ -3,6 +3,7 @@
 //! | variable | default | meaning |
 //! |---|---|---|
 //! | `DATABASE_URL` | `postgres://postgres@127.0.0.1:5432/clinic` | PostgreSQL; the database is created if missing |
+//! | `DATABASE_READ_URL` | none | a streaming replica: read-only requests read lists and billing summaries there |
 //! | `LISTEN_ADDR` | `127.0.0.1:8080` | HTTP address |
 //! | `JWT_SECRET` | generated per run | HS256 secret (>= 32 bytes) for the tokens `login` issues |
 //! | `JWT_PUBLIC_KEY_FILE` | none | RS256 public key (PEM) of an external identity provider |
