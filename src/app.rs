@@ -20,7 +20,7 @@ pub struct App {
     pub read_pool: Option<DbPool>,
     pub jwt: JwtKeys,
     pub config: Config,
-    /// SQL statements run through `pool` since start.
+    /// SQL statements run through `pool` and `read_pool` since start.
     pub queries: QueryCounter,
     /// GraphQL requests executed since start (with `queries`, statements per request).
     pub requests: AtomicU64,

@@ -119,6 +119,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Serve => {
             let (state, generated) = server::build_state(config)?;
+            server::check_read_replica(&state.config).await?;
             let lock = server::prepare_database(&state.config).await?;
             server::initialise(&state).await?;
             lock.release().await;

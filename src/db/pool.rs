@@ -41,6 +41,8 @@ pub struct RequestPool {
     pool: DbPool,
     /// DATABASE_READ_URL's pool, for a read-only request's lag-tolerant reads.
     replica: Option<DbPool>,
+    /// Where a read goes when the replica gives no connection: the primary.
+    fallback: Option<DbPool>,
     permits: Arc<tokio::sync::Semaphore>,
 }
 
@@ -60,6 +62,7 @@ impl RequestPool {
         Self {
             pool: pool.clone(),
             replica: replica.cloned(),
+            fallback: None,
             permits: Arc::new(tokio::sync::Semaphore::new(MAX_REQUEST_CONNECTIONS)),
         }
     }
@@ -67,10 +70,14 @@ impl RequestPool {
     /// Where lists, searches and summaries read: the replica when the request may use one,
     /// else the primary. Same permits: the request's bound on connections covers both.
     pub fn for_reads(&self) -> Self {
-        Self {
-            pool: self.replica.clone().unwrap_or_else(|| self.pool.clone()),
-            replica: None,
-            permits: self.permits.clone(),
+        match &self.replica {
+            Some(replica) => Self {
+                pool: replica.clone(),
+                replica: None,
+                fallback: Some(self.pool.clone()),
+                permits: self.permits.clone(),
+            },
+            None => self.clone(),
         }
     }
 
@@ -81,8 +88,17 @@ impl RequestPool {
             .await
             .map_err(|_| PoolError::Timeout(deadpool::managed::TimeoutType::Wait))?
             .expect("the semaphore is never closed");
+        let conn = match (self.pool.get().await, &self.fallback) {
+            (Ok(conn), _) => conn,
+            // The replica is down or unreachable: its reads are the primary's to answer.
+            (Err(err), Some(primary)) => {
+                tracing::warn!(error = %err, "read replica unavailable; reading the primary");
+                primary.get().await?
+            }
+            (Err(err), None) => return Err(err),
+        };
         Ok(RequestConn {
-            conn: self.pool.get().await?,
+            conn,
             _permit: permit,
         })
     }

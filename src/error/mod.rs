@@ -101,6 +101,14 @@ impl From<DieselError> for AppError {
                 tracing::warn!(error = %err, "database connection lost");
                 Self::Unavailable
             }
+            // A streaming replica (DATABASE_READ_URL) cancels a read that conflicts with the
+            // WAL it replays: a moment's unavailability, not our bug.
+            DieselError::DatabaseError(_, info)
+                if info.message().contains("conflict with recovery") =>
+            {
+                tracing::warn!(error = %err, "read cancelled by the replica's recovery");
+                Self::Unavailable
+            }
             _ => match refusal(&err) {
                 Some(Refusal::StatementTimeout) => {
                     tracing::warn!(error = %err, "statement cancelled");

@@ -358,16 +358,11 @@ fn is_mutation(request: &mut async_graphql::Request) -> bool {
 
 async fn ready<E>(State(http): State<Http<E>>) -> Response {
     use diesel_async::RunQueryDsl;
-    // The replica too, when there is one: a replica that does not answer fails the lists.
+    // The primary only: without the replica, reads fall back to the primary, so a replica
+    // down must not take every instance out of the load balancer.
     let check = async {
-        for pool in std::iter::once(&http.state.pool).chain(&http.state.read_pool) {
-            let mut conn = pool.get().await.ok()?;
-            diesel::sql_query("SELECT 1")
-                .execute(&mut conn)
-                .await
-                .ok()?;
-        }
-        Some(())
+        let mut conn = http.state.pool.get().await.ok()?;
+        diesel::sql_query("SELECT 1").execute(&mut conn).await.ok()
     };
     match tokio::time::timeout(Duration::from_secs(3), check).await {
         Ok(Some(_)) => (StatusCode::OK, "ready").into_response(),
