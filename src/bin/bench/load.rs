@@ -43,10 +43,11 @@ impl Outcome {
     }
 }
 
-/// Drives `connections` clients, each POSTing to `path`, for `duration`; `seq` numbers
+/// Drives `connections` clients, each POSTing to `path` on one of `addrs` (client i on
+/// `addrs[i % len]`: a round-robin balancer of connections), for `duration`; `seq` numbers
 /// requests across the whole run.
 pub async fn drive(
-    addr: SocketAddr,
+    addrs: &[SocketAddr],
     path: &'static str,
     token: Arc<str>,
     body: Body,
@@ -57,7 +58,8 @@ pub async fn drive(
     let started = Instant::now();
     let deadline = started + duration;
     let clients: Vec<_> = (0..connections)
-        .map(|_| {
+        .map(|i| {
+            let addr = addrs[i % addrs.len()];
             let (token, body, seq) = (token.clone(), body.clone(), seq.clone());
             tokio::spawn(async move { client(addr, path, &token, &body, deadline, &seq).await })
         })

@@ -91,6 +91,8 @@ struct Args {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Server {
     Service,
+    /// Two replicas of the service on the same database, the load spread over both.
+    TwoReplicas,
     Handwritten,
 }
 
@@ -131,7 +133,7 @@ async fn sample(
             .await
             .map_err(|e| anyhow::anyhow!("{}: {e}", scenario.name))?;
         answers.push(match scenario.server {
-            Server::Service => match answer.get("data") {
+            Server::Service | Server::TwoReplicas => match answer.get("data") {
                 Some(serde_json::Value::Object(data)) if data.len() == 1 => {
                     data.values().next().cloned().unwrap_or_default()
                 }
@@ -161,6 +163,10 @@ fn scenarios() -> Vec<Scenario> {
             "l": global_id("Location", pick(n, 3, 10)),
         })
     };
+    let page_a = body(
+        "{ patients(first: 50) { nodes { id fullName documentNumber socialWork { name } } } }",
+        |_| serde_json::json!({}),
+    );
     vec![
         Scenario {
             server: Server::Service,
@@ -169,10 +175,18 @@ fn scenarios() -> Vec<Scenario> {
             ceiling: Some("ceiling_patients.sql"),
             p99_target: Some(15.0),
             ratio_target: Some(0.6),
-            body: body(
-                "{ patients(first: 50) { nodes { id fullName documentNumber socialWork { name } } } }",
-                |_| serde_json::json!({}),
-            ),
+            body: page_a.clone(),
+        },
+        // Scaling out: (a) answered by two replicas on the same database, the connections
+        // spread over both as a balancer would. Same total pool per replica.
+        Scenario {
+            server: Server::TwoReplicas,
+            path: "/graphql",
+            name: "(a) page of 50 patients + social work, two replicas",
+            ceiling: Some("ceiling_patients.sql"),
+            p99_target: None,
+            ratio_target: None,
+            body: page_a,
         },
         // Not one of the scenarios: (a), and below (b), as a hand-written service on
         // the same stack would answer them, with the ceiling's SQL. What any service of this
@@ -331,13 +345,28 @@ async fn main() -> anyhow::Result<()> {
         let started = Service::handwritten(&args, free_port()?, pool_size)?;
         reference.insert(started).wait_ready().await?;
     }
+    // A second replica of this build, idle but for the two-replica rows.
+    let mut second = None;
+    if scenarios.iter().any(|s| s.server == Server::TwoReplicas) {
+        let started = Service::start(&binary, &url, free_port()?, &args)?;
+        second.insert(started).wait_ready().await?;
+    }
     let mut samples = HashMap::new();
     for scenario in &scenarios {
         eprintln!("{} ...", scenario.name);
-        let process = match scenario.server {
-            Server::Service => &service,
-            Server::Handwritten => reference.as_ref().context("the reference was started")?,
+        let processes: Vec<&Service> = match scenario.server {
+            Server::Service => vec![&service],
+            Server::TwoReplicas => {
+                vec![
+                    &service,
+                    second.as_ref().context("the replica was started")?,
+                ]
+            }
+            Server::Handwritten => {
+                vec![reference.as_ref().context("the reference was started")?]
+            }
         };
+        let process = processes[0];
         // The comparison with the reference is fair only if both answer the same thing.
         let letter = scenario.letter();
         if scenarios.iter().any(|s| s.is_reference_of(letter)) {
@@ -358,9 +387,9 @@ async fn main() -> anyhow::Result<()> {
             token: &token,
             seq: &seq,
         };
-        rows.push(measure.run(process, scenario, &mut watcher).await?);
+        rows.push(measure.run(&processes, scenario, &mut watcher).await?);
         if let (Some(baseline), Server::Service) = (&baseline, scenario.server) {
-            let mut row = measure.run(baseline, scenario, &mut watcher).await?;
+            let mut row = measure.run(&[baseline], scenario, &mut watcher).await?;
             // Leaked: a handful of names for the whole run.
             row.name = Box::leak(format!("{} (baseline)", scenario.name).into_boxed_str());
             row.ceiling = None;
@@ -369,7 +398,7 @@ async fn main() -> anyhow::Result<()> {
         }
     }
     service.stop();
-    for mut other in [reference, baseline].into_iter().flatten() {
+    for mut other in [reference, baseline, second].into_iter().flatten() {
         other.stop();
     }
     let width = if args.only.is_empty() || args.only.contains(&'a') {
@@ -413,16 +442,28 @@ struct Measure<'a> {
 }
 
 impl Measure<'_> {
+    /// `processes` answer together (one, or replicas): their CPU and counters are summed,
+    /// their peak memory is the largest one's.
     async fn run(
         &self,
-        process: &Service,
+        processes: &[&Service],
         scenario: &Scenario,
         watcher: &mut AsyncPgConnection,
     ) -> anyhow::Result<Row> {
         let Self { args, token, seq } = *self;
+        let addrs: Vec<SocketAddr> = processes.iter().map(|p| p.addr).collect();
+        let pids: Vec<u32> = processes.iter().map(|p| p.pid()).collect();
+        let counters = || async {
+            let mut sum = (0, 0);
+            for process in processes {
+                let (statements, requests) = process.counters().await?;
+                sum = (sum.0 + statements, sum.1 + requests);
+            }
+            anyhow::Ok(sum)
+        };
         let drive = |duration| {
             load::drive(
-                process.addr,
+                &addrs,
                 scenario.path,
                 token.clone(),
                 scenario.body.clone(),
@@ -432,14 +473,16 @@ impl Measure<'_> {
             )
         };
         drive(Duration::from_secs(args.warmup)).await;
-        process.reset_peak_rss();
+        for process in processes {
+            process.reset_peak_rss();
+        }
         // The pool's connections all exist after the warm-up.
         let backends = backend_pids(watcher).await?;
-        let cpu_before = (cpu::micros(&[process.pid()]), cpu::micros(&backends));
-        let before = process.counters().await?;
+        let cpu_before = (cpu::micros(&pids), cpu::micros(&backends));
+        let before = counters().await?;
         let outcome = drive(Duration::from_secs(args.seconds)).await;
-        let after = process.counters().await?;
-        let cpu_after = (cpu::micros(&[process.pid()]), cpu::micros(&backends));
+        let after = counters().await?;
+        let cpu_after = (cpu::micros(&pids), cpu::micros(&backends));
         let requests = (after.1 - before.1).max(1) as f64;
         let statements = (after.0 - before.0) as f64 / requests;
         if let Some(error) = &outcome.first_error {
@@ -458,13 +501,17 @@ impl Measure<'_> {
             statements,
             service_cpu_us: cpu_after.0.saturating_sub(cpu_before.0) as f64 / requests,
             postgres_cpu_us: cpu_after.1.saturating_sub(cpu_before.1) as f64 / requests,
-            peak_rss_mb: process.peak_rss_mb(),
+            peak_rss_mb: processes
+                .iter()
+                .map(|p| p.peak_rss_mb())
+                .fold(0.0, f64::max),
             ceiling: scenario.ceiling.map(|script| Ceiling {
                 script,
                 per_second: 0.0,
             }),
             reference: scenario.server == Server::Handwritten,
             baseline: false,
+            replicas: processes.len(),
             p99_target: scenario.p99_target,
             ratio_target: scenario.ratio_target,
         })

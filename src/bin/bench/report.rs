@@ -26,6 +26,8 @@ pub struct Row {
     pub reference: bool,
     /// The `--baseline` build's row for this scenario.
     pub baseline: bool,
+    /// How many replicas of the service answered (1 but for the scaling-out row).
+    pub replicas: usize,
     pub p99_target: Option<f64>,
     pub ratio_target: Option<f64>,
 }
@@ -140,7 +142,10 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64, width: Option<&Width>) 
         .filter(|r| r.reference)
         .filter_map(|reference| {
             let service = rows.iter().find(|r| {
-                !r.reference && !r.baseline && letter(r.name) == letter(reference.name)
+                !r.reference
+                    && !r.baseline
+                    && r.replicas == 1
+                    && letter(r.name) == letter(reference.name)
             })?;
             Some((service, reference))
         })
@@ -160,6 +165,42 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64, width: Option<&Width>) 
                 service.per_second / reference.per_second,
                 service.service_cpu_us / reference.service_cpu_us,
                 service.postgres_cpu_us / reference.postgres_cpu_us
+            );
+        }
+    }
+    let scaled: Vec<(&Row, &Row)> = rows
+        .iter()
+        .filter(|r| r.replicas > 1)
+        .filter_map(|many| {
+            let one = rows.iter().find(|r| {
+                r.replicas == 1
+                    && !r.reference
+                    && !r.baseline
+                    && letter(r.name) == letter(many.name)
+            })?;
+            Some((one, many))
+        })
+        .collect();
+    if !scaled.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## Two replicas against one\n\n\
+             The same scenario with the load's connections spread over two replicas of the \
+             service on the same database (a round-robin of connections, as a balancer would), \
+             each replica with the pool above. On one 2-core machine the replicas, PostgreSQL \
+             and the load generator share the same cores, so this shows what a second process \
+             costs or gains here, not what a second machine would.\n\n\
+             | scenario | req/s, two / one | p99, two / one | service CPU per request, two / one |\n\
+             |---|---:|---:|---:|"
+        );
+        for (one, many) in scaled {
+            let _ = writeln!(
+                out,
+                "| {} | {:.2} | {:.2} | {:.2} |",
+                one.name,
+                many.per_second / one.per_second,
+                many.p99 / one.p99,
+                many.service_cpu_us / one.service_cpu_us,
             );
         }
     }
