@@ -67,6 +67,11 @@ impl RequestPool {
         }
     }
 
+    /// Whether this request's lists may come from a streaming replica.
+    pub fn reads_replica(&self) -> bool {
+        self.replica.is_some()
+    }
+
     /// Where lists, searches and summaries read: the replica when the request may use one,
     /// else the primary. Same permits: the request's bound on connections covers both.
     pub fn for_reads(&self) -> Self {

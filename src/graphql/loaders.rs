@@ -49,8 +49,20 @@ pub struct ById<T>(RequestPool, PhantomData<T>);
 impl<T: FetchById> Lazy<ById<T>> {
     /// The row that `owner` names through a NOT NULL foreign key. Its absence would be the
     /// database breaking its own constraint: an internal error, never a null for the client.
+    /// Unless `owner` came from the read replica (DATABASE_READ_URL), which may still list a
+    /// row the primary has deleted with what it names: then the answer is a moment early,
+    /// and the request is unavailable (to retry), not broken.
     pub async fn referenced(&self, id: i32, owner: &str, owner_id: i32) -> AppResult<Arc<T>> {
         self.load_one(id).await?.ok_or_else(|| {
+            if self.pool.reads_replica() {
+                tracing::warn!(
+                    owner,
+                    owner_id,
+                    id,
+                    "listed by the replica, gone from the primary"
+                );
+                return AppError::Unavailable;
+            }
             AppError::internal(format_args!(
                 "{owner} {owner_id} references a missing row {id}"
             ))

@@ -395,3 +395,37 @@ async fn with_the_replica_down_lists_read_the_primary_and_the_service_stays_read
         .unwrap();
     assert_eq!(app.send(ready).await.0, 200, "the primary answers: ready");
 }
+
+/// A row the replica still lists after the primary deleted it with what it names: the
+/// lookup by id (on the primary) misses. Retryable unavailability, not an internal error.
+#[tokio::test]
+async fn a_listed_row_whose_reference_the_primary_no_longer_has_is_unavailable_not_internal() {
+    let replica = TestApp::spare_database("replica_lag").await;
+    let app = TestApp::with_args(&["--database-read-url", &replica]).await;
+    let mut conn = AsyncPgConnection::establish(&replica).await.unwrap();
+    diesel::sql_query(
+        "WITH e AS (INSERT INTO eps (name, code) VALUES ('EPS de la réplica', 'R1') RETURNING id),
+              s AS (INSERT INTO specialties (name) VALUES ('Especialidad de la réplica') RETURNING id),
+              l AS (INSERT INTO locations (name, address) VALUES ('Sede de la réplica', 'Calle 1')
+                    RETURNING id)
+         INSERT INTO authorizations (eps_id, specialty_id, location_id)
+         SELECT e.id, s.id, l.id FROM e, s, l",
+    )
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    let query = "{ authorizations(first: 5) { nodes { eps { name } } } }";
+    let body = app.gql_as(Role::Viewer, query, json!({})).await;
+    assert_eq!(error_code(&body), "SERVICE_UNAVAILABLE", "{body}");
+
+    drop(conn);
+    let name = replica.rsplit('/').next().unwrap().to_owned();
+    drop(app);
+    let mut admin = AsyncPgConnection::establish(&format!("{}/postgres", server_url()))
+        .await
+        .unwrap();
+    diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+}
