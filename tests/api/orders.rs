@@ -1242,3 +1242,54 @@ async fn an_order_created_as_other_keeps_its_type_and_is_never_billable() {
     assert_eq!(order["billable"], false);
     assert_eq!(order["billableAmount"], "0");
 }
+
+#[tokio::test]
+async fn an_order_s_patient_id_that_is_malformed_foreign_unknown_or_huge_is_refused_and_writes_nothing()
+ {
+    let app = TestApp::new().await;
+    let affiliate = patient(&app).await;
+    let social_work = app
+        .sql_count("SELECT min(id)::bigint FROM social_works")
+        .await;
+    let create =
+        |patient_id: String| json!({ "input": { "patientId": patient_id, "items": items() } });
+    // Malformed, another type's, and a 20 KB "ID": a specific error, not echoed whole.
+    for bad in [
+        "no-es-un-id".to_owned(),
+        clinic::graphql::ids::global_id("SocialWork", social_work as i32).0,
+        "A".repeat(20_000),
+    ] {
+        let body = app
+            .gql_as(Role::Staff, &create_order_mutation(), create(bad.clone()))
+            .await;
+        assert_eq!(error_code(&body), "BAD_USER_INPUT", "{body}");
+        let message = body["errors"][0]["message"].as_str().unwrap();
+        assert!(message.starts_with("El ID"), "{message}");
+        assert!(
+            message.len() < 200,
+            "the ID is not echoed whole: {} bytes",
+            message.len()
+        );
+    }
+    // Well-formed but nobody's: a user error at the field.
+    let unknown = clinic::graphql::ids::global_id("Patient", 999_999).0;
+    let body = app
+        .gql_as(Role::Staff, &create_order_mutation(), create(unknown))
+        .await;
+    let payload = &body["data"]["createOrder"];
+    assert_eq!(
+        payload["userErrors"][0]["field"],
+        json!(["patientId"]),
+        "{body}"
+    );
+    assert_eq!(payload["userErrors"][0]["code"], "NOT_FOUND");
+    assert_eq!(app.sql_count("SELECT count(*) FROM orders").await, 0);
+    // And the real one still works.
+    let body = app
+        .gql_as(Role::Staff, &create_order_mutation(), create(affiliate))
+        .await;
+    assert!(
+        body["data"]["createOrder"]["order"]["id"].is_string(),
+        "{body}"
+    );
+}
