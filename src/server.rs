@@ -102,25 +102,9 @@ pub async fn align_billing_calendar(url: &str, time_zone: &str) -> anyhow::Resul
 /// DATABASE_READ_URL must answer at start (a typo is found now, not as slow lists later), and
 /// should be a standby: one that is not is used all the same, with a warning.
 pub async fn check_read_replica(config: &Config) -> anyhow::Result<()> {
-    use diesel_async::RunQueryDsl;
-    let Some(url) = &config.database_read_url else {
-        return Ok(());
-    };
-    #[derive(diesel::QueryableByName)]
-    struct Recovery {
-        #[diesel(sql_type = diesel::sql_types::Bool)]
-        standby: bool,
-    }
-    let mut conn = AsyncPgConnection::establish(url).await.map_err(|e| {
-        anyhow::anyhow!(
-            "DATABASE_READ_URL: cannot connect to {}: {e}",
-            crate::config::redact_url(url)
-        )
-    })?;
-    let Recovery { standby } = diesel::sql_query("SELECT pg_is_in_recovery() AS standby")
-        .get_result(&mut conn)
-        .await?;
-    if !standby {
+    if let Some(url) = &config.database_read_url
+        && !db::is_standby(url).await?
+    {
         tracing::warn!("DATABASE_READ_URL is not a standby (pg_is_in_recovery() is false)");
     }
     Ok(())

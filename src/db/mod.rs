@@ -14,7 +14,8 @@ pub mod views;
 
 pub use pool::{
     DbConn, DbPool, MAX_REQUEST_CONNECTIONS, POOL_WAIT_TIMEOUT, QueryCounter, RequestConn,
-    RequestPool, StartupError, build_pool, check_time_zone, ensure_database, run_migrations,
+    RequestPool, StartupError, build_pool, check_time_zone, ensure_database, is_standby,
+    run_migrations,
 };
 pub use startup::StartupLock;
 

@@ -315,6 +315,26 @@ fn split_database(url: &str) -> Option<(&str, String)> {
     (!name.is_empty()).then_some((&url[..slash], name))
 }
 
+/// Whether the server at `url` is a standby (`pg_is_in_recovery()`), connecting as the pool
+/// does; an error names DATABASE_READ_URL, the only URL asked.
+pub async fn is_standby(url: &str) -> Result<bool, StartupError> {
+    #[derive(diesel::QueryableByName)]
+    struct Recovery {
+        #[diesel(sql_type = diesel::sql_types::Bool)]
+        standby: bool,
+    }
+    let failed = |reason: String| StartupError::Unreachable {
+        url: format!("{} (DATABASE_READ_URL)", redact_url(url)),
+        reason,
+    };
+    let mut conn = connect(url).await.map_err(|e| failed(e.to_string()))?;
+    let recovery: Recovery = diesel::sql_query("SELECT pg_is_in_recovery() AS standby")
+        .get_result(&mut conn)
+        .await
+        .map_err(|e| failed(e.to_string()))?;
+    Ok(recovery.standby)
+}
+
 /// Applies pending migrations. The harness blocks, so it runs on a blocking thread.
 pub async fn run_migrations(url: &str) -> Result<(), StartupError> {
     let conn = connect(url)

@@ -31,6 +31,38 @@ pub fn server_authority() -> String {
     rest.split('/').next().unwrap().to_owned()
 }
 
+/// Drops the database `url` names (its last segment), as a test that made one finishes, or
+/// before it makes one (a failed run may have left it).
+pub async fn drop_database(url: &str) {
+    let name = url.rsplit('/').next().unwrap();
+    diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .execute(&mut admin_conn().await)
+        .await
+        .unwrap();
+}
+
+/// One HTTP/1.1 exchange with a real server on a fresh connection: the whole response, or
+/// `None` when the server refuses or drops the connection without answering.
+pub async fn raw_http(addr: std::net::SocketAddr, request: &str) -> Option<String> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.ok()?;
+    stream.write_all(request.as_bytes()).await.ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.ok()?;
+    (!response.is_empty()).then_some(response)
+}
+
+/// `POST /graphql` of `body` with a bearer token, through [`raw_http`].
+pub async fn raw_graphql(addr: std::net::SocketAddr, token: &str, body: &Value) -> Option<String> {
+    let body = body.to_string();
+    let request = format!(
+        "POST /graphql HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+         Authorization: Bearer {token}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    raw_http(addr, &request).await
+}
+
 async fn admin_conn() -> AsyncPgConnection {
     AsyncPgConnection::establish(&format!("{}/postgres", server_url()))
         .await
@@ -122,18 +154,17 @@ impl TestApp {
     }
 
     /// Another database cloned from the migrated template, e.g. standing in for a streaming
-    /// replica; its URL. The caller drops it (`DROP DATABASE` by the URL's last segment).
+    /// replica; its URL. The caller drops it ([`drop_database`]).
     pub async fn spare_database(tag: &str) -> String {
         let template = template().await;
-        let database = format!("clinic_{tag}_{}", std::process::id());
-        let mut conn = admin_conn().await;
-        for sql in [
-            format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"),
-            format!("CREATE DATABASE {database} TEMPLATE {template}"),
-        ] {
-            diesel::sql_query(sql).execute(&mut conn).await.unwrap();
-        }
-        format!("{}/{database}", server_url())
+        let url = format!("{}/clinic_{tag}_{}", server_url(), std::process::id());
+        drop_database(&url).await;
+        let database = url.rsplit('/').next().unwrap();
+        diesel::sql_query(format!("CREATE DATABASE {database} TEMPLATE {template}"))
+            .execute(&mut admin_conn().await)
+            .await
+            .unwrap();
+        url
     }
 
     async fn build(args: &[&str], authority: Option<&str>) -> Self {

@@ -355,18 +355,7 @@ async fn concurrent_writes_under_load_are_all_kept_and_audited_once() {
 
 /// One HTTP/1.1 request on a fresh connection; `None` when the server refuses or drops it.
 async fn raw_post(addr: SocketAddr, token: &str, query: &str) -> Option<String> {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let mut stream = TcpStream::connect(addr).await.ok()?;
-    let body = json!({ "query": query }).to_string();
-    let request = format!(
-        "POST /graphql HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
-         Authorization: Bearer {token}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    stream.write_all(request.as_bytes()).await.ok()?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response).await.ok()?;
-    (!response.is_empty()).then_some(response)
+    raw_graphql(addr, token, &json!({ "query": query })).await
 }
 
 /// Starts the real binary on a free port; returns it and its address once it answers.

@@ -14,19 +14,11 @@ use crate::common::*;
 
 const REPLICAS: usize = 3;
 
-/// A fresh database name on the test server, dropped first in case a run left it behind.
-async fn fresh_database(tag: &str) -> (String, String, AsyncPgConnection) {
-    let name = format!("clinic_{tag}_{}", std::process::id());
-    let server = server_url();
-    let mut admin = AsyncPgConnection::establish(&format!("{server}/postgres"))
-        .await
-        .unwrap();
-    let drop_database = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-    diesel::sql_query(&drop_database)
-        .execute(&mut admin)
-        .await
-        .unwrap();
-    (format!("{server}/{name}"), drop_database, admin)
+/// The URL of a database that does not exist yet (dropped first in case a run left it).
+async fn fresh_database(tag: &str) -> String {
+    let url = format!("{}/clinic_{tag}_{}", server_url(), std::process::id());
+    drop_database(&url).await;
+    url
 }
 
 /// The real binary in demo mode on a free port, its output in `log`.
@@ -81,7 +73,7 @@ async fn wait_ready(replicas: &mut [(tokio::process::Child, SocketAddr)], logs: 
 async fn three_replicas_started_at_once_on_a_fresh_database_all_come_up_and_each_chore_happens_once()
  {
     // A database that does not exist yet: the three race to create it.
-    let (url, drop_database, mut admin) = fresh_database("replicas").await;
+    let url = fresh_database("replicas").await;
     let logs = tempdir("start");
     let mut replicas: Vec<_> = (0..REPLICAS)
         .map(|i| start_replica(&url, &logs.join(format!("{i}.log"))))
@@ -120,24 +112,14 @@ async fn three_replicas_started_at_once_on_a_fresh_database_all_come_up_and_each
     for (child, _) in &mut replicas {
         child.kill().await.unwrap();
     }
-    diesel::sql_query(&drop_database)
-        .execute(&mut admin)
-        .await
-        .unwrap();
+    drop_database(&url).await;
 }
 
 async fn ready(addr: SocketAddr) -> bool {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let Ok(mut stream) = tokio::net::TcpStream::connect(addr).await else {
-        return false;
-    };
     let request = format!("GET /readyz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
-    if stream.write_all(request.as_bytes()).await.is_err() {
-        return false;
-    }
-    let mut response = String::new();
-    let _ = stream.read_to_string(&mut response).await;
-    response.starts_with("HTTP/1.1 200")
+    raw_http(addr, &request)
+        .await
+        .is_some_and(|response| response.starts_with("HTTP/1.1 200"))
 }
 
 fn tempdir(tag: &str) -> std::path::PathBuf {
@@ -149,17 +131,7 @@ fn tempdir(tag: &str) -> std::path::PathBuf {
 /// POST /graphql over a fresh connection: the status and body, or None when the replica did
 /// not answer (refused or closed: nothing was acknowledged).
 async fn post(addr: SocketAddr, token: &str, body: &Value) -> Option<(u16, Value)> {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let mut stream = tokio::net::TcpStream::connect(addr).await.ok()?;
-    let body = body.to_string();
-    let request = format!(
-        "POST /graphql HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
-         Authorization: Bearer {token}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    stream.write_all(request.as_bytes()).await.ok()?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response).await.ok()?;
+    let response = raw_graphql(addr, token, body).await?;
     let status = response.get(9..12)?.parse().ok()?;
     let json = response.split_once("\r\n\r\n")?.1;
     Some((status, serde_json::from_str(json).unwrap_or(Value::Null)))
@@ -172,7 +144,7 @@ const CREATE_ORDER: &str = "mutation($input: CreateOrderInput!) {
 
 #[tokio::test]
 async fn writes_spread_over_three_replicas_one_stopped_midway_lose_nothing_acknowledged() {
-    let (url, drop_database, mut admin) = fresh_database("replica_load").await;
+    let url = fresh_database("replica_load").await;
     let logs = tempdir("load");
     let mut replicas: Vec<_> = (0..REPLICAS)
         .map(|i| start_replica(&url, &logs.join(format!("{i}.log"))))
@@ -308,10 +280,7 @@ async fn writes_spread_over_three_replicas_one_stopped_midway_lose_nothing_ackno
     for (child, _) in &mut replicas {
         let _ = child.kill().await;
     }
-    diesel::sql_query(&drop_database)
-        .execute(&mut admin)
-        .await
-        .unwrap();
+    drop_database(&url).await;
 }
 
 /// DATABASE_READ_URL, tried against a second database standing in for the streaming replica
@@ -365,16 +334,8 @@ async fn lists_read_the_replica_while_lookups_and_mutations_read_the_primary() {
         "the primary has no orders: {body}"
     );
 
-    drop(conn);
-    let name = replica.rsplit('/').next().unwrap().to_owned();
-    drop(app);
-    let mut admin = AsyncPgConnection::establish(&format!("{}/postgres", server_url()))
-        .await
-        .unwrap();
-    diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .execute(&mut admin)
-        .await
-        .unwrap();
+    drop((conn, app));
+    drop_database(&replica).await;
 }
 
 #[tokio::test]
@@ -418,14 +379,15 @@ async fn a_listed_row_whose_reference_the_primary_no_longer_has_is_unavailable_n
     let body = app.gql_as(Role::Viewer, query, json!({})).await;
     assert_eq!(error_code(&body), "SERVICE_UNAVAILABLE", "{body}");
 
-    drop(conn);
-    let name = replica.rsplit('/').next().unwrap().to_owned();
-    drop(app);
-    let mut admin = AsyncPgConnection::establish(&format!("{}/postgres", server_url()))
-        .await
-        .unwrap();
-    diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .execute(&mut admin)
-        .await
-        .unwrap();
+    drop((conn, app));
+    drop_database(&replica).await;
+}
+
+#[tokio::test]
+async fn serve_checks_the_read_url_answers_and_tells_a_primary_from_a_standby() {
+    let app = TestApp::new().await;
+    assert!(!clinic::db::is_standby(&app.database_url()).await.unwrap());
+    let gone = format!("{}/clinic_no_such_replica", server_url());
+    let error = clinic::db::is_standby(&gone).await.unwrap_err().to_string();
+    assert!(error.contains("DATABASE_READ_URL"), "{error}");
 }

@@ -137,101 +137,60 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64, width: Option<&Width>) 
     for row in rows.iter().filter(|r| !r.baseline) {
         let _ = writeln!(out, "- {}: {}", row.name, row.verdicts().join("; "));
     }
-    let pairs: Vec<(&Row, &Row)> = rows
+    let reference_pairs: Vec<_> = rows
         .iter()
         .filter(|r| r.reference)
         .filter_map(|reference| {
-            let service = rows.iter().find(|r| {
-                !r.reference
-                    && !r.baseline
-                    && r.replicas == 1
-                    && letter(r.name) == letter(reference.name)
-            })?;
-            Some((service, reference))
+            let service = service_row(rows, letter(reference.name))?;
+            Some((service.name, service, reference))
         })
         .collect();
-    if !pairs.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n## The service against the hand-written reference\n\n\
-             | scenario | req/s, service / reference | service CPU per request, service / reference | PostgreSQL CPU per request, service / reference |\n\
-             |---|---:|---:|---:|"
-        );
-        for (service, reference) in pairs {
-            let _ = writeln!(
-                out,
-                "| {} | {:.2} | {:.2} | {:.2} |",
-                service.name,
-                service.per_second / reference.per_second,
-                service.service_cpu_us / reference.service_cpu_us,
-                service.postgres_cpu_us / reference.postgres_cpu_us
-            );
-        }
-    }
-    let scaled: Vec<(&Row, &Row)> = rows
+    ratio_table(
+        &mut out,
+        "The service against the hand-written reference",
+        ("service", "reference"),
+        &[REQUESTS, SERVICE_CPU, POSTGRES_CPU],
+        &reference_pairs,
+    );
+    let scaled: Vec<_> = rows
         .iter()
         .filter(|r| r.replicas > 1)
         .filter_map(|many| {
-            let one = rows.iter().find(|r| {
-                r.replicas == 1
-                    && !r.reference
-                    && !r.baseline
-                    && letter(r.name) == letter(many.name)
-            })?;
-            Some((one, many))
+            let one = service_row(rows, letter(many.name))?;
+            Some((one.name, many, one))
         })
         .collect();
-    if !scaled.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n## Two replicas against one\n\n\
-             The same scenario with the load's connections spread over two replicas of the \
-             service on the same database (a round-robin of connections, as a balancer would), \
-             each replica with the pool above. On one 2-core machine the replicas, PostgreSQL \
-             and the load generator share the same cores, so this shows what a second process \
-             costs or gains here, not what a second machine would.\n\n\
-             | scenario | req/s, two / one | p99, two / one | service CPU per request, two / one |\n\
-             |---|---:|---:|---:|"
-        );
-        for (one, many) in scaled {
-            let _ = writeln!(
-                out,
-                "| {} | {:.2} | {:.2} | {:.2} |",
-                one.name,
-                many.per_second / one.per_second,
-                many.p99 / one.p99,
-                many.service_cpu_us / one.service_cpu_us,
-            );
-        }
-    }
-    let baselines: Vec<(&Row, &Row)> = rows
+    ratio_table(
+        &mut out,
+        "Two replicas against one\n\n\
+         The same scenario with the load's connections spread over two replicas of the \
+         service on the same database (a round-robin of connections, as a balancer would), \
+         each replica with the pool above. On one 2-core machine the replicas, PostgreSQL \
+         and the load generator share the same cores, so this shows what a second process \
+         costs or gains here, not what a second machine would.",
+        ("two", "one"),
+        &[REQUESTS, P99, SERVICE_CPU],
+        &scaled,
+    );
+    let baselines: Vec<_> = rows
         .windows(2)
         .filter(|pair| pair[1].baseline)
-        .map(|pair| (&pair[0], &pair[1]))
+        .map(|pair| (pair[0].name, &pair[0], &pair[1]))
         .collect();
-    if !baselines.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n## This build against the baseline\n\n\
+    ratio_table(
+        &mut out,
+        &format!(
+            "This build against the baseline\n\n\
              The `--baseline` build ({}) measured right after this one on each scenario, same \
-             data, same load.\n\n\
-             | scenario | req/s, this / baseline | p99, this / baseline | service CPU per request, this / baseline |\n\
-             |---|---:|---:|---:|",
+             data, same load.",
             args.baseline
                 .as_deref()
                 .map_or("?".into(), |p| p.display().to_string())
-        );
-        for (this, baseline) in baselines {
-            let _ = writeln!(
-                out,
-                "| {} | {:.2} | {:.2} | {:.2} |",
-                this.name,
-                this.per_second / baseline.per_second,
-                this.p99 / baseline.p99,
-                this.service_cpu_us / baseline.service_cpu_us,
-            );
-        }
-    }
+        ),
+        ("this", "baseline"),
+        &[REQUESTS, P99, SERVICE_CPU],
+        &baselines,
+    );
     if let Some(width) = width {
         let _ = writeln!(
             out,
@@ -246,6 +205,45 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64, width: Option<&Width>) 
         );
     }
     out
+}
+
+/// The service's own row of scenario `letter`: one replica, this build, not the reference.
+fn service_row(rows: &[Row], letter_: char) -> Option<&Row> {
+    rows.iter()
+        .find(|r| !r.reference && !r.baseline && r.replicas == 1 && letter(r.name) == letter_)
+}
+
+/// A measure compared across two rows, by name.
+type Column = (&'static str, fn(&Row) -> f64);
+const REQUESTS: Column = ("req/s", |r| r.per_second);
+const P99: Column = ("p99", |r| r.p99);
+const SERVICE_CPU: Column = ("service CPU per request", |r| r.service_cpu_us);
+const POSTGRES_CPU: Column = ("PostgreSQL CPU per request", |r| r.postgres_cpu_us);
+
+/// A section of ratios `this / that` (named by `labels`), one line per (name, this, that);
+/// nothing when there are none.
+fn ratio_table(
+    out: &mut String,
+    heading: &str,
+    (this, that): (&str, &str),
+    columns: &[Column],
+    rows: &[(&str, &Row, &Row)],
+) {
+    if rows.is_empty() {
+        return;
+    }
+    let _ = write!(out, "\n## {heading}\n\n| scenario |");
+    for (label, _) in columns {
+        let _ = write!(out, " {label}, {this} / {that} |");
+    }
+    let _ = writeln!(out, "\n|---|{}", "---:|".repeat(columns.len()));
+    for (name, a, b) in rows {
+        let _ = write!(out, "| {name} |");
+        for (_, value) in columns {
+            let _ = write!(out, " {:.2} |", value(a) / value(b));
+        }
+        let _ = writeln!(out);
+    }
 }
 
 /// A scenario's letter: `a` for "(a) ...". The service's row and its reference share it.
@@ -291,4 +289,54 @@ fn machine() -> String {
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
         .unwrap_or_default();
     format!("{cores} cores ({cpu}), {memory} RAM, {postgres}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(name: &'static str, per_second: f64, p99: f64, cpu: f64) -> Row {
+        Row {
+            name,
+            per_second,
+            p50: 1.0,
+            p99,
+            requests: 1,
+            errors: 0,
+            statements: 1.0,
+            service_cpu_us: cpu,
+            postgres_cpu_us: cpu / 2.0,
+            peak_rss_mb: 1.0,
+            ceiling: None,
+            reference: false,
+            baseline: false,
+            replicas: 1,
+            p99_target: None,
+            ratio_target: None,
+        }
+    }
+
+    #[test]
+    fn a_ratio_table_divides_each_column_of_this_row_by_that_row_s() {
+        let (this, that) = (
+            row("(a) x", 300.0, 2.0, 50.0),
+            row("(a) y", 200.0, 4.0, 100.0),
+        );
+        let mut out = String::new();
+        ratio_table(
+            &mut out,
+            "Heading",
+            ("two", "one"),
+            &[REQUESTS, P99, SERVICE_CPU],
+            &[("(a) x", &this, &that)],
+        );
+        assert_eq!(
+            out,
+            "\n## Heading\n\n| scenario | req/s, two / one | p99, two / one | service CPU per request, two / one |\n\
+             |---|---:|---:|---:|\n| (a) x | 1.50 | 0.50 | 0.50 |\n"
+        );
+        let mut empty = String::new();
+        ratio_table(&mut empty, "Heading", ("a", "b"), &[REQUESTS], &[]);
+        assert!(empty.is_empty(), "no rows, no section");
+    }
 }
