@@ -1,6 +1,7 @@
 //! Demo data: the social works the seeds name, a few dozen patients, one user per role, and
 //! seed 001's EPS, specialties, sites and ten authorizations (with the seed's ids), and a few
-//! dozen orders in every SUAP state, some drafts and cancellations, consumed in recent months.
+//! dozen orders in every SUAP state, some drafts and cancellations, consumed in recent months,
+//! and two weeks of availability blocks for booking.
 //! Loaded automatically into an empty database at start, or by `clinic seed`; idempotent.
 
 use bigdecimal::BigDecimal;
@@ -200,6 +201,7 @@ pub async fn load(conn: &mut AsyncPgConnection) -> QueryResult<()> {
             .execute(conn)
             .await?;
         load_orders(conn).await?;
+        load_availabilities(conn).await?;
         Ok(())
     })
     .await
@@ -223,18 +225,51 @@ const LOCATIONS: &[(i32, &str, &str)] = &[
     (1, "Sede San Gil", "Cra. 9 #10-29, San Gil"),
     (3, "Sede Socorro", "Calle 12 #13-31, Socorro"),
 ];
-/// (eps, specialty, location, notes): seed 001's ten agreements, all in force since 2024-01-01.
-const AUTHORIZATIONS: &[(i32, i32, i32, &str)] = &[
-    (12, 3, 1, "Convenio inicial - Cardiología"),
-    (12, 5, 1, "Convenio inicial - Odontología"),
-    (12, 1, 1, "Convenio inicial"),
-    (12, 3, 3, "Cardiología en Socorro"),
-    (12, 5, 3, "Odontología en Socorro"),
-    (12, 1, 3, "Medicina General en Socorro"),
-    (14, 1, 1, "Medicina General"),
-    (14, 2, 1, "Pediatría"),
-    (60, 1, 1, "Régimen subsidiado"),
-    (60, 1, 3, "Régimen subsidiado"),
+/// One of seed 001's agreements, with the booking terms the demo gives it.
+struct DemoAgreement {
+    eps: i32,
+    specialty: i32,
+    location: i32,
+    notes: &'static str,
+    /// Monthly quota; None: unlimited.
+    quota: Option<i32>,
+    copay: Option<&'static str>,
+    prior_authorization: bool,
+}
+
+const fn agreement(eps: i32, specialty: i32, location: i32, notes: &'static str) -> DemoAgreement {
+    DemoAgreement {
+        eps,
+        specialty,
+        location,
+        notes,
+        quota: None,
+        copay: None,
+        prior_authorization: false,
+    }
+}
+
+/// Seed 001's ten agreements, all in force since 2024-01-01. Pediatría for NUEVA EPS has a
+/// quota of 2 a month and a copay (README's booking example runs out of it); Cardiología in
+/// Socorro asks for prior authorization.
+const AUTHORIZATIONS: &[DemoAgreement] = &[
+    agreement(12, 3, 1, "Convenio inicial - Cardiología"),
+    agreement(12, 5, 1, "Convenio inicial - Odontología"),
+    agreement(12, 1, 1, "Convenio inicial"),
+    DemoAgreement {
+        prior_authorization: true,
+        ..agreement(12, 3, 3, "Cardiología en Socorro")
+    },
+    agreement(12, 5, 3, "Odontología en Socorro"),
+    agreement(12, 1, 3, "Medicina General en Socorro"),
+    agreement(14, 1, 1, "Medicina General"),
+    DemoAgreement {
+        quota: Some(2),
+        copay: Some("10"),
+        ..agreement(14, 2, 1, "Pediatría")
+    },
+    agreement(60, 1, 1, "Régimen subsidiado"),
+    agreement(60, 1, 3, "Régimen subsidiado"),
 ];
 
 async fn load_authorizations(conn: &mut AsyncPgConnection) -> QueryResult<()> {
@@ -272,20 +307,44 @@ async fn load_authorizations(conn: &mut AsyncPgConnection) -> QueryResult<()> {
     )
     .await?;
     let start = NaiveDate::from_ymd_opt(2024, 1, 1);
-    for (eps_id, specialty_id, location_id, notes) in AUTHORIZATIONS {
+    for agreement in AUTHORIZATIONS {
+        let copay = agreement
+            .copay
+            .map(|c| c.parse::<BigDecimal>().expect("demo copay"));
         diesel::insert_into(a::table)
             .values((
-                a::eps_id.eq(eps_id),
-                a::specialty_id.eq(specialty_id),
-                a::location_id.eq(location_id),
+                a::eps_id.eq(agreement.eps),
+                a::specialty_id.eq(agreement.specialty),
+                a::location_id.eq(agreement.location),
                 a::authorization_date.eq(start),
-                a::notes.eq(notes),
+                a::notes.eq(agreement.notes),
+                a::max_monthly_appointments.eq(agreement.quota),
+                a::copay_percentage.eq(copay),
+                a::requires_prior_authorization.eq(agreement.prior_authorization),
             ))
             .on_conflict_do_nothing()
             .execute(conn)
             .await?;
     }
     Ok(())
+}
+
+/// A morning block (08:00 to 12:00, 20-minute slots) for every specialty and site with an
+/// agreement, on each weekday of the next two weeks that has none yet: enough to try the
+/// booking screen (README, "Booking") on a fresh demo database.
+async fn load_availabilities(conn: &mut AsyncPgConnection) -> QueryResult<()> {
+    conn.batch_execute(
+        "INSERT INTO availabilities (specialty_id, location_id, day, start_time, end_time, slot_minutes)
+         SELECT pair.specialty_id, pair.location_id, d::date, '08:00', '12:00', 20
+           FROM (SELECT DISTINCT specialty_id, location_id FROM authorizations) pair,
+                generate_series(current_date + 1, current_date + 14, interval '1 day') d
+          WHERE extract(isodow FROM d) < 6
+            AND NOT EXISTS (SELECT 1 FROM availabilities v
+                             WHERE v.day = d::date AND v.specialty_id = pair.specialty_id
+                               AND v.location_id = pair.location_id)
+          ORDER BY 3, 1, 2",
+    )
+    .await
 }
 
 /// Three dozen orders over the last ten weeks: every order state (i % 9), items cycling
@@ -357,7 +416,8 @@ fn demo_patient(i: usize, social_works: &[i32]) -> NewPatient {
         address: Some(format!("Calle {} {}, CABA", 100 + i, 1000 + i * 17)),
         social_work_id: social_works[i % social_works.len()],
         affiliate_number: Some(format!("{:08}", 10_000_000 + i * 7919)),
-        eps_id: None,
+        // Every third patient is also a member of one of the EPS, so that they can be booked.
+        eps_id: i.is_multiple_of(3).then(|| EPS[(i / 3) % EPS.len()].0),
     }
 }
 
@@ -377,11 +437,11 @@ fn ascii(name: &str) -> String {
 /// The query GraphiQL opens with in demo mode: the booking screen's check, for the first demo
 /// agreement (FAMISANAR, Cardiología, Sede San Gil), by its global IDs.
 pub fn booking_example() -> String {
-    let (eps, specialty, location, _) = AUTHORIZATIONS[0];
+    let first = &AUTHORIZATIONS[0];
     let [eps, specialty, location] = [
-        global_id("Eps", eps),
-        global_id("Specialty", specialty),
-        global_id("Location", location),
+        global_id("Eps", first.eps),
+        global_id("Specialty", first.specialty),
+        global_id("Location", first.location),
     ];
     format!(
         r#"# Modo demo: el token de la cuenta admin ya está en Headers (abajo).

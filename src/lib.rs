@@ -6,6 +6,8 @@ pub mod app;
 pub mod auth;
 /// EPS authorizations per specialty and site: validity check, batch, audit trail.
 pub mod authorizations;
+/// Availability blocks, slots and appointments under the EPS agreements.
+pub mod booking;
 /// EPS, specialties and sites.
 pub mod catalog;
 /// Environment configuration and the command line.

@@ -4,15 +4,15 @@
 
 use std::sync::Arc;
 
-use async_graphql::{Context, Enum, ID, InputObject, Object};
-use serde_json::{Map, Value};
+use async_graphql::{Context, ID, InputObject, Object};
 
 use super::model::{AuditFilter, AuditRow, Authorization};
 use crate::{
     auth::{Role, require_role},
     catalog::{Eps, Location, Specialty},
-    error::{AppError, AppResult},
+    error::AppResult,
     graphql::{
+        audit::{AuditAction, Columns, visible_author},
         connection::{self, Connection, PageRequest},
         ids::{decode_optional_id, global_id},
         loaders,
@@ -20,18 +20,6 @@ use crate::{
     },
     users::User,
 };
-
-/// What a change did to an authorization.
-#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AuditAction {
-    /// It was created: `oldData` is null.
-    Created,
-    /// Some of its fields changed (`changedFields`); a write that changes nothing is not
-    /// recorded.
-    Updated,
-    /// It was deleted (also by a TRUNCATE by hand): `newData` is null.
-    Deleted,
-}
 
 /// One change of an authorization, as the database's trigger recorded it.
 pub struct AuditEntry(pub AuditRow);
@@ -48,14 +36,7 @@ impl From<AuditRow> for AuditEntry {
 impl AuditEntry {
     /// What the change did.
     async fn action(&self) -> AppResult<AuditAction> {
-        match self.0.action.as_str() {
-            "CREATED" => Ok(AuditAction::Created),
-            "UPDATED" => Ok(AuditAction::Updated),
-            "DELETED" => Ok(AuditAction::Deleted),
-            other => Err(AppError::internal(format_args!(
-                "unknown audit action {other}"
-            ))),
-        }
+        AuditAction::from_sql(&self.0.action)
     }
     /// When the change was made (the start of its transaction).
     async fn changed_at(&self) -> DateTime {
@@ -64,15 +45,7 @@ impl AuditEntry {
     /// Null for changes made outside the service (by hand in SQL), and, as in `node`, for
     /// other users unless the caller is ADMIN.
     async fn changed_by(&self, ctx: &Context<'_>) -> AppResult<Option<Arc<User>>> {
-        let claims = require_role(ctx, Role::Viewer)?;
-        Ok(match self.0.changed_by {
-            Some(id) => loaders(ctx)
-                .users
-                .load_one(id)
-                .await?
-                .filter(|user| claims.role == Role::Admin || user.is(claims)),
-            None => None,
-        })
+        visible_author(ctx, self.0.changed_by).await
     }
     /// The global ID of the authorization changed; it stays valid as a filter of
     /// `authorizationAudit` after the authorization is deleted.
@@ -104,76 +77,33 @@ impl AuditEntry {
         self.0
             .old_data
             .as_ref()
-            .map(|data| JsonValue(api_snapshot(data)))
+            .map(|data| JsonValue(COLUMNS.snapshot(data)))
     }
     /// The authorization after the change (null for a deletion), as `oldData`.
     async fn new_data(&self) -> Option<JsonValue> {
         self.0
             .new_data
             .as_ref()
-            .map(|data| JsonValue(api_snapshot(data)))
+            .map(|data| JsonValue(COLUMNS.snapshot(data)))
     }
     /// Fields whose value changed, named as in `oldData` and `newData`.
     async fn changed_fields(&self) -> Vec<String> {
-        self.0
-            .changed_fields
-            .iter()
-            .map(|column| api_field(column).0)
-            .collect()
+        COLUMNS.fields(&self.0.changed_fields)
     }
 }
 
-/// The API's name of a column of `authorizations`, and the type its global ID names when the
-/// column is a reference.
-fn api_field(column: &str) -> (String, Option<&'static str>) {
-    let kind = match column {
+/// How the columns of `authorizations` read in the API.
+const COLUMNS: Columns = Columns {
+    references: |column| match column {
         "id" => Some(Authorization::TYPE),
         "eps_id" => Some(Eps::TYPE),
         "specialty_id" => Some(Specialty::TYPE),
         "location_id" => Some(Location::TYPE),
         "created_by" => Some(User::TYPE),
         _ => None,
-    };
-    let mut name = String::with_capacity(column.len());
-    let mut upper = false;
-    for c in column.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            name.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            name.push(c);
-        }
-    }
-    (name, kind)
-}
-
-/// A snapshot of an `authorizations` row in the API's language. Money and percentages are
-/// strings, as the `Decimal` scalar writes them.
-fn api_snapshot(row: &Value) -> Value {
-    let Some(columns) = row.as_object() else {
-        return row.clone();
-    };
-    let mut fields = Map::with_capacity(columns.len());
-    for (column, value) in columns {
-        let (name, kind) = api_field(column);
-        let value = match (kind, value) {
-            (Some(kind), Value::Number(n)) => {
-                match n.as_i64().and_then(|n| i32::try_from(n).ok()) {
-                    Some(id) => Value::String(global_id(kind, id).0),
-                    None => value.clone(),
-                }
-            }
-            (None, Value::Number(n)) if column == "copay_percentage" => {
-                Value::String(format!("{:.2}", n.as_f64().unwrap_or_default()))
-            }
-            _ => value.clone(),
-        };
-        fields.insert(name, value);
-    }
-    Value::Object(fields)
-}
+    },
+    decimals: &["copay_percentage"],
+};
 
 /// Which entries `authorizationAudit` lists; every condition given must hold.
 #[derive(InputObject, Default)]
@@ -243,23 +173,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn snapshots_speak_the_api_language() {
+    fn agreement_snapshots_name_their_references_by_global_id() {
         let row = serde_json::json!({
             "id": 7, "eps_id": 12, "specialty_id": 3, "location_id": 4, "created_by": 1,
-            "copay_percentage": 12.5, "requires_prior_authorization": true,
-            "expiration_date": "2026-12-31", "notes": null,
+            "copay_percentage": 12.5,
         });
-        let api = api_snapshot(&row);
+        let api = COLUMNS.snapshot(&row);
         assert_eq!(api["id"], global_id(Authorization::TYPE, 7).0);
-        assert_eq!(api["epsId"], global_id(Eps::TYPE, 12).0);
+        assert_eq!(api["specialtyId"], global_id(Specialty::TYPE, 3).0);
         assert_eq!(api["createdBy"], global_id(User::TYPE, 1).0);
         assert_eq!(api["copayPercentage"], "12.50");
-        assert_eq!(api["requiresPriorAuthorization"], true);
-        assert_eq!(api["expirationDate"], "2026-12-31");
-        assert!(api.get("eps_id").is_none());
-        assert_eq!(
-            api_field("max_monthly_appointments").0,
-            "maxMonthlyAppointments"
-        );
     }
 }

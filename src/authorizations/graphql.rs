@@ -3,7 +3,10 @@
 
 use std::sync::Arc;
 
-use async_graphql::{Context, Enum, ID, InputObject, MaybeUndefined, Object, SimpleObject};
+use async_graphql::{
+    ComplexObject, Context, Enum, ID, InputObject, MaybeUndefined, Object, SimpleObject,
+};
+use chrono::NaiveDate;
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 
 use super::{
@@ -170,6 +173,7 @@ impl AuthorizationDenialReason {
 
 /// The answer of `authorizationCheck`: whether the EPS may be seen, and if not, why.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct AuthorizationCheck {
     /// True when an agreement exists and is valid on the day (then `reason` is null).
     pub authorized: bool,
@@ -177,6 +181,26 @@ pub struct AuthorizationCheck {
     pub reason: Option<AuthorizationDenialReason>,
     /// The agreement, when there is one (valid or not).
     pub authorization: Option<Authorization>,
+    /// The day asked about; None for today.
+    #[graphql(skip)]
+    pub on: Option<NaiveDate>,
+}
+
+#[ComplexObject]
+impl AuthorizationCheck {
+    /// Appointments the agreement's monthly quota still allows in the month of the day
+    /// asked about (booked and attended ones count); null when there is no agreement or its
+    /// quota is unlimited. 0 when used up (or when the quota is 0).
+    async fn remaining_quota(&self, ctx: &Context<'_>) -> AppResult<Option<i32>> {
+        let Some(agreement) = &self.authorization else {
+            return Ok(None);
+        };
+        let Some(quota) = agreement.max_monthly_appointments else {
+            return Ok(None);
+        };
+        let used = model::quota_used(&mut *conn(ctx).await?, agreement.id, self.on).await?;
+        Ok(Some((quota - used).max(0)))
+    }
 }
 
 /// Which authorizations `authorizations` lists; every condition given must hold.
@@ -362,6 +386,7 @@ impl AuthorizationQuery {
                 authorized: false,
                 reason: Some(AuthorizationDenialReason::NoAgreement),
                 authorization: None,
+                on: on.map(|d| d.0),
             },
             Some((authorization, denial)) => AuthorizationCheck {
                 authorized: denial.is_none(),
@@ -370,6 +395,7 @@ impl AuthorizationQuery {
                     .map(AuthorizationDenialReason::from_sql)
                     .transpose()?,
                 authorization: Some(authorization),
+                on: on.map(|d| d.0),
             },
         })
     }
@@ -498,18 +524,6 @@ async fn author(ctx: &Context<'_>, conn: &mut AsyncPgConnection) -> AppResult<i3
     Ok(users::model::for_claims(conn, claims).await?.id)
 }
 
-/// `$write` in a transaction whose changes the audit trail attributes to `$user`.
-macro_rules! authored {
-    ($conn:ident, $user:expr, |$c:ident| $write:expr) => {
-        $conn
-            .transaction(async |$c| {
-                model::set_author($c, $user).await?;
-                $write.await
-            })
-            .await
-    };
-}
-
 /// Why a whole batch transaction is rolled back without a database error.
 enum Batch {
     Failed(diesel::result::Error),
@@ -542,7 +556,7 @@ impl AuthorizationMutation {
         let new = input
             .into_new(Some(user))
             .map_err(|error| AppError::bad_input(error.message))?;
-        let result = authored!(conn, user, |conn| model::insert(conn, &new)).map(Some);
+        let result = crate::authored!(conn, user, |conn| model::insert(conn, &new)).map(Some);
         payload::written(&mut conn, result, TABLE, None, &new, not_found).await
     }
 
@@ -572,7 +586,7 @@ impl AuthorizationMutation {
         let atomic = input.atomic;
         let outcome = conn
             .transaction(async |conn| {
-                model::set_author(conn, user).await?;
+                crate::db::set_author(conn, user).await?;
                 let mut outcomes = Vec::with_capacity(items.len());
                 for item in &items {
                     let item = match item {
@@ -646,7 +660,7 @@ impl AuthorizationMutation {
         };
         let mut conn = conn(ctx).await?;
         let user = author(ctx, &mut conn).await?;
-        let result = authored!(conn, user, |conn| model::update(conn, id, &changes));
+        let result = crate::authored!(conn, user, |conn| model::update(conn, id, &changes));
         payload::written(&mut conn, result, TABLE, Some(id), &changes, not_found).await
     }
 
@@ -661,7 +675,7 @@ impl AuthorizationMutation {
         let id = decode_id(&input.id, Authorization::TYPE)?;
         let mut conn = conn(ctx).await?;
         let user = author(ctx, &mut conn).await?;
-        let result = authored!(conn, user, |conn| model::delete(conn, id));
+        let result = crate::authored!(conn, user, |conn| model::delete(conn, id));
         // Nothing references an agreement (its audit entries are not a reference).
         payload::deleted(result, input.id, not_found, |_| {
             "La autorización está en uso y no puede eliminarse".to_owned()

@@ -12,8 +12,8 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use crate::{
     db::page::{Listing, PageRequest},
     db::{
-        FetchById, authorization_denial, day_or, day_start, is_empty_changeset,
-        schema::{authorization_audit, authorizations, locations, specialties},
+        FetchById, authorization_denial, day_or, day_start, is_empty_changeset, month_start,
+        schema::{authorization_audit, authorizations, locations, quota_usage, specialties},
         views::authorization_rows,
     },
 };
@@ -318,13 +318,21 @@ pub async fn valid_in_scope(
     Ok(by_eps)
 }
 
-/// Makes `user_id` the author of this transaction's changes, for the audit trigger.
-pub async fn set_author(conn: &mut AsyncPgConnection, user_id: i32) -> QueryResult<()> {
-    diesel::sql_query("SELECT set_config('clinic.user_id', $1, true)")
-        .bind::<diesel::sql_types::Text, _>(user_id.to_string())
-        .execute(conn)
+/// Units of an agreement's monthly quota in use in the month of `on` (default today): booked
+/// and attended appointments, as the booking trigger counts them.
+pub async fn quota_used(
+    conn: &mut AsyncPgConnection,
+    authorization_id: i32,
+    on: Option<NaiveDate>,
+) -> QueryResult<i32> {
+    Ok(quota_usage::table
+        .filter(quota_usage::authorization_id.eq(authorization_id))
+        .filter(quota_usage::month.eq(month_start(day_or(on, diesel::dsl::today))))
+        .select(quota_usage::used)
+        .first(conn)
         .await
-        .map(|_| ())
+        .optional()?
+        .unwrap_or(0))
 }
 
 pub async fn insert(

@@ -91,6 +91,12 @@ diesel::define_sql_function! {
 }
 
 diesel::define_sql_function! {
+    /// The first day of a day's month: the month whose quota it counts against (SQL
+    /// function, booking migration).
+    fn month_start(day: diesel::sql_types::Date) -> diesel::sql_types::Date;
+}
+
+diesel::define_sql_function! {
     /// The one definition of an authorization's validity on a day: NULL when valid, else
     /// the reason (SQL function from the authorizations migration).
     fn authorization_denial(
@@ -242,4 +248,39 @@ macro_rules! code_enum {
             }
         }
     };
+}
+
+/// `$write` in a transaction whose changes the audit triggers attribute to `$user`.
+#[macro_export]
+macro_rules! authored {
+    ($conn:ident, $user:expr, |$c:ident| $write:expr) => {
+        $conn
+            .transaction(async |$c| {
+                $crate::db::set_author($c, $user).await?;
+                $write.await
+            })
+            .await
+    };
+}
+
+/// Makes `user_id` the author of this transaction's changes, for the audit triggers
+/// (agreements', appointments').
+pub async fn set_author(
+    conn: &mut diesel_async::AsyncPgConnection,
+    user_id: i32,
+) -> diesel::QueryResult<()> {
+    use diesel_async::RunQueryDsl;
+    diesel::sql_query("SELECT set_config('clinic.user_id', $1, true)")
+        .bind::<diesel::sql_types::Text, _>(user_id.to_string())
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+/// The clinic's today: `current_date` in the session's time zone (CLINIC_TIME_ZONE).
+pub async fn today(
+    conn: &mut diesel_async::AsyncPgConnection,
+) -> diesel::QueryResult<chrono::NaiveDate> {
+    use diesel_async::RunQueryDsl;
+    diesel::select(diesel::dsl::today).get_result(conn).await
 }

@@ -162,6 +162,14 @@ impl SortKey for (NaiveDate, i32) {
     }
 }
 
+impl SortKey for (chrono::DateTime<chrono::Utc>, i32) {
+    fn bind<'b>(&'b self, out: &mut AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_bind_param::<diesel::sql_types::Timestamptz, _>(&self.0)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Int4, _>(&self.1)
+    }
+}
+
 /// `(c1, c2, id) > ($1, $2, $3)` (or `<`): a row comparison, which PostgreSQL answers from a
 /// `(c1, c2, id)` index, as a typed expression rather than an `sql()` fragment so that its
 /// statement stays prepared.

@@ -1,6 +1,40 @@
 // @generated automatically by Diesel CLI.
 
 diesel::table! {
+    appointment_audit (id) {
+        id -> Int8,
+        appointment_id -> Int4,
+        action -> Text,
+        changed_at -> Timestamptz,
+        changed_by -> Nullable<Int4>,
+        old_data -> Nullable<Jsonb>,
+        new_data -> Nullable<Jsonb>,
+        changed_fields -> Array<Text>,
+    }
+}
+
+diesel::table! {
+    appointments (id) {
+        id -> Int4,
+        patient_id -> Int4,
+        slot_id -> Int4,
+        status -> Text,
+        prior_authorization_number -> Nullable<Text>,
+        authorization_id -> Int4,
+        eps_id -> Int4,
+        specialty_id -> Int4,
+        location_id -> Int4,
+        day -> Date,
+        starts_at -> Timestamptz,
+        ends_at -> Timestamptz,
+        copay_percentage -> Nullable<Numeric>,
+        booked_by -> Nullable<Int4>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     authorization_audit (id) {
         id -> Int8,
         authorization_id -> Int4,
@@ -70,6 +104,24 @@ diesel::table! {
         authorization_message -> Nullable<Text>,
         total_value -> Numeric,
         copay_value -> Nullable<Numeric>,
+    }
+}
+
+diesel::table! {
+    availabilities (id) {
+        id -> Int4,
+        specialty_id -> Int4,
+        location_id -> Int4,
+        practitioner_id -> Nullable<Int4>,
+        day -> Date,
+        start_time -> Time,
+        end_time -> Time,
+        slot_minutes -> Int4,
+        capacity -> Int4,
+        cancelled_at -> Nullable<Timestamptz>,
+        created_by -> Nullable<Int4>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -177,6 +229,29 @@ diesel::table! {
 }
 
 diesel::table! {
+    quota_usage (authorization_id, month) {
+        authorization_id -> Int4,
+        month -> Date,
+        used -> Int4,
+    }
+}
+
+diesel::table! {
+    slots (id) {
+        id -> Int4,
+        availability_id -> Int4,
+        specialty_id -> Int4,
+        location_id -> Int4,
+        day -> Date,
+        starts_at -> Timestamptz,
+        ends_at -> Timestamptz,
+        capacity -> Int4,
+        booked -> Int4,
+        open -> Bool,
+    }
+}
+
+diesel::table! {
     social_works (id) {
         id -> Int4,
         name -> Text,
@@ -224,11 +299,18 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(appointment_audit -> users (changed_by));
+diesel::joinable!(appointments -> authorizations (authorization_id));
+diesel::joinable!(appointments -> patients (patient_id));
+diesel::joinable!(appointments -> slots (slot_id));
 diesel::joinable!(authorization_audit -> users (changed_by));
 diesel::joinable!(authorizations -> eps (eps_id));
 diesel::joinable!(authorizations -> locations (location_id));
 diesel::joinable!(authorizations -> specialties (specialty_id));
 diesel::joinable!(authorizations -> users (created_by));
+diesel::joinable!(availabilities -> locations (location_id));
+diesel::joinable!(availabilities -> practitioners (practitioner_id));
+diesel::joinable!(availabilities -> specialties (specialty_id));
 diesel::joinable!(billing_days -> social_works (social_work_id));
 diesel::joinable!(order_items -> orders (order_id));
 diesel::joinable!(orders -> locations (point_of_care_id));
@@ -238,10 +320,15 @@ diesel::joinable!(patients -> eps (eps_id));
 diesel::joinable!(patients -> social_works (social_work_id));
 diesel::joinable!(patient_suap_tokens -> patients (patient_id));
 diesel::joinable!(practitioner_suap_tokens -> practitioners (practitioner_id));
+diesel::joinable!(quota_usage -> authorizations (authorization_id));
+diesel::joinable!(slots -> availabilities (availability_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    appointment_audit,
+    appointments,
     authorization_audit,
     authorizations,
+    availabilities,
     billing_calendar,
     billing_days,
     eps,
@@ -253,6 +340,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     patients,
     practitioner_suap_tokens,
     practitioners,
+    quota_usage,
+    slots,
     social_works,
     specialties,
     users,

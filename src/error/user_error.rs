@@ -30,6 +30,23 @@ pub enum UserErrorCode {
     InvalidCredentials,
     /// Too many failed attempts: wait before trying again.
     RateLimited,
+    /// The patient's EPS may not be seen for that specialty at that site on that day (no
+    /// agreement, or the agreement suspended, not yet valid, expired, or its EPS, specialty
+    /// or site inactive: the message says which, as `authorizationCheck`'s reason does);
+    /// for an availability: no EPS at all may be seen for it that day.
+    NotAuthorized,
+    /// The agreement's monthly quota is used up in that month.
+    QuotaExhausted,
+    /// The slot has no place left.
+    SlotFull,
+    /// The agreement requires the EPS's prior-authorization number, and none was given.
+    PriorAuthorizationRequired,
+    /// It would overlap another booking of the same patient (or the same practitioner's
+    /// availability).
+    Overlap,
+    /// The entity's state does not allow the change (an appointment no longer booked, an
+    /// availability's fixed terms).
+    InvalidState,
     /// SUAP's response reports an error (its STATUS); the message carries SUAP's own words.
     SuapError,
 }

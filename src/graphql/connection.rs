@@ -196,6 +196,13 @@ impl From<(chrono::NaiveDate, i32)> for CursorKey {
     }
 }
 
+impl From<(chrono::DateTime<chrono::Utc>, i32)> for CursorKey {
+    /// As serde writes the instant, so that the cursor decodes back into it.
+    fn from((at, id): (chrono::DateTime<chrono::Utc>, i32)) -> Self {
+        Self::Name(at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true), id)
+    }
+}
+
 impl From<(String, String, i32)> for CursorKey {
     fn from((last, first, id): (String, String, i32)) -> Self {
         Self::FullName(last, first, id)

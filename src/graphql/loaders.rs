@@ -19,6 +19,13 @@ use crate::{
         Authorization,
         loaders::{AuditLoader, AuthorizedLoader, LapsedLoader},
     },
+    booking::{
+        Appointment, Availability, Slot,
+        loaders::{
+            AppointmentAuditLoader, AppointmentCountLoader, AppointmentPageLoader, BookedLoader,
+            SlotsLoader,
+        },
+    },
     catalog::{Eps, Location, Specialty},
     db::{FetchById, RequestPool},
     error::{AppError, AppResult},
@@ -107,9 +114,17 @@ pub struct Loaders {
     pub audit: Lazy<AuditLoader>,
     pub authorized: Lazy<AuthorizedLoader>,
     pub lapsed: Lazy<LapsedLoader>,
+    pub availabilities: Lazy<ById<Availability>>,
+    pub slots: Lazy<ById<Slot>>,
+    pub appointments: Lazy<ById<Appointment>>,
+    pub block_slots: Lazy<SlotsLoader>,
+    pub block_booked: Lazy<BookedLoader>,
+    pub appointment_counts: Lazy<AppointmentCountLoader>,
+    pub appointment_pages: Lazy<AppointmentPageLoader>,
+    pub appointment_audit: Lazy<AppointmentAuditLoader>,
 }
 
-/// A loader made on first use: a request uses one or two of the seventeen, and making them
+/// A loader made on first use: a request uses one or two of the two dozen, and making them
 /// all (an `Arc`, a mutex and maps each) showed in profiles of the smallest requests.
 pub struct Lazy<L> {
     pool: RequestPool,
@@ -173,6 +188,14 @@ impl Loaders {
             audit: Lazy::new(pool, cached, AuditLoader),
             authorized: Lazy::new(pool, cached, AuthorizedLoader),
             lapsed: Lazy::new(pool, cached, LapsedLoader),
+            availabilities: by_id(pool, cached),
+            slots: by_id(pool, cached),
+            appointments: by_id(pool, cached),
+            block_slots: Lazy::new(pool, cached, SlotsLoader),
+            block_booked: Lazy::new(pool, cached, BookedLoader),
+            appointment_counts: Lazy::new(pool, cached, AppointmentCountLoader),
+            appointment_pages: Lazy::new(pool, cached, AppointmentPageLoader),
+            appointment_audit: Lazy::new(pool, cached, AppointmentAuditLoader),
         }
     }
 

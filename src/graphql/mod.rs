@@ -1,6 +1,7 @@
 //! The GraphQL schema: root assembly and limits, global IDs and `Node`, connections, scalars,
 //! user errors and per-request DataLoaders. Knows nothing of HTTP.
 
+pub mod audit;
 pub mod connection;
 mod documents;
 pub mod error_policy;
@@ -32,6 +33,7 @@ pub use payload::{DeleteInput, DeletePayload};
 use crate::{
     app::AppState,
     authorizations::{AuditQuery, AuthorizationMutation, AuthorizationQuery},
+    booking::{AppointmentMutation, AppointmentQuery, AvailabilityMutation, AvailabilityQuery},
     catalog::{CatalogMutation, CatalogQuery},
     db::{DbPool, RequestConn, RequestPool},
     error::AppResult,
@@ -53,6 +55,8 @@ pub struct Query(
     CatalogQuery,
     AuthorizationQuery,
     AuditQuery,
+    AvailabilityQuery,
+    AppointmentQuery,
     OrderQuery,
     PractitionerQuery,
 );
@@ -67,6 +71,8 @@ pub struct Mutation(
     PatientMutation,
     CatalogMutation,
     AuthorizationMutation,
+    AvailabilityMutation,
+    AppointmentMutation,
     OrderMutation,
     PractitionerMutation,
 );

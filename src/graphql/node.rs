@@ -9,6 +9,7 @@ use super::ids::decode_global_id;
 use crate::{
     auth::{Role, require_role},
     authorizations::Authorization,
+    booking::{Appointment, Availability, Slot},
     catalog::{Eps, Location, Specialty},
     error::{AppError, AppResult},
     orders::{Order, OrderItem},
@@ -40,6 +41,9 @@ pub enum Node {
     Order(Order),
     OrderItem(OrderItem),
     Practitioner(Practitioner),
+    Availability(Availability),
+    Slot(Slot),
+    Appointment(Appointment),
 }
 
 #[derive(Default)]
@@ -149,6 +153,24 @@ async fn load_node(ctx: &Context<'_>, id: &ID) -> AppResult<Option<Node>> {
             .await?
             .map(Arc::unwrap_or_clone)
             .map(Node::Practitioner),
+        Availability::TYPE => loaders
+            .availabilities
+            .load_one(db_id)
+            .await?
+            .map(Arc::unwrap_or_clone)
+            .map(Node::Availability),
+        Slot::TYPE => loaders
+            .slots
+            .load_one(db_id)
+            .await?
+            .map(Arc::unwrap_or_clone)
+            .map(Node::Slot),
+        Appointment::TYPE => loaders
+            .appointments
+            .load_one(db_id)
+            .await?
+            .map(Arc::unwrap_or_clone)
+            .map(Node::Appointment),
         _ => {
             return Err(AppError::bad_input(
                 "El ID no corresponde a ningún tipo conocido",

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use async_graphql::{InputValueError, InputValueResult, Scalar, ScalarType, Value};
 use bigdecimal::BigDecimal;
-use chrono::{Datelike, NaiveDate, SecondsFormat, Utc};
+use chrono::{Datelike, NaiveDate, NaiveTime, SecondsFormat, Timelike, Utc};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date(pub NaiveDate);
@@ -140,6 +140,55 @@ impl ScalarType for Decimal {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalTime(pub NaiveTime);
+
+/// `HH:MM` or `HH:MM:SS`, 24-hour, two digits each: nothing chrono would also read (a
+/// leap second, fractions, a one-digit hour).
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let bytes = text.as_bytes();
+    let shaped = matches!(bytes.len(), 5 | 8)
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i == 2 || i == 5 {
+                *b == b':'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let format = if bytes.len() == 5 {
+        "%H:%M"
+    } else {
+        "%H:%M:%S"
+    };
+    NaiveTime::parse_from_str(text, format)
+        .ok()
+        .filter(|time| shaped && time.nanosecond() == 0)
+}
+
+/// A time of day on the clinic's clock (`CLINIC_TIME_ZONE`), `HH:MM:SS`, 24-hour, no zone;
+/// `HH:MM` is accepted as input.
+#[Scalar(
+    name = "LocalTime",
+    specified_by_url = "https://scalars.graphql.org/andimarek/local-time.html"
+)]
+impl ScalarType for LocalTime {
+    fn parse(value: Value) -> InputValueResult<Self> {
+        match &value {
+            Value::String(s) => parse_time(s).map(LocalTime).ok_or_else(|| {
+                InputValueError::custom(format!(
+                    "hora inválida `{}`: use HH:MM o HH:MM:SS (00:00 a 23:59:59)",
+                    s.chars().take(40).collect::<String>()
+                ))
+            }),
+            _ => Err(InputValueError::expected_type(value)),
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        Value::String(self.0.format("%H:%M:%S").to_string())
+    }
+}
+
 /// Any JSON value (RFC 8259): a SUAP document as pasted, an audit entry's row.
 pub struct JsonValue(pub serde_json::Value);
 
@@ -195,6 +244,24 @@ mod tests {
             "1..2",
         ] {
             assert!(ok(refused).is_none(), "{refused} accepted");
+        }
+    }
+
+    #[test]
+    fn times_are_two_digit_hours_and_minutes_with_optional_seconds() {
+        assert_eq!(parse_time("08:30").unwrap().to_string(), "08:30:00");
+        assert!(parse_time("23:59:59").is_some());
+        for refused in [
+            "8:30",
+            "24:00",
+            "08:60",
+            "08:30:60",
+            "08:30:00.5",
+            "0830",
+            "",
+            "08:30Z",
+        ] {
+            assert!(parse_time(refused).is_none(), "{refused} accepted");
         }
     }
 

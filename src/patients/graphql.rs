@@ -9,6 +9,7 @@ use super::model::{
 };
 use crate::{
     auth::{Role, RoleGuard, require_role},
+    booking::{self, Appointment},
     catalog::Eps,
     error::AppResult,
     graphql::input::search_term,
@@ -111,6 +112,23 @@ impl Patient {
     /// When any of the patient's fields last changed; a write that changes nothing leaves it.
     async fn updated_at(&self) -> DateTime {
         DateTime(self.updated_at)
+    }
+    /// The patient's appointments in every state, soonest first.
+    #[graphql(complexity = "connection::cost(first, last, child_complexity)")]
+    async fn appointments(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Page size from the start, 1 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page after it.")] after: Option<
+            String,
+        >,
+        #[graphql(desc = "Page size from the end, 1 to 100; not with `first`.")] last: Option<i32>,
+        #[graphql(desc = "A cursor from this connection: the page before it.")] before: Option<
+            String,
+        >,
+    ) -> AppResult<Connection<Appointment>> {
+        let page = PageRequest::new(first, after, last, before)?;
+        booking::page_of_patient(ctx, self.id, page).await
     }
 }
 

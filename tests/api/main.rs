@@ -4,6 +4,7 @@
 mod auth;
 mod authorizations;
 mod billing;
+mod booking;
 mod catalog;
 mod common;
 mod faults;

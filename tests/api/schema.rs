@@ -80,6 +80,10 @@ async fn custom_scalars_say_their_format_and_where_it_is_specified() {
             "DateTime",
             "https://scalars.graphql.org/andimarek/date-time.html",
         ),
+        (
+            "LocalTime",
+            "https://scalars.graphql.org/andimarek/local-time.html",
+        ),
         ("Decimal", "https://www.w3.org/TR/xmlschema11-2/#decimal"),
         ("JSON", "https://www.rfc-editor.org/rfc/rfc8259"),
     ] {
