@@ -77,3 +77,20 @@ ALTER TABLE orders ENABLE TRIGGER orders_billing_days;
 ALTER TABLE orders ENABLE TRIGGER orders_billing_days_update;
 SELECT rebuild_billing_days(time_zone) FROM billing_calendar;
 
+
+-- Booking, (g) and (h). Patients 1..1000 belong to EPS 21, whose one agreement (specialty
+-- 31 at site 11, a quota no run exhausts) every (h) booking contends for; the others to EPS
+-- 1..20, which (g) books across the agreements of 40 specialty/site pairs (specialties that
+-- are not multiples of 3: no quota). A week of 10-minute slots from tomorrow for each pair.
+INSERT INTO eps (id, name, code) VALUES (21, 'EPS contendida', 'EPS21');
+INSERT INTO specialties (id, name) VALUES (31, 'Especialidad contendida');
+INSERT INTO locations (id, name, address) VALUES (11, 'Sede contendida', 'Calle 11 #10-20');
+INSERT INTO authorizations (eps_id, specialty_id, location_id, authorization_date, max_monthly_appointments)
+VALUES (21, 31, 11, DATE '2025-01-01', 1000000);
+UPDATE patients SET eps_id = CASE WHEN id <= 1000 THEN 21 ELSE 1 + id % 20 END;
+INSERT INTO availabilities (specialty_id, location_id, day, start_time, end_time, slot_minutes, capacity)
+SELECT pair.s, pair.l, current_date + d, '08:00', '18:00', 10, CASE WHEN pair.s = 31 THEN 100 ELSE 10 END
+FROM (SELECT s, l FROM generate_series(1, 30) AS s, generate_series(1, 10) AS l
+       WHERE s % 3 <> 0 AND (s * 3 + l) % 5 = 0
+      UNION ALL SELECT 31, 11) AS pair,
+     generate_series(1, 7) AS d;

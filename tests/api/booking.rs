@@ -928,3 +928,101 @@ async fn the_rules_hold_for_sql_written_by_hand() {
     assert_eq!(app.sql_count("SELECT count(*) FROM quota_usage").await, 0);
     assert_counters_agree(&app).await;
 }
+
+#[tokio::test]
+async fn the_readme_booking_example_runs_on_the_demo_data() {
+    let app = TestApp::new().await;
+    clinic::demo::load(&mut app.state.pool.get().await.unwrap())
+        .await
+        .unwrap();
+    let found = app
+        .gql_as(
+            Role::Staff,
+            r#"query FindSlot {
+                 patients(first: 2, filter: {epsId: "RXBzOjE0"}) { nodes { id fullName } }
+                 availableSlots(specialtyId: "U3BlY2lhbHR5OjI=", epsId: "RXBzOjE0", first: 30) {
+                   totalCount nodes { id day startsAt location { name } remaining }
+                 }
+               }"#,
+            json!({}),
+        )
+        .await;
+    let data = &found["data"];
+    let patients = data["patients"]["nodes"].as_array().unwrap();
+    assert_eq!(patients.len(), 2, "{found}");
+    let slots = data["availableSlots"]["nodes"].as_array().unwrap();
+    assert!(slots.len() >= 3, "{found}");
+    assert!(
+        slots
+            .iter()
+            .all(|s| s["location"]["name"] == "Sede San Gil")
+    );
+    // Three slots of one month (the demo's two weeks may straddle a month's end).
+    let month = |s: &Value| s["day"].as_str().unwrap()[..7].to_owned();
+    let busiest = slots
+        .iter()
+        .map(month)
+        .max_by_key(|m| slots.iter().filter(|s| month(s) == *m).count())
+        .unwrap();
+    let same: Vec<&Value> = slots.iter().filter(|s| month(s) == busiest).collect();
+    assert!(same.len() >= 3, "{found}");
+    let slot = |i: usize| same[i]["id"].as_str().unwrap();
+    let patient = |i: usize| patients[i]["id"].as_str().unwrap();
+
+    let first = book(&app, patient(0), slot(0), None).await;
+    assert_eq!(first["userErrors"], json!([]), "{first}");
+    assert_eq!(first["appointment"]["copayPercentage"], "10");
+    let second = book(&app, patient(1), slot(1), None).await;
+    assert_eq!(second["userErrors"], json!([]), "{second}");
+    let third = book(&app, patient(0), slot(2), None).await;
+    assert_eq!(
+        third["userErrors"],
+        json!([{ "field": ["slotId"], "code": "QUOTA_EXHAUSTED",
+                 "message": "El cupo mensual del convenio está agotado en el mes del turno" }])
+    );
+    let day: NaiveDate = same[0]["day"].as_str().unwrap().parse().unwrap();
+    let check = app
+        .gql_as(
+            Role::Viewer,
+            r#"query($on: Date) { authorizationCheck(epsId: "RXBzOjE0", specialtyId: "U3BlY2lhbHR5OjI=",
+                                   locationId: "TG9jYXRpb246MQ==", on: $on) { authorized remainingQuota } }"#,
+            json!({ "on": day.to_string() }),
+        )
+        .await;
+    assert_eq!(
+        check["data"]["authorizationCheck"],
+        json!({ "authorized": true, "remainingQuota": 0 })
+    );
+}
+
+#[tokio::test]
+async fn a_page_of_patients_with_their_appointments_costs_the_same_statements_at_any_size() {
+    let app = TestApp::new().await;
+    let c = Clinic::new(&app, "1", json!({})).await;
+    let block = c.open_block(&app, 4, "10:00", 8, 1).await;
+    for (i, patient) in patients(&app, &c, 8).await.iter().enumerate() {
+        let slot = block["slots"][i]["id"].as_str().unwrap();
+        assert_eq!(
+            book(&app, patient, slot, None).await["userErrors"],
+            json!([])
+        );
+    }
+    let page = "query($n: Int!, $e: ID!) { patients(first: $n, filter: {epsId: $e}) { nodes {
+                  appointments(first: 5) { totalCount nodes { status slot { startsAt } eps { name }
+                    specialty { name } location { name } authorization { databaseId } } } } } }";
+    let mut cost = vec![];
+    for n in [2, 8] {
+        let before = app.statements();
+        let body = app
+            .gql_as(Role::Viewer, page, json!({ "n": n, "e": c.eps }))
+            .await;
+        let nodes = body["data"]["patients"]["nodes"].as_array().unwrap();
+        assert_eq!(nodes.len(), n as usize, "{body}");
+        assert!(nodes.iter().all(|p| p["appointments"]["totalCount"] == 1));
+        cost.push(app.statements() - before);
+    }
+    assert_eq!(
+        cost[0], cost[1],
+        "statements per page of 2 and of 8: {cost:?}"
+    );
+}

@@ -22,6 +22,9 @@ pub type Body = Arc<dyn Fn(u64) -> String + Send + Sync>;
 pub struct Outcome {
     pub requests: u64,
     pub errors: u64,
+    /// Answers refusing with one of the scenario's expected user errors (a booking past the
+    /// quota): not errors, and counted apart.
+    pub refused: u64,
     pub first_error: Option<String>,
     /// Microseconds, sorted.
     pub latencies: Vec<u32>,
@@ -46,11 +49,13 @@ impl Outcome {
 /// Drives `connections` clients, each POSTing to `path` on one of `addrs` (client i on
 /// `addrs[i % len]`: a round-robin balancer of connections), for `duration`; `seq` numbers
 /// requests across the whole run.
+#[allow(clippy::too_many_arguments)] // one load, described in full
 pub async fn drive(
     addrs: &[SocketAddr],
     path: &'static str,
     token: Arc<str>,
     body: Body,
+    refusals: &'static [&'static str],
     connections: usize,
     duration: Duration,
     seq: Arc<AtomicU64>,
@@ -61,7 +66,9 @@ pub async fn drive(
         .map(|i| {
             let addr = addrs[i % addrs.len()];
             let (token, body, seq) = (token.clone(), body.clone(), seq.clone());
-            tokio::spawn(async move { client(addr, path, &token, &body, deadline, &seq).await })
+            tokio::spawn(async move {
+                client(addr, path, &token, &body, refusals, deadline, &seq).await
+            })
         })
         .collect();
     let mut outcome = Outcome::default();
@@ -69,6 +76,7 @@ pub async fn drive(
         let one = client.await.expect("a load client panicked");
         outcome.requests += one.requests;
         outcome.errors += one.errors;
+        outcome.refused += one.refused;
         outcome.first_error = outcome.first_error.or(one.first_error);
         outcome.latencies.extend(one.latencies);
     }
@@ -82,6 +90,7 @@ async fn client(
     path: &str,
     token: &str,
     body: &Body,
+    refusals: &[&str],
     deadline: Instant,
     seq: &AtomicU64,
 ) -> Outcome {
@@ -107,6 +116,10 @@ async fn client(
         outcome.latencies.push(micros);
         let failure = match answer {
             Ok((200, body)) if is_clean(body) => None,
+            Ok((200, body)) if is_refusal(body, refusals) => {
+                outcome.refused += 1;
+                None
+            }
             Ok((status, body)) => Some(format!("{status}: {}", String::from_utf8_lossy(body))),
             Err(err) => {
                 stream = None;
@@ -148,6 +161,25 @@ fn request(path: &str, token: &str, body: &str) -> String {
 fn is_clean(body: &[u8]) -> bool {
     let contains = |needle: &[u8]| body.windows(needle.len()).any(|w| w == needle);
     !contains(br#""errors""#) && !contains(br#""userErrors":[{"#)
+}
+
+/// A GraphQL answer without errors whose user errors are all of the `expected` codes.
+fn is_refusal(body: &[u8], expected: &[&str]) -> bool {
+    let Ok(answer) = serde_json::from_slice::<serde_json::Value>(body) else {
+        return false;
+    };
+    let payloads = answer.get("data").and_then(|d| d.as_object());
+    answer.get("errors").is_none()
+        && payloads.is_some_and(|payloads| {
+            payloads.values().all(|payload| {
+                payload["userErrors"].as_array().is_some_and(|errors| {
+                    !errors.is_empty()
+                        && errors
+                            .iter()
+                            .all(|e| expected.iter().any(|code| e["code"] == *code))
+                })
+            })
+        })
 }
 
 /// Writes one request and reads one response: (status, body).

@@ -4,6 +4,7 @@
 //! each scenario over loopback HTTP, runs pgbench on the SQL a hand-written service would send
 //! for the same answers, and writes the table to BENCHMARKS.md.
 
+mod booking;
 mod cpu;
 mod handwritten;
 mod load;
@@ -107,6 +108,9 @@ struct Scenario {
     p99_target: Option<f64>,
     ratio_target: Option<f64>,
     body: Body,
+    /// User error codes that are an expected answer, not an error (a booking past the
+    /// quota when all connections book under one agreement).
+    refusals: &'static [&'static str],
 }
 
 impl Scenario {
@@ -152,7 +156,7 @@ fn body(
     Arc::new(move |n| serde_json::json!({ "query": query, "variables": variables(n) }).to_string())
 }
 
-fn scenarios() -> Vec<Scenario> {
+fn scenarios(plan: &Arc<booking::Plan>) -> Vec<Scenario> {
     // Spreads requests over the data set without randomness: n-th request, fixed stride.
     let pick = |n: u64, stride: u64, count: u64| (n.wrapping_mul(stride) % count + 1) as i32;
     // (b)'s EPS, specialty and site: 20 x 30 x 10 triples, 3,000 of them with an agreement.
@@ -167,9 +171,14 @@ fn scenarios() -> Vec<Scenario> {
         "{ patients(first: 50) { nodes { id fullName documentNumber socialWork { name } } } }",
         |_| serde_json::json!({}),
     );
-    vec![
+    let book = |plan: &Arc<booking::Plan>, pick: fn(&booking::Plan, u64) -> serde_json::Value| {
+        let plan = plan.clone();
+        body(BOOK, move |n| pick(&plan, n))
+    };
+    let mut all = vec![
         Scenario {
             server: Server::Service,
+            refusals: &[],
             path: "/graphql",
             name: "(a) page of 50 patients + social work",
             ceiling: Some("ceiling_patients.sql"),
@@ -181,6 +190,7 @@ fn scenarios() -> Vec<Scenario> {
         // spread over both as a balancer would. Same total pool per replica.
         Scenario {
             server: Server::TwoReplicas,
+            refusals: &[],
             path: "/graphql",
             name: "(a) page of 50 patients + social work, two replicas",
             ceiling: Some("ceiling_patients.sql"),
@@ -194,6 +204,7 @@ fn scenarios() -> Vec<Scenario> {
         Scenario {
             name: "(a) reference: hand-written axum + diesel-async, the ceiling's SQL",
             server: Server::Handwritten,
+            refusals: &[],
             path: "/patients",
             ceiling: Some("ceiling_patients.sql"),
             p99_target: None,
@@ -202,6 +213,7 @@ fn scenarios() -> Vec<Scenario> {
         },
         Scenario {
             server: Server::Service,
+            refusals: &[],
             path: "/graphql",
             name: "(b) authorizationCheck",
             ceiling: Some("ceiling_check.sql"),
@@ -216,6 +228,7 @@ fn scenarios() -> Vec<Scenario> {
         Scenario {
             name: "(b) reference: hand-written axum + diesel-async, the ceiling's SQL",
             server: Server::Handwritten,
+            refusals: &[],
             path: "/check",
             ceiling: Some("ceiling_check.sql"),
             p99_target: None,
@@ -224,6 +237,7 @@ fn scenarios() -> Vec<Scenario> {
         },
         Scenario {
             server: Server::Service,
+            refusals: &[],
             path: "/graphql",
             name: "(c) page of 50 orders + items + billable",
             ceiling: None,
@@ -238,6 +252,7 @@ fn scenarios() -> Vec<Scenario> {
         },
         Scenario {
             server: Server::Service,
+            refusals: &[],
             path: "/graphql",
             name: "(d) billingSummary for one month",
             ceiling: None,
@@ -257,6 +272,7 @@ fn scenarios() -> Vec<Scenario> {
         },
         Scenario {
             server: Server::Service,
+            refusals: &[],
             path: "/graphql",
             name: "(e) createPatient",
             ceiling: None,
@@ -278,6 +294,7 @@ fn scenarios() -> Vec<Scenario> {
         // at all, as a share of (b)'s ceiling. No service of this shape can beat it on (b).
         Scenario {
             server: Server::Service,
+            refusals: &[],
             path: "/graphql",
             name: "(f) floor: `{ __typename }`, no SQL, vs (b)'s ceiling",
             ceiling: Some("ceiling_check.sql"),
@@ -285,8 +302,44 @@ fn scenarios() -> Vec<Scenario> {
             ratio_target: None,
             body: body("{ __typename }", |_| serde_json::json!({})),
         },
-    ]
+    ];
+    if plan.is_ready() {
+        all.extend([
+            Scenario {
+                server: Server::Service,
+                refusals: &[],
+                path: "/graphql",
+                name: "(g) bookAppointment, spread over many agreements",
+                ceiling: None,
+                p99_target: None,
+                ratio_target: None,
+                body: book(plan, booking::Plan::spread),
+            },
+            Scenario {
+                server: Server::Service,
+                refusals: CONTENDED_REFUSALS,
+                path: "/graphql",
+                name: "(h) bookAppointment, every connection on one agreement's quota",
+                ceiling: None,
+                p99_target: None,
+                ratio_target: None,
+                body: book(plan, booking::Plan::hot),
+            },
+        ]);
+    } else {
+        eprintln!(
+            "the benchmark database has no slots (built before booking): (g) and (h) skipped"
+        );
+    }
+    all
 }
+
+/// The booking the (g) and (h) rows send.
+const BOOK: &str = "mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) {
+  appointment { id status copayPercentage } userErrors { field code } } }";
+
+/// What a booking under one contended agreement may expectedly answer instead.
+const CONTENDED_REFUSALS: &[&str] = &["QUOTA_EXHAUSTED", "SLOT_FULL"];
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -300,11 +353,12 @@ async fn main() -> anyhow::Result<()> {
     }
     if args.keep_data {
         // As built: the patients (e) created in earlier runs would grow the table, and their
-        // document numbers would collide with this run's.
+        // document numbers would collide with this run's; so would (g)'s and (h)'s bookings.
         AsyncPgConnection::establish(&url)
             .await?
             .batch_execute(&format!(
-                "DELETE FROM patients WHERE first_name = '{CREATED_FIRST_NAME}'"
+                "DELETE FROM appointments;
+                 DELETE FROM patients WHERE first_name = '{CREATED_FIRST_NAME}'"
             ))
             .await?;
     } else {
@@ -323,7 +377,8 @@ async fn main() -> anyhow::Result<()> {
                 .iter()
                 .any(|c| s.name.starts_with(&format!("({c})")))
     };
-    let scenarios: Vec<Scenario> = scenarios().into_iter().filter(wanted).collect();
+    let plan = Arc::new(booking::Plan::load(&mut watcher).await?);
+    let scenarios: Vec<Scenario> = scenarios(&plan).into_iter().filter(wanted).collect();
     if scenarios.is_empty() {
         bail!("no scenario matches --only");
     }
@@ -397,6 +452,34 @@ async fn main() -> anyhow::Result<()> {
             rows.push(row);
         }
     }
+    // Contention on one agreement must not slow bookings under the others: (h) and (g) at
+    // once, half the connections each.
+    let contended = scenarios.iter().find(|s| s.letter() == 'h');
+    let spread = scenarios.iter().find(|s| s.letter() == 'g');
+    if let (Some(contended), Some(spread)) = (contended, spread) {
+        eprintln!("(g) beside (h) ...");
+        let half = args.connections / 2;
+        let measure = Measure {
+            args: &args,
+            token: &token,
+            seq: &seq,
+        };
+        let loads = [(contended, half), (spread, args.connections - half)];
+        for mut row in measure
+            .run_together(&[&service], &loads, &mut watcher)
+            .await?
+        {
+            row.name = Box::leak(
+                format!(
+                    "{}, beside the other half (of {} connections)",
+                    row.name, args.connections
+                )
+                .replace("every connection", "half the connections")
+                .into_boxed_str(),
+            );
+            rows.push(row);
+        }
+    }
     service.stop();
     for mut other in [reference, baseline, second].into_iter().flatten() {
         other.stop();
@@ -450,6 +533,20 @@ impl Measure<'_> {
         scenario: &Scenario,
         watcher: &mut AsyncPgConnection,
     ) -> anyhow::Result<Row> {
+        let mut rows = self
+            .run_together(processes, &[(scenario, self.args.connections)], watcher)
+            .await?;
+        Ok(rows.remove(0))
+    }
+
+    /// Several scenarios at once, each on its own share of the connections, one row each.
+    /// CPU and SQL per request are the window's, over all of them.
+    async fn run_together(
+        &self,
+        processes: &[&Service],
+        loads: &[(&Scenario, usize)],
+        watcher: &mut AsyncPgConnection,
+    ) -> anyhow::Result<Vec<Row>> {
         let Self { args, token, seq } = *self;
         let addrs: Vec<SocketAddr> = processes.iter().map(|p| p.addr).collect();
         let pids: Vec<u32> = processes.iter().map(|p| p.pid()).collect();
@@ -462,15 +559,18 @@ impl Measure<'_> {
             anyhow::Ok(sum)
         };
         let drive = |duration| {
-            load::drive(
-                &addrs,
-                scenario.path,
-                token.clone(),
-                scenario.body.clone(),
-                args.connections,
-                duration,
-                seq.clone(),
-            )
+            futures_util::future::join_all(loads.iter().map(|(scenario, connections)| {
+                load::drive(
+                    &addrs,
+                    scenario.path,
+                    token.clone(),
+                    scenario.body.clone(),
+                    scenario.refusals,
+                    *connections,
+                    duration,
+                    seq.clone(),
+                )
+            }))
         };
         drive(Duration::from_secs(args.warmup)).await;
         for process in processes {
@@ -480,41 +580,47 @@ impl Measure<'_> {
         let backends = backend_pids(watcher).await?;
         let cpu_before = (cpu::micros(&pids), cpu::micros(&backends));
         let before = counters().await?;
-        let outcome = drive(Duration::from_secs(args.seconds)).await;
+        let outcomes = drive(Duration::from_secs(args.seconds)).await;
         let after = counters().await?;
         let cpu_after = (cpu::micros(&pids), cpu::micros(&backends));
         let requests = (after.1 - before.1).max(1) as f64;
         let statements = (after.0 - before.0) as f64 / requests;
-        if let Some(error) = &outcome.first_error {
-            eprintln!(
-                "  first error: {}",
-                error.chars().take(300).collect::<String>()
-            );
+        let peak_rss_mb = processes
+            .iter()
+            .map(|p| p.peak_rss_mb())
+            .fold(0.0, f64::max);
+        let mut rows = vec![];
+        for ((scenario, _), outcome) in loads.iter().zip(outcomes) {
+            if let Some(error) = &outcome.first_error {
+                eprintln!(
+                    "  first error: {}",
+                    error.chars().take(300).collect::<String>()
+                );
+            }
+            rows.push(Row {
+                name: scenario.name,
+                per_second: outcome.per_second(),
+                p50: outcome.quantile_ms(0.5),
+                p99: outcome.quantile_ms(0.99),
+                requests: outcome.requests,
+                errors: outcome.errors,
+                refused: outcome.refused,
+                statements,
+                service_cpu_us: cpu_after.0.saturating_sub(cpu_before.0) as f64 / requests,
+                postgres_cpu_us: cpu_after.1.saturating_sub(cpu_before.1) as f64 / requests,
+                peak_rss_mb,
+                ceiling: scenario.ceiling.map(|script| Ceiling {
+                    script,
+                    per_second: 0.0,
+                }),
+                reference: scenario.server == Server::Handwritten,
+                baseline: false,
+                replicas: processes.len(),
+                p99_target: scenario.p99_target,
+                ratio_target: scenario.ratio_target,
+            });
         }
-        Ok(Row {
-            name: scenario.name,
-            per_second: outcome.per_second(),
-            p50: outcome.quantile_ms(0.5),
-            p99: outcome.quantile_ms(0.99),
-            requests: outcome.requests,
-            errors: outcome.errors,
-            statements,
-            service_cpu_us: cpu_after.0.saturating_sub(cpu_before.0) as f64 / requests,
-            postgres_cpu_us: cpu_after.1.saturating_sub(cpu_before.1) as f64 / requests,
-            peak_rss_mb: processes
-                .iter()
-                .map(|p| p.peak_rss_mb())
-                .fold(0.0, f64::max),
-            ceiling: scenario.ceiling.map(|script| Ceiling {
-                script,
-                per_second: 0.0,
-            }),
-            reference: scenario.server == Server::Handwritten,
-            baseline: false,
-            replicas: processes.len(),
-            p99_target: scenario.p99_target,
-            ratio_target: scenario.ratio_target,
-        })
+        Ok(rows)
     }
 }
 

@@ -16,6 +16,8 @@ pub struct Row {
     pub p99: f64,
     pub requests: u64,
     pub errors: u64,
+    /// Expected refusals (a booking past the quota), not errors.
+    pub refused: u64,
     pub statements: f64,
     /// CPU time per request, in microseconds: the service's, and its PostgreSQL backends'.
     pub service_cpu_us: f64,
@@ -51,6 +53,14 @@ impl Row {
         out.push(format!("0 errors: {}", mark(self.errors == 0)));
         out.push(format!("RSS < 64 MB: {}", mark(self.peak_rss_mb < 64.0)));
         out
+    }
+}
+
+/// The errors cell: errors, and the expected refusals beside them.
+fn errors(row: &Row) -> String {
+    match row.refused {
+        0 => row.errors.to_string(),
+        refused => format!("{} (+{refused} refused as expected)", row.errors),
     }
 }
 
@@ -94,7 +104,8 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64, width: Option<&Width>) 
     let _ = writeln!(
         out,
         "- Data: 50 social works, 20,000 patients, 20 EPS x 30 specialties x 10 sites with 3,000 \
-         authorizations, 100,000 orders with 300,000 items (`bench/data.sql`)."
+         authorizations, 100,000 orders with 300,000 items, a week of slots for 41 \
+         specialty/site pairs (`bench/data.sql`)."
     );
     let _ = writeln!(
         out,
@@ -124,7 +135,7 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64, width: Option<&Width>) 
             row.p50,
             row.p99,
             row.requests,
-            row.errors,
+            errors(row),
             row.statements,
             row.service_cpu_us,
             row.postgres_cpu_us,
@@ -303,6 +314,7 @@ mod tests {
             p99,
             requests: 1,
             errors: 0,
+            refused: 0,
             statements: 1.0,
             service_cpu_us: cpu,
             postgres_cpu_us: cpu / 2.0,
