@@ -22,6 +22,8 @@ const config: CodegenConfig = {
           Date: '`${number}-${number}-${number}`',
           // RFC 3339 with offset; answered in UTC
           DateTime: 'string',
+          // HH:MM:SS on the clinic's clock (HH:MM accepted as input)
+          LocalTime: '`${number}:${number}` | `${number}:${number}:${number}`',
           // plain-notation decimal as a JSON string ("1520.50"); never a JS number
           Decimal: '`${number}`',
           JSON: 'string | number | boolean | null | { [key: string]: unknown } | unknown[]',

@@ -195,11 +195,10 @@ impl AuthorizationCheck {
         let Some(agreement) = &self.authorization else {
             return Ok(None);
         };
-        let Some(quota) = agreement.max_monthly_appointments else {
+        if agreement.max_monthly_appointments.is_none() {
             return Ok(None);
-        };
-        let used = model::quota_used(&mut *conn(ctx).await?, agreement.id, self.on).await?;
-        Ok(Some((quota - used).max(0)))
+        }
+        Ok(model::quota_left(&mut *conn(ctx).await?, agreement.id, self.on).await?)
     }
 }
 
@@ -664,7 +663,9 @@ impl AuthorizationMutation {
         payload::written(&mut conn, result, TABLE, Some(id), &changes, not_found).await
     }
 
-    /// Deletes an authorization; its audit trail stays. ADMIN.
+    /// Deletes an authorization; its audit trail stays. Refused (`IN_USE`) once appointments
+    /// were booked under it, whatever became of them: suspend it instead (`authorized:
+    /// false`). ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
     async fn delete_authorization(
         &self,
@@ -676,9 +677,10 @@ impl AuthorizationMutation {
         let mut conn = conn(ctx).await?;
         let user = author(ctx, &mut conn).await?;
         let result = crate::authored!(conn, user, |conn| model::delete(conn, id));
-        // Nothing references an agreement (its audit entries are not a reference).
+        // Appointments reference the agreement they were booked under (its audit entries are
+        // not a reference).
         payload::deleted(result, input.id, not_found, |_| {
-            "La autorización está en uso y no puede eliminarse".to_owned()
+            "La autorización tiene citas reservadas y no puede eliminarse: suspéndala".to_owned()
         })
     }
 }

@@ -12,8 +12,8 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use crate::{
     db::page::{Listing, PageRequest},
     db::{
-        FetchById, authorization_denial, day_or, day_start, is_empty_changeset, month_start,
-        schema::{authorization_audit, authorizations, locations, quota_usage, specialties},
+        FetchById, authorization_denial, day_or, day_start, grouped, is_empty_changeset,
+        schema::{authorization_audit, authorizations, locations, specialties},
         views::authorization_rows,
     },
 };
@@ -311,28 +311,35 @@ pub async fn valid_in_scope(
                 .await?
         }
     };
-    let mut by_eps: HashMap<i32, Vec<Authorization>> = HashMap::new();
-    for row in rows {
-        by_eps.entry(row.eps_id).or_default().push(row);
-    }
-    Ok(by_eps)
+    Ok(grouped(rows, |row| row.eps_id))
 }
 
-/// Units of an agreement's monthly quota in use in the month of `on` (default today): booked
-/// and attended appointments, as the booking trigger counts them.
-pub async fn quota_used(
+#[derive(QueryableByName)]
+struct QuotaLeft {
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Int4>)]
+    left: Option<i32>,
+}
+
+/// What an agreement's monthly quota still allows in the month of `on` (default today), as
+/// the booking trigger judges it (`quota_left`); None when unlimited or no such agreement.
+pub async fn quota_left(
     conn: &mut AsyncPgConnection,
     authorization_id: i32,
     on: Option<NaiveDate>,
-) -> QueryResult<i32> {
-    Ok(quota_usage::table
-        .filter(quota_usage::authorization_id.eq(authorization_id))
-        .filter(quota_usage::month.eq(month_start(day_or(on, diesel::dsl::today))))
-        .select(quota_usage::used)
-        .first(conn)
-        .await
-        .optional()?
-        .unwrap_or(0))
+) -> QueryResult<Option<i32>> {
+    let row: Option<QuotaLeft> = diesel::sql_query(
+        "SELECT quota_left(a.max_monthly_appointments, q.used) AS left
+           FROM authorizations a
+           LEFT JOIN quota_usage q
+             ON q.authorization_id = a.id AND q.month = month_start(coalesce($2, current_date))
+          WHERE a.id = $1",
+    )
+    .bind::<diesel::sql_types::Int4, _>(authorization_id)
+    .bind::<diesel::sql_types::Nullable<diesel::sql_types::Date>, _>(on)
+    .get_result(conn)
+    .await
+    .optional()?;
+    Ok(row.and_then(|row| row.left))
 }
 
 pub async fn insert(
@@ -401,11 +408,7 @@ pub async fn audit_trails(
         .select(AuditRow::as_select())
         .load(conn)
         .await?;
-    let mut trails: HashMap<i32, Vec<AuditRow>> = HashMap::new();
-    for row in rows {
-        trails.entry(row.authorization_id).or_default().push(row);
-    }
-    Ok(trails)
+    Ok(grouped(rows, |row| row.authorization_id))
 }
 
 /// Which entries of the audit log to read; days are the clinic's, both ends included.

@@ -449,15 +449,16 @@ impl AppointmentMutation {
     ) -> AppResult<AppointmentPayload> {
         let changes = AppointmentChanges {
             slot_id: Some(decode_id(&input.slot_id, Slot::TYPE)?),
-            status: None,
+            // Only a booked appointment moves: for any other this is a change of state.
+            status: Some(AppointmentStatus::Booked.as_sql()),
             prior_authorization_number: optional_text(input.prior_authorization_number),
         };
         change(ctx, &input.id, changes).await
     }
 
     /// Cancels a booked appointment: its place and its quota unit are free again. Cancelling
-    /// a cancelled one changes nothing; an attended or missed one cannot be cancelled
-    /// (`INVALID_STATE`). STAFF or ADMIN.
+    /// a cancelled one again changes nothing (a retried request); an attended or missed one
+    /// cannot be cancelled (`INVALID_STATE`). STAFF or ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Staff)")]
     async fn cancel_appointment(
         &self,
@@ -467,8 +468,9 @@ impl AppointmentMutation {
         change(ctx, &input.id, status(AppointmentStatus::Cancelled)).await
     }
 
-    /// Records that the patient was seen (it keeps counting against the quota). Only a
-    /// booked appointment (`INVALID_STATE`). STAFF or ADMIN.
+    /// Records that the patient was seen (it keeps counting against the quota), from the
+    /// appointment's day on. Only a booked appointment (`INVALID_STATE`); marking it again the
+    /// same way changes nothing. STAFF or ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Staff)")]
     async fn mark_appointment_attended(
         &self,
@@ -478,8 +480,9 @@ impl AppointmentMutation {
         change(ctx, &input.id, status(AppointmentStatus::Attended)).await
     }
 
-    /// Records that the patient did not come (its quota unit is freed). Only a booked
-    /// appointment (`INVALID_STATE`). STAFF or ADMIN.
+    /// Records that the patient did not come (its place and quota unit are freed), from the
+    /// appointment's day on. Only a booked appointment (`INVALID_STATE`); marking it again the
+    /// same way changes nothing. STAFF or ADMIN.
     #[graphql(guard = "RoleGuard::new(Role::Staff)")]
     async fn mark_appointment_no_show(
         &self,

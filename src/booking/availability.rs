@@ -105,6 +105,7 @@ impl Availability {
         self.cancelled_at.map(DateTime)
     }
     /// Its slots, in time order (at most 288: a whole day of 5-minute slots).
+    #[graphql(complexity = "50 * child_complexity")]
     async fn slots(&self, ctx: &Context<'_>) -> AppResult<Vec<Slot>> {
         Ok(loaders(ctx)
             .block_slots
@@ -114,6 +115,7 @@ impl Availability {
     }
     /// The appointments still booked in it, soonest first: once the block is cancelled, the
     /// ones to reschedule (`rescheduleAppointment`) or cancel; a cancellation never drops them.
+    #[graphql(complexity = "50 * child_complexity")]
     async fn booked_appointments(&self, ctx: &Context<'_>) -> AppResult<Vec<Appointment>> {
         Ok(loaders(ctx)
             .block_booked

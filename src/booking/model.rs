@@ -14,7 +14,7 @@ use diesel::{
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::db::{
-    FetchById,
+    grouped,
     page::{Counted, Listing, PageRequest},
     schema::{appointment_audit, appointments, availabilities, slots},
 };
@@ -151,44 +151,11 @@ pub async fn cancel_availability(
         .optional()
 }
 
-impl FetchById for Availability {
-    fn id(&self) -> i32 {
-        self.id
-    }
-    async fn fetch(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Self>> {
-        availabilities::table
-            .filter(availabilities::id.eq_any(ids))
-            .select(Availability::as_select())
-            .load(conn)
-            .await
-    }
-}
+crate::fetch_by_id!(availabilities, Availability);
 
-impl FetchById for Slot {
-    fn id(&self) -> i32 {
-        self.id
-    }
-    async fn fetch(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Self>> {
-        slots::table
-            .filter(slots::id.eq_any(ids))
-            .select(Slot::as_select())
-            .load(conn)
-            .await
-    }
-}
+crate::fetch_by_id!(slots, Slot);
 
-impl FetchById for Appointment {
-    fn id(&self) -> i32 {
-        self.id
-    }
-    async fn fetch(conn: &mut AsyncPgConnection, ids: &[i32]) -> QueryResult<Vec<Self>> {
-        appointments::table
-            .filter(appointments::id.eq_any(ids))
-            .select(Appointment::as_select())
-            .load(conn)
-            .await
-    }
-}
+crate::fetch_by_id!(appointments, Appointment);
 
 /// The slots of several blocks, each block's in time order.
 pub async fn slots_of(
@@ -201,11 +168,7 @@ pub async fn slots_of(
         .select(Slot::as_select())
         .load(conn)
         .await?;
-    let mut by_block: HashMap<i32, Vec<Slot>> = HashMap::new();
-    for row in rows {
-        by_block.entry(row.availability_id).or_default().push(row);
-    }
-    Ok(by_block)
+    Ok(grouped(rows, |row| row.availability_id))
 }
 
 /// The appointments still booked in several blocks (those a cancellation leaves to
@@ -222,11 +185,11 @@ pub async fn booked_in(
         .select((slots::availability_id, Appointment::as_select()))
         .load(conn)
         .await?;
-    let mut by_block: HashMap<i32, Vec<Appointment>> = HashMap::new();
-    for (block, row) in rows {
-        by_block.entry(block).or_default().push(row);
-    }
-    Ok(by_block)
+    let by_block = grouped(rows, |(block, _)| *block);
+    Ok(by_block
+        .into_iter()
+        .map(|(block, rows)| (block, rows.into_iter().map(|(_, row)| row).collect()))
+        .collect())
 }
 
 pub const BOOKED: &str = "BOOKED";
@@ -242,21 +205,24 @@ pub struct SlotSearch {
     pub to: NaiveDate,
 }
 
-/// The slots a patient of the EPS may be booked into: open, ahead, with a place left, under
-/// an agreement valid on the slot's day (`authorization_denial`, the one rule) with quota
-/// left in the slot's month. A booking still judges everything again when it is made (the
-/// patient's own overlaps too). $1 EPS, $2 specialty, $3 site or NULL, $4..$5 days.
+/// The slots a patient of the EPS may be booked into, by the booking trigger's own SQL
+/// functions: taking bookings (`slot_takes_bookings`) with a place left (what the capacity
+/// CHECK allows), under an agreement valid on the slot's day (`authorization_denial`) with
+/// quota left in its month (`quota_left`). A booking still judges everything again when it
+/// is made (the patient's own overlaps too). $1 EPS, $2 specialty, $3 site or NULL, $4..$5
+/// days; the days also bound `starts_at`, which the partial index is ordered by.
 const FREE_SLOTS: &str = "
     FROM slots s
     JOIN authorization_rows r
       ON r.eps_id = $1 AND r.specialty_id = s.specialty_id AND r.location_id = s.location_id
     LEFT JOIN quota_usage q ON q.authorization_id = r.id AND q.month = month_start(s.day)
     WHERE s.specialty_id = $2 AND ($3::integer IS NULL OR s.location_id = $3)
-      AND s.open AND s.booked < s.capacity
-      AND s.day BETWEEN $4 AND $5 AND s.starts_at > now()
+      AND s.open AND s.booked < s.capacity AND slot_takes_bookings(s.open, s.starts_at)
+      AND s.day BETWEEN $4 AND $5
+      AND s.starts_at >= day_start($4) - interval '1 day' AND s.starts_at < day_start($5) + interval '2 days'
       AND authorization_denial(r.eps_active, r.specialty_active, r.location_active, r.authorized,
                                r.authorization_date, r.expiration_date, s.day) IS NULL
-      AND (r.max_monthly_appointments IS NULL OR coalesce(q.used, 0) < r.max_monthly_appointments)";
+      AND quota_left(r.max_monthly_appointments, q.used) IS DISTINCT FROM 0";
 
 impl SlotSearch {
     fn bound(
@@ -467,11 +433,7 @@ pub async fn pages_by_patient(
     .bind::<BigInt, _>(page.limit())
     .load(conn)
     .await?;
-    let mut pages: HashMap<i32, Vec<Appointment>> = HashMap::new();
-    for row in rows {
-        pages.entry(row.patient_id).or_default().push(row);
-    }
-    Ok(pages)
+    Ok(grouped(rows, |row| row.patient_id))
 }
 
 pub async fn counts_by_patient(
@@ -536,9 +498,5 @@ pub async fn audit_trails(
         .select(AppointmentAuditRow::as_select())
         .load(conn)
         .await?;
-    let mut trails: HashMap<i32, Vec<AppointmentAuditRow>> = HashMap::new();
-    for row in rows {
-        trails.entry(row.appointment_id).or_default().push(row);
-    }
-    Ok(trails)
+    Ok(grouped(rows, |row| row.appointment_id))
 }

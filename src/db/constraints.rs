@@ -16,12 +16,14 @@ use UserErrorCode::*;
 pub const RULES: &[(&str, &str, UserErrorCode, &str)] = &[
     ("appointment_audit_action_check", "action", InvalidFormat, "Acción de auditoría no válida"),
     ("appointment_audit_changed_by_fkey", "changedBy", NotFound, "El usuario no existe"),
+    ("appointments_authorization_id_fkey", "slotId", NotAuthorized, "El convenio de la EPS del paciente para esa especialidad y sede ya no existe"),
     ("appointments_booked_by_fkey", "bookedBy", NotFound, "El usuario no existe"),
     ("appointments_eps_inactive", "patientId", NotAuthorized, "La EPS del paciente está inactiva"),
     ("appointments_expired", "slotId", NotAuthorized, "El convenio de la EPS del paciente está vencido el día del turno"),
     ("appointments_location_inactive", "slotId", NotAuthorized, "La sede del turno está inactiva"),
     ("appointments_no_agreement", "slotId", NotAuthorized, "La EPS del paciente no tiene convenio para esa especialidad en esa sede"),
     ("appointments_not_yet_valid", "slotId", NotAuthorized, "El convenio de la EPS del paciente aún no está vigente el día del turno"),
+    ("appointments_outcome_early", "id", InvalidState, "El resultado de la cita se registra desde el día de la cita"),
     ("appointments_overlap", "slotId", Overlap, "El paciente ya tiene una cita en ese horario"),
     ("appointments_patient_eps", "patientId", Required, "El paciente no tiene EPS registrada: regístrela antes de agendar"),
     ("appointments_patient_fixed", "patientId", InvalidState, "Una cita no cambia de paciente"),
@@ -132,6 +134,7 @@ pub const RULES: &[(&str, &str, UserErrorCode, &str)] = &[
     ("practitioners_licenses_length", "provincialLicense", TooLong, "Las matrículas no pueden superar los 40 caracteres"),
     ("practitioners_national_license_key", "nationalLicense", Taken, "Ya existe un profesional con esa matrícula nacional"),
     ("practitioners_provincial_license_key", "provincialLicense", Taken, "Ya existe un profesional con esa matrícula provincial"),
+    ("quota_usage_authorization_id_fkey", "slotId", NotAuthorized, "El convenio de la EPS del paciente para esa especialidad y sede ya no existe"),
     ("slots_booked_within_capacity", "slotId", SlotFull, "El turno no tiene lugar"),
     ("social_works_address_length", "address", TooLong, "La dirección no puede superar los 200 caracteres"),
     ("social_works_address_required", "address", Required, "La dirección es obligatoria"),
@@ -168,8 +171,7 @@ pub const INTERNAL: &[&str] = &[
     "billing_days_social_work_id_fkey",
     // Booking's bookkeeping, kept by triggers: the slot and the agreement are those the
     // booking trigger found, the counters never go below zero.
-    "appointments_authorization_id_fkey",
-    "quota_usage_authorization_id_fkey",
+    "booking_counters_kept_by_triggers",
     "quota_usage_used_check",
     "slots_availability_id_fkey",
     "slots_booked_check",

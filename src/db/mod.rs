@@ -91,12 +91,6 @@ diesel::define_sql_function! {
 }
 
 diesel::define_sql_function! {
-    /// The first day of a day's month: the month whose quota it counts against (SQL
-    /// function, booking migration).
-    fn month_start(day: diesel::sql_types::Date) -> diesel::sql_types::Date;
-}
-
-diesel::define_sql_function! {
     /// The one definition of an authorization's validity on a day: NULL when valid, else
     /// the reason (SQL function from the authorizations migration).
     fn authorization_denial(
@@ -283,4 +277,17 @@ pub async fn today(
 ) -> diesel::QueryResult<chrono::NaiveDate> {
     use diesel_async::RunQueryDsl;
     diesel::select(diesel::dsl::today).get_result(conn).await
+}
+
+/// Rows grouped by `key`, each group in the rows' order: what a loader answers per key from
+/// one statement's rows.
+pub fn grouped<K: Eq + std::hash::Hash, T>(
+    rows: impl IntoIterator<Item = T>,
+    key: impl Fn(&T) -> K,
+) -> std::collections::HashMap<K, Vec<T>> {
+    let mut groups: std::collections::HashMap<K, Vec<T>> = std::collections::HashMap::new();
+    for row in rows {
+        groups.entry(key(&row)).or_default().push(row);
+    }
+    groups
 }

@@ -1,6 +1,30 @@
 //! The statements every table of the API has, by id: fetch several (for the loaders), insert,
 //! update and, where the API deletes, delete. Written once, for each table's module to declare.
 
+/// `FetchById` for the rows of `$table`: the statement the by-id loaders run.
+#[macro_export]
+macro_rules! fetch_by_id {
+    ($table:ident, $row:ty) => {
+        impl $crate::db::FetchById for $row {
+            fn id(&self) -> i32 {
+                self.id
+            }
+            async fn fetch(
+                conn: &mut diesel_async::AsyncPgConnection,
+                ids: &[i32],
+            ) -> diesel::QueryResult<Vec<Self>> {
+                use diesel::prelude::*;
+                use diesel_async::RunQueryDsl;
+                $crate::db::schema::$table::table
+                    .filter($crate::db::schema::$table::id.eq_any(ids))
+                    .select(<$row>::as_select())
+                    .load(conn)
+                    .await
+            }
+        }
+    };
+}
+
 /// Declares, in a table's model module, `by_ids`, `FetchById` for the row, `insert`, `update`
 /// (`None` when there is no such row; a change that sets nothing reads the row as it is) and,
 /// with `delete`, `delete` (false when there is no such row; a foreign-key violation while
@@ -12,26 +36,10 @@ macro_rules! row_statements {
             conn: &mut diesel_async::AsyncPgConnection,
             ids: &[i32],
         ) -> diesel::QueryResult<Vec<$row>> {
-            use diesel::prelude::*;
-            use diesel_async::RunQueryDsl;
-            $crate::db::schema::$table::table
-                .filter($crate::db::schema::$table::id.eq_any(ids))
-                .select(<$row>::as_select())
-                .load(conn)
-                .await
+            <$row as $crate::db::FetchById>::fetch(conn, ids).await
         }
 
-        impl $crate::db::FetchById for $row {
-            fn id(&self) -> i32 {
-                self.id
-            }
-            async fn fetch(
-                conn: &mut diesel_async::AsyncPgConnection,
-                ids: &[i32],
-            ) -> diesel::QueryResult<Vec<Self>> {
-                by_ids(conn, ids).await
-            }
-        }
+        $crate::fetch_by_id!($table, $row);
 
         pub async fn insert(
             conn: &mut diesel_async::AsyncPgConnection,

@@ -109,6 +109,15 @@ impl From<DieselError> for AppError {
                 tracing::warn!(error = %err, "read cancelled by the replica's recovery");
                 Self::Unavailable
             }
+            // Two transactions each waiting for the other's rows: PostgreSQL cancels one,
+            // which may simply be retried (locks are taken in a fixed order where we can).
+            DieselError::DatabaseError(_, info)
+                if info.message().starts_with("deadlock detected")
+                    || info.message().starts_with("could not serialize access") =>
+            {
+                tracing::warn!(error = %err, "transaction cancelled by a lock conflict");
+                Self::Unavailable
+            }
             _ => match refusal(&err) {
                 Some(Refusal::StatementTimeout) => {
                     tracing::warn!(error = %err, "statement cancelled");

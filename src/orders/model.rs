@@ -269,11 +269,7 @@ pub async fn items_of(
         .select(OrderItem::as_select())
         .load(conn)
         .await?;
-    let mut by_order: HashMap<i32, Vec<OrderItem>> = HashMap::new();
-    for row in rows {
-        by_order.entry(row.order_id).or_default().push(row);
-    }
-    Ok(by_order)
+    Ok(crate::db::grouped(rows, |row| row.order_id))
 }
 
 pub async fn id_by_suap_token(

@@ -307,11 +307,7 @@ pub async fn pages_by_social_work(
     .bind::<Nullable<Int4>, _>(before.as_ref().map(|k| k.2))
     .bind::<BigInt, _>(page.limit());
     let rows: Vec<Patient> = query.load(conn).await?;
-    let mut pages: HashMap<i32, Vec<Patient>> = HashMap::new();
-    for row in rows {
-        pages.entry(row.social_work_id).or_default().push(row);
-    }
-    Ok(pages)
+    Ok(crate::db::grouped(rows, |row| row.social_work_id))
 }
 
 pub async fn counts_by_social_work(

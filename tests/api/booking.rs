@@ -86,6 +86,19 @@ impl Clinic {
         slots: u32,
         capacity: i32,
     ) -> Value {
+        self.open_block_on(app, ahead(days), start, slots, capacity)
+            .await
+    }
+
+    /// Opens a block on `day` from `start`, of `slots` 10-minute slots.
+    async fn open_block_on(
+        &self,
+        app: &TestApp,
+        day: NaiveDate,
+        start: &str,
+        slots: u32,
+        capacity: i32,
+    ) -> Value {
         let start_time = chrono::NaiveTime::parse_from_str(start, "%H:%M").unwrap();
         let end = start_time + chrono::Duration::minutes(10 * i64::from(slots));
         let body = app
@@ -93,7 +106,7 @@ impl Clinic {
                 CREATE_AVAILABILITY,
                 json!({ "input": {
                     "specialtyId": self.specialty, "locationId": self.location,
-                    "day": ahead(days).to_string(), "startTime": start,
+                    "day": day.to_string(), "startTime": start,
                     "endTime": end.format("%H:%M").to_string(), "slotMinutes": 10,
                     "capacity": capacity,
                 } }),
@@ -450,6 +463,33 @@ async fn a_block_is_opened_only_where_an_eps_may_be_seen_that_day() {
             .contains("hora inválida"),
         "{body}"
     );
+    // One practitioner's open blocks never overlap; a cancelled one frees the time.
+    let doctor = app
+        .admin(
+            "mutation { createPractitioner(input: { fullName: \"Dra. Ruiz\" }) { practitioner { id } } }",
+            json!({}),
+        )
+        .await;
+    let doctor = doctor["data"]["createPractitioner"]["practitioner"]["id"].clone();
+    let day = json!({ "day": ahead(4).to_string(), "practitionerId": doctor });
+    let first = open(with(day.clone())).await;
+    assert_eq!(first["userErrors"], json!([]), "{first}");
+    let clash = open(with(
+        json!({ "day": ahead(4).to_string(), "practitionerId": doctor,
+                                  "startTime": "14:40", "endTime": "16:00" }),
+    ))
+    .await;
+    assert_eq!(codes(&clash), vec!["OVERLAP"], "{clash}");
+    let after = open(with(
+        json!({ "day": ahead(4).to_string(), "practitionerId": doctor,
+                                  "startTime": "15:00", "endTime": "16:00" }),
+    ))
+    .await;
+    assert_eq!(
+        after["userErrors"],
+        json!([]),
+        "back to back is no overlap: {after}"
+    );
     let staff = app
         .gql_as(Role::Staff, CREATE_AVAILABILITY, json!({ "input": base }))
         .await;
@@ -589,25 +629,37 @@ async fn cancelling_frees_the_quota_and_outcomes_are_final() {
 
     let second = book(&app, &b, &c.slot(1), None).await;
     let second = second["appointment"]["id"].as_str().unwrap().to_owned();
-    let attended = mutate(&app, "markAppointmentAttended", &second).await;
-    assert_eq!(attended["appointment"]["status"], "ATTENDED");
+    assert_eq!(remaining_quota(&app, &c, ahead(3)).await, 0);
+    // Not before the appointment's day.
+    let early = mutate(&app, "markAppointmentNoShow", &second).await;
+    assert_eq!(codes(&early), vec!["INVALID_STATE"], "{early}");
+    assert!(user_errors(&early)[0].1.contains("desde el día de la cita"));
+    // A cancelled appointment is final: no outcome, no move (not even to its own slot).
+    let refused = mutate(&app, "markAppointmentAttended", &first).await;
+    assert_eq!(codes(&refused), vec!["INVALID_STATE"], "{refused}");
+    let moved = app
+        .gql_as(
+            Role::Staff,
+            "mutation($input: RescheduleAppointmentInput!) { rescheduleAppointment(input: $input) {
+               userErrors { code } } }",
+            json!({ "input": { "id": first, "slotId": c.slot(0) } }),
+        )
+        .await;
     assert_eq!(
-        remaining_quota(&app, &c, ahead(3)).await,
-        0,
-        "attended still counts"
+        moved["data"]["rescheduleAppointment"]["userErrors"],
+        json!([{ "code": "INVALID_STATE" }])
     );
-    for (mutation, id) in [
-        ("cancelAppointment", &second),
-        ("markAppointmentNoShow", &second),
-        ("markAppointmentAttended", &first),
-    ] {
-        let refused = mutate(&app, mutation, id).await;
-        assert_eq!(
-            codes(&refused),
-            vec!["INVALID_STATE"],
-            "{mutation}: {refused}"
-        );
-    }
+    // An agreement appointments were booked under stays: it can be suspended, not deleted.
+    let deleted = app
+        .admin(
+            "mutation($input: DeleteInput!) { deleteAuthorization(input: $input) { userErrors { code } } }",
+            json!({ "input": { "id": c.agreement } }),
+        )
+        .await;
+    assert_eq!(
+        deleted["data"]["deleteAuthorization"]["userErrors"],
+        json!([{ "code": "IN_USE" }])
+    );
     // A quota of 0 allows none; another month is another quota.
     let none = Clinic::new(&app, "2", json!({ "maxMonthlyAppointments": 0 })).await;
     let p = none.patient(&app, "30111444", true).await;
@@ -901,6 +953,19 @@ async fn the_rules_hold_for_sql_written_by_hand() {
         .await
         .unwrap_err();
     assert!(over.to_string().contains("quota"), "{over}");
+    // The counters are the triggers' alone: no resetting them to let more in.
+    for tamper in [
+        "UPDATE slots SET booked = 0",
+        "UPDATE slots SET open = true",
+        "DELETE FROM quota_usage",
+        "UPDATE quota_usage SET used = 0",
+    ] {
+        let refused = sql(&app, tamper).await.unwrap_err();
+        assert!(
+            refused.to_string().contains("kept by the booking triggers"),
+            "{tamper}: {refused}"
+        );
+    }
     // Terms sent by hand are replaced by the agreement's.
     sql(&app, &format!(
         "UPDATE appointments SET copay_percentage = 99, status = 'CANCELLED' WHERE patient_id = {}",
@@ -1025,4 +1090,104 @@ async fn a_page_of_patients_with_their_appointments_costs_the_same_statements_at
         cost[0], cost[1],
         "statements per page of 2 and of 8: {cost:?}"
     );
+}
+
+/// An app whose clinic time zone has it about 10:00 now: "today" has an evening ahead.
+async fn app_in_the_morning() -> TestApp {
+    use chrono::Timelike;
+    // Etc/GMT+N is N hours behind UTC (POSIX signs); Etc/GMT-14 to Etc/GMT+12 exist.
+    let behind = (Utc::now().hour() as i32 - 10 + 24) % 24;
+    let behind = if behind > 12 { behind - 24 } else { behind };
+    let zone = match behind {
+        0 => "Etc/GMT".to_owned(),
+        n if n > 0 => format!("Etc/GMT+{n}"),
+        n => format!("Etc/GMT{n}"),
+    };
+    TestApp::with_args(&["--clinic-time-zone", &zone]).await
+}
+
+async fn clinic_today(app: &TestApp) -> NaiveDate {
+    let days = app
+        .sql_count("SELECT (current_date - DATE '2000-01-01')::bigint")
+        .await;
+    NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + Days::new(days as u64)
+}
+
+#[tokio::test]
+async fn outcomes_are_recorded_from_the_appointments_day_and_are_final() {
+    let app = app_in_the_morning().await;
+    let c = Clinic::new(&app, "1", json!({ "maxMonthlyAppointments": 5 })).await;
+    let today = clinic_today(&app).await;
+    let evening = c.open_block_on(&app, today, "20:00", 2, 1).await;
+    let slot = |i: usize| evening["slots"][i]["id"].as_str().unwrap().to_owned();
+    let a = c.patient(&app, "30111222", true).await;
+    let b = c.patient(&app, "30111333", true).await;
+    let seen = book(&app, &a, &slot(0), None).await;
+    let seen = seen["appointment"]["id"].as_str().unwrap().to_owned();
+    let missed = book(&app, &b, &slot(1), None).await;
+    let missed = missed["appointment"]["id"].as_str().unwrap().to_owned();
+    assert_eq!(remaining_quota(&app, &c, today).await, 3);
+
+    let attended = mutate(&app, "markAppointmentAttended", &seen).await;
+    assert_eq!(
+        attended["appointment"],
+        json!({ "status": "ATTENDED", "slot": { "booked": 1 } })
+    );
+    let again = mutate(&app, "markAppointmentAttended", &seen).await;
+    assert_eq!(
+        again["userErrors"],
+        json!([]),
+        "the same mark again changes nothing"
+    );
+    for mutation in ["markAppointmentNoShow", "cancelAppointment"] {
+        let refused = mutate(&app, mutation, &seen).await;
+        assert_eq!(
+            codes(&refused),
+            vec!["INVALID_STATE"],
+            "{mutation}: {refused}"
+        );
+    }
+    let no_show = mutate(&app, "markAppointmentNoShow", &missed).await;
+    assert_eq!(
+        no_show["appointment"],
+        json!({ "status": "NO_SHOW", "slot": { "booked": 0 } })
+    );
+    assert_eq!(
+        remaining_quota(&app, &c, today).await,
+        4,
+        "attended still counts, a no-show does not"
+    );
+    assert_counters_agree(&app).await;
+}
+
+/// The first day after `from` that is the `nth` `weekday` of `month`.
+fn nth_weekday(from: NaiveDate, month: u32, weekday: chrono::Weekday, nth: u8) -> NaiveDate {
+    use chrono::Datelike;
+    (from.year()..)
+        .filter_map(|year| NaiveDate::from_weekday_of_month_opt(year, month, weekday, nth))
+        .find(|day| *day > from)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn blocks_on_daylight_saving_days_cut_only_times_that_exist() {
+    let app = TestApp::with_args(&["--clinic-time-zone", "America/New_York"]).await;
+    let c = Clinic::new(&app, "1", json!({})).await;
+    let today = clinic_today(&app).await;
+    // Spring forward: 02:00 to 02:59 do not exist; fall back: 01:00 to 01:59 happen twice.
+    let spring = nth_weekday(today, 3, chrono::Weekday::Sun, 2);
+    let block = c.open_block_on(&app, spring, "01:00", 18, 1).await;
+    let slots = block["slots"].as_array().unwrap();
+    assert_eq!(
+        slots.len(),
+        12,
+        "the hour that does not exist has no slots: {block}"
+    );
+    for slot in slots {
+        let at = |f: &str| chrono::DateTime::parse_from_rfc3339(slot[f].as_str().unwrap()).unwrap();
+        assert_eq!((at("endsAt") - at("startsAt")).num_minutes(), 10, "{slot}");
+    }
+    let autumn = nth_weekday(today, 11, chrono::Weekday::Sun, 1);
+    let block = c.open_block_on(&app, autumn, "00:30", 12, 1).await;
+    assert_eq!(block["slots"].as_array().unwrap().len(), 12, "{block}");
 }

@@ -38,9 +38,167 @@ export type Scalars = {
    * beyond 64 bits are read as floating point.
    */
   JSON: { input: string | number | boolean | null | { [key: string]: unknown } | unknown[]; output: string | number | boolean | null | { [key: string]: unknown } | unknown[]; }
+  /**
+   * A time of day on the clinic's clock (`CLINIC_TIME_ZONE`), `HH:MM:SS`, 24-hour, no zone;
+   * `HH:MM` is accepted as input.
+   */
+  LocalTime: { input: `${number}:${number}` | `${number}:${number}:${number}`; output: `${number}:${number}` | `${number}:${number}:${number}`; }
 };
 
-/** What a change did to an authorization. */
+/**
+ * A patient booked into a slot, under the agreement of the patient's EPS for the slot's
+ * specialty and site, on the terms it had when booked.
+ */
+export type Appointment = Node & {
+  __typename?: 'Appointment';
+  /** Every change, newest first: booking, reschedules, cancellation, outcome. */
+  auditTrail: Array<AppointmentAuditEntry>;
+  /**
+   * The agreement it was booked under (its terms may have changed since; this
+   * appointment keeps `copayPercentage` as it was).
+   */
+  authorization: Authorization;
+  /**
+   * Who booked it; null when booked otherwise (SQL by hand) and, as in `node`, for other
+   * users unless the caller is ADMIN.
+   */
+  bookedBy?: Maybe<User>;
+  /** The agreement's copay when booked, 0 to 100; null when none was agreed. */
+  copayPercentage?: Maybe<Scalars['Decimal']['output']>;
+  /** When it was booked. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The row id, for people ("cita 7"); arguments take the global `id`. */
+  databaseId: Scalars['Int']['output'];
+  /** The clinic's day. */
+  day: Scalars['Date']['output'];
+  /** When it ends. */
+  endsAt: Scalars['DateTime']['output'];
+  /** The patient's EPS when it was booked. */
+  eps: Eps;
+  /** Global ID (Relay): opaque, stable; use with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The site. */
+  location: Location;
+  /** Still booked in a slot whose block was cancelled: to reschedule or cancel. */
+  needsRescheduling: Scalars['Boolean']['output'];
+  /** The patient. */
+  patient: Patient;
+  /** The EPS's prior-authorization number, when given. */
+  priorAuthorizationNumber?: Maybe<Scalars['String']['output']>;
+  /** The slot it holds (or held, once cancelled). */
+  slot: Slot;
+  /** The specialty. */
+  specialty: Specialty;
+  /** When it starts. */
+  startsAt: Scalars['DateTime']['output'];
+  /** Where it stands. */
+  status: AppointmentStatus;
+  /** When it last changed (`auditTrail` says how, and who changed it). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/**
+ * One change of an appointment, recorded by the database whoever made it (through the API
+ * or by hand in SQL). Entries are never changed or removed.
+ */
+export type AppointmentAuditEntry = {
+  __typename?: 'AppointmentAuditEntry';
+  /** What the change did. */
+  action: AuditAction;
+  /** When the change was made (the start of its transaction). */
+  changedAt: Scalars['DateTime']['output'];
+  /**
+   * Null for changes made outside the service (by hand in SQL), and, as in `node`, for
+   * other users unless the caller is ADMIN.
+   */
+  changedBy?: Maybe<User>;
+  /** Fields whose value changed, named as in `oldData` and `newData`. */
+  changedFields: Array<Scalars['String']['output']>;
+  /** The appointment after the change (null for a deletion by hand), as `oldData`. */
+  newData?: Maybe<Scalars['JSON']['output']>;
+  /**
+   * The appointment before the change (null for a booking), with the schema's field
+   * names (`slotId`, `status`…) and global IDs.
+   */
+  oldData?: Maybe<Scalars['JSON']['output']>;
+};
+
+/**
+ * One page of `Appointment` items, a Relay cursor connection: read `nodes` (or `edges`,
+ * with each item's cursor), `pageInfo` to move on, `totalCount` for every match.
+ * `first`/`last` take 1 to 100 (default 20).
+ */
+export type AppointmentConnection = {
+  __typename?: 'AppointmentConnection';
+  /** This page's items in order, each with its cursor (to page from that item). */
+  edges: Array<AppointmentEdge>;
+  /** This page's items in order: the nodes of `edges`, without their cursors. */
+  nodes: Array<Appointment>;
+  /** Whether more items lie on either side of this page, and the cursors to get them. */
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of `AppointmentConnection`: one `Appointment` and its cursor. */
+export type AppointmentEdge = {
+  __typename?: 'AppointmentEdge';
+  /**
+   * Opaque position of this item in the list: pass it as `after` (or `before`)
+   * for the items after (or before) it, with the same arguments and filter.
+   */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Appointment;
+};
+
+/** Which appointments `appointments` lists; every condition given must hold. */
+export type AppointmentFilterInput = {
+  /** Only those booked under this EPS. */
+  epsId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only on or after this day. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Only at this site. */
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only those still booked in a cancelled block (true), or all others (false). */
+  needsRescheduling?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only this patient's. */
+  patientId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this specialty's. */
+  specialtyId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only in these states (1 to 4 of them). */
+  status?: InputMaybe<Array<AppointmentStatus>>;
+  /** Only on or before this day. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A write's outcome: the object, or the user's mistakes (nothing written). */
+export type AppointmentPayload = {
+  __typename?: 'AppointmentPayload';
+  /** The changed object; null when nothing was written. */
+  appointment?: Maybe<Appointment>;
+  /** Every mistake in the input, each at its field; empty when the write happened. */
+  userErrors: Array<UserError>;
+};
+
+/** The appointment whose state changes. */
+export type AppointmentStateInput = {
+  /** The booked appointment's global ID. */
+  id: Scalars['ID']['input'];
+};
+
+/** Where an appointment stands. */
+export type AppointmentStatus =
+  /** The patient was seen: still counts against the quota. Final. */
+  | 'ATTENDED'
+  /** Booked: holds a place in its slot and a unit of its agreement's monthly quota. */
+  | 'BOOKED'
+  /** Cancelled: its place and its quota unit are free again. Final. */
+  | 'CANCELLED'
+  /** The patient did not come: frees its quota unit. Final. */
+  | 'NO_SHOW';
+
+/** What a change did to an audited entity (an authorization, an appointment). */
 export type AuditAction =
   /** It was created: `oldData` is null. */
   | 'CREATED'
@@ -195,6 +353,12 @@ export type AuthorizationCheck = {
   authorized: Scalars['Boolean']['output'];
   /** Why not; null when authorized. */
   reason?: Maybe<AuthorizationDenialReason>;
+  /**
+   * Appointments the agreement's monthly quota still allows in the month of the day
+   * asked about (booked and attended ones count); null when there is no agreement or its
+   * quota is unlimited. 0 when used up (or when the quota is 0).
+   */
+  remainingQuota?: Maybe<Scalars['Int']['output']>;
 };
 
 /**
@@ -295,6 +459,107 @@ export type AuthorizationPayload = {
   userErrors: Array<UserError>;
 };
 
+/**
+ * A block of time at a site for a specialty (optionally one practitioner's), cut into slots
+ * of `slotMinutes`, each with `capacity` places. Its terms never change: cancel it and open
+ * another.
+ */
+export type Availability = Node & {
+  __typename?: 'Availability';
+  /**
+   * The appointments still booked in it, soonest first: once the block is cancelled, the
+   * ones to reschedule (`rescheduleAppointment`) or cancel; a cancellation never drops them.
+   */
+  bookedAppointments: Array<Appointment>;
+  /** Cancelled: its slots take no more bookings. */
+  cancelled: Scalars['Boolean']['output'];
+  /** When it was cancelled; null while it is open. */
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Patients per slot. */
+  capacity: Scalars['Int']['output'];
+  /** When it was opened. */
+  createdAt: Scalars['DateTime']['output'];
+  /**
+   * The administrator who opened it; null when opened otherwise (demo data, SQL) and, as
+   * in `node`, for other users unless the caller is ADMIN.
+   */
+  createdBy?: Maybe<User>;
+  /** The row id, for people ("bloque 7"); arguments take the global `id`. */
+  databaseId: Scalars['Int']['output'];
+  /** The day (the clinic's calendar). */
+  day: Scalars['Date']['output'];
+  /** When the block ends; the last slot ends at or before it. */
+  endTime: Scalars['LocalTime']['output'];
+  /** Global ID (Relay): opaque, stable; use with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The site. */
+  location: Location;
+  /** The practitioner who sees the patients; null when the block is the specialty's. */
+  practitioner?: Maybe<Practitioner>;
+  /** Length of each slot, in minutes. */
+  slotMinutes: Scalars['Int']['output'];
+  /** Its slots, in time order (at most 288: a whole day of 5-minute slots). */
+  slots: Array<Slot>;
+  /** The specialty offered. */
+  specialty: Specialty;
+  /** When the first slot starts (the clinic's clock). */
+  startTime: Scalars['LocalTime']['output'];
+};
+
+/**
+ * One page of `Availability` items, a Relay cursor connection: read `nodes` (or `edges`,
+ * with each item's cursor), `pageInfo` to move on, `totalCount` for every match.
+ * `first`/`last` take 1 to 100 (default 20).
+ */
+export type AvailabilityConnection = {
+  __typename?: 'AvailabilityConnection';
+  /** This page's items in order, each with its cursor (to page from that item). */
+  edges: Array<AvailabilityEdge>;
+  /** This page's items in order: the nodes of `edges`, without their cursors. */
+  nodes: Array<Availability>;
+  /** Whether more items lie on either side of this page, and the cursors to get them. */
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of `AvailabilityConnection`: one `Availability` and its cursor. */
+export type AvailabilityEdge = {
+  __typename?: 'AvailabilityEdge';
+  /**
+   * Opaque position of this item in the list: pass it as `after` (or `before`)
+   * for the items after (or before) it, with the same arguments and filter.
+   */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Availability;
+};
+
+/** Which blocks `availabilities` lists; every condition given must hold. */
+export type AvailabilityFilterInput = {
+  /** Only cancelled blocks (true) or open ones (false). */
+  cancelled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only blocks on or after this day. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Only blocks at this site. */
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only blocks of this practitioner. */
+  practitionerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only blocks of this specialty. */
+  specialtyId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only blocks on or before this day. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A write's outcome: the object, or the user's mistakes (nothing written). */
+export type AvailabilityPayload = {
+  __typename?: 'AvailabilityPayload';
+  /** The changed object; null when nothing was written. */
+  availability?: Maybe<Availability>;
+  /** Every mistake in the input, each at its field; empty when the write happened. */
+  userErrors: Array<UserError>;
+};
+
 /** What became of one item of `createAuthorizations`. */
 export type BatchItemResult = {
   __typename?: 'BatchItemResult';
@@ -325,6 +590,28 @@ export type BillingSummaryRow = {
   orderCount: Scalars['Int']['output'];
   /** The social work billed. */
   socialWork: SocialWork;
+};
+
+/**
+ * A booking: a patient with a known EPS, a free slot, and the EPS's prior-authorization
+ * number when the agreement requires one.
+ */
+export type BookAppointmentInput = {
+  /** The patient (a `Patient`'s global ID); their EPS must be recorded. */
+  patientId: Scalars['ID']['input'];
+  /**
+   * The EPS's prior-authorization number, up to 40 characters; required
+   * (`PRIOR_AUTHORIZATION_REQUIRED`) when the agreement says so. Blank is none.
+   */
+  priorAuthorizationNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The slot (a `Slot`'s global ID, from `availableSlots`). */
+  slotId: Scalars['ID']['input'];
+};
+
+/** The block to cancel. */
+export type CancelAvailabilityInput = {
+  /** The block's global ID. */
+  id: Scalars['ID']['input'];
 };
 
 /** Which order `cancelOrder` cancels. */
@@ -377,6 +664,35 @@ export type CreateAuthorizationsPayload = {
   failed: Scalars['Int']['output'];
   /** One per item, in the order of `items`. */
   results: Array<BatchItemResult>;
+};
+
+/**
+ * A block to open: a day, a start and end on the clinic's clock, the slot length and the
+ * places per slot.
+ */
+export type CreateAvailabilityInput = {
+  /** Patients per slot, 1 to 100. */
+  capacity?: Scalars['Int']['input'];
+  /** From today to two years ahead. */
+  day: Scalars['Date']['input'];
+  /** When the block ends, after `startTime` on the same day. */
+  endTime: Scalars['LocalTime']['input'];
+  /** The site. */
+  locationId: Scalars['ID']['input'];
+  /**
+   * The practitioner, when the block is one person's; a practitioner's open blocks never
+   * overlap (`OVERLAP`).
+   */
+  practitionerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Length of each slot, 5 to 480 minutes; the block holds at least one. */
+  slotMinutes: Scalars['Int']['input'];
+  /**
+   * The specialty offered; some EPS must be authorized for it at the site that day
+   * (`NOT_AUTHORIZED` otherwise).
+   */
+  specialtyId: Scalars['ID']['input'];
+  /** When the first slot starts. */
+  startTime: Scalars['LocalTime']['input'];
 };
 
 /** A new EPS. Texts are trimmed. */
@@ -832,6 +1148,29 @@ export type LoginPayload = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Books a patient into a slot. Refused, with nothing written, when the slot is full
+   * (`SLOT_FULL`), its block cancelled (`INACTIVE`) or already started (`INVALID_RANGE`);
+   * the patient has no EPS (`REQUIRED`), or it may not be seen for the slot's specialty
+   * and site on its day (`NOT_AUTHORIZED`, the message saying why, as
+   * `authorizationCheck`'s reason); the agreement's quota for the month is used up
+   * (`QUOTA_EXHAUSTED`); a prior authorization is missing (`PRIOR_AUTHORIZATION_REQUIRED`);
+   * the patient has another appointment then (`OVERLAP`). STAFF or ADMIN.
+   */
+  bookAppointment: AppointmentPayload;
+  /**
+   * Cancels a booked appointment: its place and its quota unit are free again. Cancelling
+   * a cancelled one again changes nothing (a retried request); an attended or missed one
+   * cannot be cancelled (`INVALID_STATE`). STAFF or ADMIN.
+   */
+  cancelAppointment: AppointmentPayload;
+  /**
+   * Cancels a block: its slots take no more bookings. Its booked appointments stay booked
+   * and are listed in `bookedAppointments` (and by `appointments(filter:
+   * {needsRescheduling: true})`) to be rescheduled or cancelled. Cancelling twice keeps
+   * the first cancellation. ADMIN.
+   */
+  cancelAvailability: AvailabilityPayload;
   /** Marks an order cancelled by the provider: never billable again. STAFF or ADMIN. */
   cancelOrder: OrderPayload;
   /** Creates one authorization. ADMIN. */
@@ -841,6 +1180,8 @@ export type Mutation = {
    * ADMIN.
    */
   createAuthorizations: CreateAuthorizationsPayload;
+  /** Opens a block of slots. ADMIN. */
+  createAvailability: AvailabilityPayload;
   /** Registers an EPS. ADMIN. */
   createEps: EpsPayload;
   /** Registers a site. ADMIN. */
@@ -860,7 +1201,11 @@ export type Mutation = {
   createSpecialty: SpecialtyPayload;
   /** Creates a user who can log in. ADMIN. */
   createUser: UserPayload;
-  /** Deletes an authorization; its audit trail stays. ADMIN. */
+  /**
+   * Deletes an authorization; its audit trail stays. Refused (`IN_USE`) once appointments
+   * were booked under it, whatever became of them: suspend it instead (`authorized:
+   * false`). ADMIN.
+   */
   deleteAuthorization: DeletePayload;
   /** Deletes an EPS nothing references (else `IN_USE`: deactivate it instead). ADMIN. */
   deleteEps: DeletePayload;
@@ -889,6 +1234,25 @@ export type Mutation = {
    * to wait. One `login` per document.
    */
   login: LoginPayload;
+  /**
+   * Records that the patient was seen (it keeps counting against the quota), from the
+   * appointment's day on. Only a booked appointment (`INVALID_STATE`); marking it again the
+   * same way changes nothing. STAFF or ADMIN.
+   */
+  markAppointmentAttended: AppointmentPayload;
+  /**
+   * Records that the patient did not come (its place and quota unit are freed), from the
+   * appointment's day on. Only a booked appointment (`INVALID_STATE`); marking it again the
+   * same way changes nothing. STAFF or ADMIN.
+   */
+  markAppointmentNoShow: AppointmentPayload;
+  /**
+   * Moves a booked appointment to another slot: the new slot is judged as a booking
+   * (same errors as `bookAppointment`) and taken, and the old one freed, or nothing
+   * changes. The terms (agreement, copay) become those of the new slot's day. STAFF or
+   * ADMIN.
+   */
+  rescheduleAppointment: AppointmentPayload;
   /** Changes the terms of an authorization. ADMIN. */
   updateAuthorization: AuthorizationPayload;
   /** Changes an EPS's name, code or active flag. ADMIN. */
@@ -906,6 +1270,36 @@ export type Mutation = {
   updateSocialWork: SocialWorkPayload;
   /** Renames or (de)activates a specialty. ADMIN. */
   updateSpecialty: SpecialtyPayload;
+};
+
+
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
+export type MutationBookAppointmentArgs = {
+  input: BookAppointmentInput;
+};
+
+
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
+export type MutationCancelAppointmentArgs = {
+  input: AppointmentStateInput;
+};
+
+
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
+export type MutationCancelAvailabilityArgs = {
+  input: CancelAvailabilityInput;
 };
 
 
@@ -936,6 +1330,16 @@ export type MutationCreateAuthorizationArgs = {
  */
 export type MutationCreateAuthorizationsArgs = {
   input: CreateAuthorizationsInput;
+};
+
+
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
+export type MutationCreateAvailabilityArgs = {
+  input: CreateAvailabilityInput;
 };
 
 
@@ -1086,6 +1490,36 @@ export type MutationImportSuapOrderArgs = {
  */
 export type MutationLoginArgs = {
   input: LoginInput;
+};
+
+
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
+export type MutationMarkAppointmentAttendedArgs = {
+  input: AppointmentStateInput;
+};
+
+
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
+export type MutationMarkAppointmentNoShowArgs = {
+  input: AppointmentStateInput;
+};
+
+
+/**
+ * Every write. Each takes one `input` and answers a payload with what changed, and
+ * `userErrors` for the user's mistakes (a mistaken input writes nothing). `login` needs no
+ * token; each of the others names the role it needs.
+ */
+export type MutationRescheduleAppointmentArgs = {
+  input: RescheduleAppointmentInput;
 };
 
 
@@ -1495,6 +1929,8 @@ export type Patient = Node & {
    * when unknown.
    */
   affiliateNumber?: Maybe<Scalars['String']['output']>;
+  /** The patient's appointments in every state, soonest first. */
+  appointments: AppointmentConnection;
   /** From 1900-01-01 to today; null when unknown. */
   birthDate?: Maybe<Scalars['Date']['output']>;
   /** When the patient was registered (by staff or an order import). */
@@ -1533,6 +1969,15 @@ export type Patient = Node & {
   socialWork: SocialWork;
   /** When any of the patient's fields last changed; a write that changes nothing leaves it. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A person the clinic sees, affiliated with a social work. */
+export type PatientAppointmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -1680,12 +2125,22 @@ export type PractitionerPayload = {
  */
 export type Query = {
   __typename?: 'Query';
+  /** Appointments, soonest first. */
+  appointments: AppointmentConnection;
   /** The audit log of every authorization, newest first, including deleted ones. */
   authorizationAudit: AuditEntryConnection;
   /** May this EPS be seen for this specialty at this site on this day (default: today)? */
   authorizationCheck: AuthorizationCheck;
   /** Authorizations, by id unless `orderBy` says otherwise. */
   authorizations: AuthorizationConnection;
+  /** Availability blocks, by day, then id. */
+  availabilities: AvailabilityConnection;
+  /**
+   * The free slots in which a patient of this EPS may be booked for this specialty,
+   * soonest first: open, ahead, with a place left, under an agreement valid on the slot's
+   * day with quota left in its month. `bookAppointment` judges again when it books.
+   */
+  availableSlots: SlotConnection;
   /**
    * Per social work, the orders consumed (SUAP's authorization date, in the clinic's time
    * zone) from `from` to `to`, both inclusive: how many, how many billable, and the billable
@@ -1714,6 +2169,19 @@ export type Query = {
   specialties: SpecialtyConnection;
   /** The caller, as their token names them. */
   viewer: User;
+};
+
+
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
+export type QueryAppointmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AppointmentFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1753,6 +2221,36 @@ export type QueryAuthorizationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<AuthorizationOrder>;
+};
+
+
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
+export type QueryAvailabilitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AvailabilityFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Every read. Each needs a valid token (any role: VIEWER, STAFF or ADMIN); lists that can
+ * grow are Relay cursor connections.
+ */
+export type QueryAvailableSlotsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  epsId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  specialtyId: Scalars['ID']['input'];
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1884,6 +2382,19 @@ export type QuerySpecialtiesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** An appointment moved to another slot, all or nothing. */
+export type RescheduleAppointmentInput = {
+  /** The booked appointment. */
+  id: Scalars['ID']['input'];
+  /** A new prior-authorization number; the appointment's own is kept when omitted. */
+  priorAuthorizationNumber?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The new slot, judged as a new booking (agreement on its day, quota in its month,
+   * place, overlap); the old one is freed only if the new one is taken.
+   */
+  slotId: Scalars['ID']['input'];
+};
+
 /** What a user may do. Ordered: ADMIN > STAFF > VIEWER. */
 export type Role =
   /** Also keeps the catalogues (social works, EPS, authorizations) and users. */
@@ -1892,6 +2403,67 @@ export type Role =
   | 'STAFF'
   /** Reads everything. */
   | 'VIEWER';
+
+/** One bookable time in a block: `capacity` places, `booked` of them taken. */
+export type Slot = Node & {
+  __typename?: 'Slot';
+  /** The block it belongs to (its practitioner, its cancellation). */
+  availability: Availability;
+  /** Places taken by booked or attended appointments. */
+  booked: Scalars['Int']['output'];
+  /** Places in it. */
+  capacity: Scalars['Int']['output'];
+  /** The row id, for people; arguments take the global `id`. */
+  databaseId: Scalars['Int']['output'];
+  /**
+   * The clinic's day it falls on: the agreement is judged on it, and its month's quota
+   * counts it.
+   */
+  day: Scalars['Date']['output'];
+  /** When it ends. */
+  endsAt: Scalars['DateTime']['output'];
+  /** Global ID (Relay): opaque, stable; `bookAppointment` takes it as `slotId`. */
+  id: Scalars['ID']['output'];
+  /** The site. */
+  location: Location;
+  /** False once its block is cancelled. */
+  open: Scalars['Boolean']['output'];
+  /** Places left. */
+  remaining: Scalars['Int']['output'];
+  /** The specialty offered. */
+  specialty: Specialty;
+  /** When it starts. */
+  startsAt: Scalars['DateTime']['output'];
+};
+
+/**
+ * One page of `Slot` items, a Relay cursor connection: read `nodes` (or `edges`,
+ * with each item's cursor), `pageInfo` to move on, `totalCount` for every match.
+ * `first`/`last` take 1 to 100 (default 20).
+ */
+export type SlotConnection = {
+  __typename?: 'SlotConnection';
+  /** This page's items in order, each with its cursor (to page from that item). */
+  edges: Array<SlotEdge>;
+  /** This page's items in order: the nodes of `edges`, without their cursors. */
+  nodes: Array<Slot>;
+  /** Whether more items lie on either side of this page, and the cursors to get them. */
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of `SlotConnection`: one `Slot` and its cursor. */
+export type SlotEdge = {
+  __typename?: 'SlotEdge';
+  /**
+   * Opaque position of this item in the list: pass it as `after` (or `before`)
+   * for the items after (or before) it, with the same arguments and filter.
+   */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Slot;
+};
 
 /** A health insurer (obra social). */
 export type SocialWork = Node & {
@@ -2277,14 +2849,37 @@ export type UserErrorCode =
   | 'INVALID_LENGTH'
   /** A number or date is out of range. */
   | 'INVALID_RANGE'
+  /**
+   * The entity's state does not allow the change (an appointment no longer booked, an
+   * availability's fixed terms).
+   */
+  | 'INVALID_STATE'
   /** The entity is still referenced and cannot be deleted. */
   | 'IN_USE'
+  /**
+   * The patient's EPS may not be seen for that specialty at that site on that day (no
+   * agreement, or the agreement suspended, not yet valid, expired, or its EPS, specialty
+   * or site inactive: the message says which, as `authorizationCheck`'s reason does);
+   * for an availability: no EPS at all may be seen for it that day.
+   */
+  | 'NOT_AUTHORIZED'
   /** A referenced entity does not exist. */
   | 'NOT_FOUND'
+  /**
+   * It would overlap another booking of the same patient (or the same practitioner's
+   * availability).
+   */
+  | 'OVERLAP'
+  /** The agreement requires the EPS's prior-authorization number, and none was given. */
+  | 'PRIOR_AUTHORIZATION_REQUIRED'
+  /** The agreement's monthly quota is used up in that month. */
+  | 'QUOTA_EXHAUSTED'
   /** Too many failed attempts: wait before trying again. */
   | 'RATE_LIMITED'
   /** A required value is missing or blank. */
   | 'REQUIRED'
+  /** The slot has no place left. */
+  | 'SLOT_FULL'
   /** SUAP's response reports an error (its STATUS); the message carries SUAP's own words. */
   | 'SUAP_ERROR'
   /** A unique value (name, code, document) is already used. */
