@@ -1191,3 +1191,72 @@ async fn blocks_on_daylight_saving_days_cut_only_times_that_exist() {
     let block = c.open_block_on(&app, autumn, "00:30", 12, 1).await;
     assert_eq!(block["slots"].as_array().unwrap().len(), 12, "{block}");
 }
+
+#[tokio::test]
+async fn booking_inputs_out_of_bounds_get_specific_errors_and_write_nothing() {
+    let app = TestApp::new().await;
+    let c = Clinic::new(&app, "1", json!({})).await;
+    let patient = c.patient(&app, "30111222", true).await;
+    let cancel = |id: Value| {
+        let app = &app;
+        async move {
+            app.admin(
+                "mutation($input: CancelAvailabilityInput!) { cancelAvailability(input: $input) {
+                   availability { id } userErrors { field code } } }",
+                json!({ "input": { "id": id } }),
+            )
+            .await
+        }
+    };
+    let unknown = cancel(json!(
+        clinic::graphql::ids::global_id("Availability", 999_999).0
+    ))
+    .await;
+    assert_eq!(
+        unknown["data"]["cancelAvailability"]["userErrors"],
+        json!([{ "field": ["id"], "code": "NOT_FOUND" }])
+    );
+    assert_eq!(error_code(&cancel(json!(patient)).await), "BAD_USER_INPUT");
+    assert_eq!(
+        error_code(&cancel(json!("x".repeat(5000))).await),
+        "BAD_USER_INPUT"
+    );
+
+    let empty = app
+        .gql_as(
+            Role::Viewer,
+            "{ appointments(filter: { status: [] }) { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(error_code(&empty), "BAD_USER_INPUT");
+    let wrong_type = app
+        .gql_as(
+            Role::Viewer,
+            AVAILABLE,
+            json!({ "s": c.location, "e": c.eps }),
+        )
+        .await;
+    assert_eq!(error_code(&wrong_type), "BAD_USER_INPUT");
+
+    let far = app
+        .admin(
+            CREATE_AVAILABILITY,
+            json!({ "input": { "specialtyId": c.specialty, "locationId": c.location,
+                               "day": ahead(1200).to_string(), "startTime": "08:00",
+                               "endTime": "09:00", "slotMinutes": 30 } }),
+        )
+        .await;
+    assert_eq!(
+        codes(&far["data"]["createAvailability"]),
+        vec!["INVALID_RANGE"],
+        "{far}"
+    );
+    let control = book(&app, &patient, &c.slot(0), Some("AUT\u{7}1")).await;
+    assert_eq!(codes(&control), vec!["INVALID_FORMAT"], "{control}");
+    assert_eq!(app.sql_count("SELECT count(*) FROM appointments").await, 0);
+    assert_eq!(
+        app.sql_count("SELECT count(*) FROM availabilities").await,
+        1
+    );
+}
