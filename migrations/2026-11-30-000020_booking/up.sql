@@ -26,6 +26,11 @@ CREATE TABLE availabilities (
     end_time        time NOT NULL,
     slot_minutes    integer NOT NULL,
     capacity        integer NOT NULL DEFAULT 1,
+    -- The block's instants: its local times on its day, in the session's time zone (the
+    -- service sets CLINIC_TIME_ZONE), set by check_availability. Slots are cut in real time
+    -- between them, and a practitioner's blocks are compared by them.
+    starts_at       timestamptz NOT NULL,
+    ends_at         timestamptz NOT NULL,
     -- Set once by cancelAvailability: its slots take no more bookings; never cleared.
     cancelled_at    timestamptz,
     created_by      integer
@@ -38,7 +43,7 @@ CREATE TABLE availabilities (
     CONSTRAINT availabilities_slot_fits CHECK (end_time - start_time >= make_interval(mins => slot_minutes)),
     -- One practitioner is in one place at a time.
     CONSTRAINT availabilities_practitioner_overlap EXCLUDE USING gist (
-        practitioner_id WITH =, tsrange(day + start_time, day + end_time) WITH &&
+        practitioner_id WITH =, tstzrange(starts_at, ends_at) WITH &&
     ) WHERE (practitioner_id IS NOT NULL AND cancelled_at IS NULL)
 );
 CREATE INDEX availabilities_day_idx ON availabilities (day, id);
@@ -52,16 +57,19 @@ CREATE FUNCTION check_availability() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'UPDATE' THEN
         IF (NEW.specialty_id, NEW.location_id, NEW.practitioner_id, NEW.day, NEW.start_time,
-            NEW.end_time, NEW.slot_minutes, NEW.capacity)
+            NEW.end_time, NEW.slot_minutes, NEW.capacity, NEW.starts_at, NEW.ends_at)
            IS DISTINCT FROM
            (OLD.specialty_id, OLD.location_id, OLD.practitioner_id, OLD.day, OLD.start_time,
-            OLD.end_time, OLD.slot_minutes, OLD.capacity) THEN
+            OLD.end_time, OLD.slot_minutes, OLD.capacity, OLD.starts_at, OLD.ends_at) THEN
             RAISE EXCEPTION 'availability % cannot change; cancel it and create another', OLD.id
                 USING ERRCODE = 'check_violation', CONSTRAINT = 'availabilities_fixed';
         END IF;
         NEW.cancelled_at := coalesce(OLD.cancelled_at, NEW.cancelled_at);
         RETURN NEW;
     END IF;
+    -- Reversed times are left for the CHECKs to name (they run before the exclusion's range).
+    NEW.starts_at := (NEW.day + NEW.start_time)::timestamptz;
+    NEW.ends_at := (NEW.day + NEW.end_time)::timestamptz;
     IF NEW.day < current_date OR NEW.day > current_date + 730 THEN
         RAISE EXCEPTION 'availability day % out of range', NEW.day
             USING ERRCODE = 'check_violation', CONSTRAINT = 'availabilities_day_range';
@@ -104,21 +112,22 @@ CREATE TABLE slots (
 -- availableSlots: free slots of a specialty, soonest first, narrowed by site.
 CREATE INDEX slots_free_idx ON slots (specialty_id, starts_at, id) WHERE open AND booked < capacity;
 
--- Each slot lasts exactly `slot_minutes`. Where daylight saving skips an hour, the local times
--- that do not exist that day have no slot (rather than two slots at one instant).
+-- Slots follow each other in real time from the block's first instant, each exactly
+-- `slot_minutes` long, as many as fit before its last: on a day daylight saving shortens or
+-- lengthens, the block holds fewer or more of them, never two at once.
 CREATE FUNCTION cut_availability() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
         INSERT INTO slots (availability_id, specialty_id, location_id, day, starts_at, ends_at, capacity)
-        SELECT NEW.id, NEW.specialty_id, NEW.location_id, NEW.day, t::timestamptz,
-               t::timestamptz + make_interval(mins => NEW.slot_minutes), NEW.capacity
-          FROM generate_series(NEW.day + NEW.start_time,
-                               NEW.day + NEW.end_time - make_interval(mins => NEW.slot_minutes),
-                               make_interval(mins => NEW.slot_minutes)) AS t
-         WHERE t::timestamptz::timestamp = t;
+        SELECT NEW.id, NEW.specialty_id, NEW.location_id, NEW.day, t,
+               t + make_interval(mins => NEW.slot_minutes), NEW.capacity
+          FROM generate_series(NEW.starts_at,
+                               NEW.ends_at - make_interval(mins => NEW.slot_minutes),
+                               make_interval(mins => NEW.slot_minutes)) AS t;
     ELSIF NEW.cancelled_at IS NOT NULL AND OLD.cancelled_at IS NULL THEN
-        -- In id order, as the appointments' trigger locks slots: no deadlock with a reschedule.
-        PERFORM 1 FROM slots WHERE availability_id = NEW.id ORDER BY id FOR UPDATE;
+        -- In id order, as the appointments' trigger locks slots; NO KEY UPDATE, which the
+        -- foreign-key checks' KEY SHARE on a slot does not wait for (nor it for them).
+        PERFORM 1 FROM slots WHERE availability_id = NEW.id ORDER BY id FOR NO KEY UPDATE;
         UPDATE slots SET open = false WHERE availability_id = NEW.id;
     END IF;
     RETURN NULL;
@@ -238,8 +247,8 @@ BEGIN
         -- Cancelled, attended and missed appointments are final: nothing of theirs changes
         -- (the same status again is a retried request, and changes nothing).
         IF OLD.status <> 'BOOKED'
-           AND (NEW.status, NEW.slot_id, NEW.prior_authorization_number)
-               IS DISTINCT FROM (OLD.status, OLD.slot_id, OLD.prior_authorization_number) THEN
+           AND (NEW.status, NEW.slot_id, NEW.prior_authorization_number, NEW.booked_by)
+               IS DISTINCT FROM (OLD.status, OLD.slot_id, OLD.prior_authorization_number, OLD.booked_by) THEN
             RAISE EXCEPTION 'appointment % is % already', OLD.id, OLD.status
                 USING ERRCODE = 'check_violation', CONSTRAINT = 'appointments_status_final';
         END IF;
@@ -335,11 +344,11 @@ BEGIN
         RETURN NULL;
     END IF;
     IF old_holds AND new_holds THEN
-        PERFORM 1 FROM slots WHERE id IN (OLD.slot_id, NEW.slot_id) ORDER BY id FOR UPDATE;
+        PERFORM 1 FROM slots WHERE id IN (OLD.slot_id, NEW.slot_id) ORDER BY id FOR NO KEY UPDATE;
         PERFORM 1 FROM quota_usage
          WHERE (authorization_id, month) IN ((OLD.authorization_id, month_start(OLD.day)),
                                              (NEW.authorization_id, month_start(NEW.day)))
-         ORDER BY authorization_id, month FOR UPDATE;
+         ORDER BY authorization_id, month FOR NO KEY UPDATE;
     END IF;
     IF old_holds THEN
         UPDATE slots SET booked = booked - 1 WHERE id = OLD.slot_id;

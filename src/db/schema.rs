@@ -118,6 +118,8 @@ diesel::table! {
         end_time -> Time,
         slot_minutes -> Int4,
         capacity -> Int4,
+        starts_at -> Timestamptz,
+        ends_at -> Timestamptz,
         cancelled_at -> Nullable<Timestamptz>,
         created_by -> Nullable<Int4>,
         created_at -> Timestamptz,

@@ -1170,26 +1170,32 @@ fn nth_weekday(from: NaiveDate, month: u32, weekday: chrono::Weekday, nth: u8) -
 }
 
 #[tokio::test]
-async fn blocks_on_daylight_saving_days_cut_only_times_that_exist() {
+async fn blocks_on_daylight_saving_days_are_cut_in_real_time() {
     let app = TestApp::with_args(&["--clinic-time-zone", "America/New_York"]).await;
     let c = Clinic::new(&app, "1", json!({})).await;
     let today = clinic_today(&app).await;
-    // Spring forward: 02:00 to 02:59 do not exist; fall back: 01:00 to 01:59 happen twice.
+    // Spring forward: 01:00 to 04:00 lasts two hours; fall back: 00:30 to 02:30 lasts three.
     let spring = nth_weekday(today, 3, chrono::Weekday::Sun, 2);
     let block = c.open_block_on(&app, spring, "01:00", 18, 1).await;
     let slots = block["slots"].as_array().unwrap();
-    assert_eq!(
-        slots.len(),
-        12,
-        "the hour that does not exist has no slots: {block}"
-    );
+    assert_eq!(slots.len(), 12, "two hours of 10-minute slots: {block}");
+    for pair in slots.windows(2) {
+        assert_eq!(
+            pair[0]["endsAt"], pair[1]["startsAt"],
+            "back to back, never at once"
+        );
+    }
     for slot in slots {
         let at = |f: &str| chrono::DateTime::parse_from_rfc3339(slot[f].as_str().unwrap()).unwrap();
         assert_eq!((at("endsAt") - at("startsAt")).num_minutes(), 10, "{slot}");
     }
     let autumn = nth_weekday(today, 11, chrono::Weekday::Sun, 1);
     let block = c.open_block_on(&app, autumn, "00:30", 12, 1).await;
-    assert_eq!(block["slots"].as_array().unwrap().len(), 12, "{block}");
+    assert_eq!(
+        block["slots"].as_array().unwrap().len(),
+        18,
+        "three hours: {block}"
+    );
 }
 
 #[tokio::test]
