@@ -4,6 +4,8 @@
 //! |---|---|---|
 //! | `DATABASE_URL` | `postgres://postgres@127.0.0.1:5432/clinic` | PostgreSQL; the database is created if missing |
 //! | `DATABASE_READ_URL` | none | a streaming replica: read-only requests read lists and billing summaries there |
+//! | `DATABASE_POOL_MODE` | `session` | `transaction`: DATABASE_URL (and DATABASE_READ_URL) is PgBouncer ≥ 1.21 in transaction pooling |
+//! | `DATABASE_DIRECT_URL` | DATABASE_URL | PostgreSQL itself, for start-up (database creation, migrations, the start-up lock); required in transaction mode |
 //! | `LISTEN_ADDR` | `127.0.0.1:8080` | HTTP address |
 //! | `JWT_SECRET` | generated per run | HS256 secret (>= 32 bytes) for the tokens `login` issues |
 //! | `JWT_PUBLIC_KEY_FILE` | none | RS256 public key (PEM) of an external identity provider |
@@ -30,6 +32,19 @@ use std::{net::SocketAddr, path::PathBuf, time::Duration};
 use clap::{Args, Parser, Subcommand};
 
 use crate::auth::Role;
+
+/// What the database URLs reach, as far as session state is concerned.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PoolMode {
+    /// PostgreSQL, or a pooler that gives each client one server session (PgBouncer's
+    /// session pooling): settings made when a connection opens last as long as it does.
+    #[default]
+    Session,
+    /// PgBouncer 1.21+ in transaction pooling (`max_prepared_statements` > 0): each
+    /// transaction may run on another server session, so only the parameters PgBouncer
+    /// tracks (time zone, application name) may be set per connection.
+    Transaction,
+}
 
 /// How log lines are written.
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +131,30 @@ pub struct Config {
     /// mutation reads back stay on the primary (README: Running more than one).
     #[arg(long, env = "DATABASE_READ_URL", hide_env_values = true, global = true)]
     pub database_read_url: Option<String>,
+
+    /// What DATABASE_URL (and DATABASE_READ_URL) reach: PostgreSQL or a session-pooling
+    /// PgBouncer (`session`), or PgBouncer 1.21+ in transaction pooling with
+    /// `max_prepared_statements` (`transaction`), where no session state outlives a
+    /// transaction (README: Running more than one).
+    #[arg(
+        long,
+        env = "DATABASE_POOL_MODE",
+        value_enum,
+        default_value = "session",
+        global = true
+    )]
+    pub database_pool_mode: PoolMode,
+
+    /// PostgreSQL itself, not through a pooler: the start-up work (database creation,
+    /// migrations, the start-up lock, which is session state) connects here. Default:
+    /// DATABASE_URL; required when DATABASE_POOL_MODE is `transaction`.
+    #[arg(
+        long,
+        env = "DATABASE_DIRECT_URL",
+        hide_env_values = true,
+        global = true
+    )]
+    pub database_direct_url: Option<String>,
 
     /// Address the HTTP server listens on.
     #[arg(
@@ -259,6 +298,11 @@ impl std::fmt::Debug for Config {
                 "database_read_url",
                 &self.database_read_url.as_deref().map(redact_url),
             )
+            .field("database_pool_mode", &self.database_pool_mode)
+            .field(
+                "database_direct_url",
+                &self.database_direct_url.as_deref().map(redact_url),
+            )
             .field("listen_addr", &self.listen_addr)
             .field("jwt_public_key_file", &self.jwt_public_key_file)
             .field("jwt_issuer", &self.jwt_issuer)
@@ -324,8 +368,23 @@ impl Config {
         )
     }
 
+    /// Where start-up connects: PostgreSQL itself, never through a transaction pooler.
+    pub fn direct_url(&self) -> &str {
+        self.database_direct_url
+            .as_deref()
+            .unwrap_or(&self.database_url)
+    }
+
     /// Checks that clap cannot express; each message names its variable.
     pub fn validate(&self) -> Result<(), String> {
+        if self.database_pool_mode == PoolMode::Transaction && self.database_direct_url.is_none() {
+            return Err(
+                "DATABASE_POOL_MODE=transaction needs DATABASE_DIRECT_URL: PostgreSQL \
+                        itself, for migrations and the start-up lock, which a transaction \
+                        pooler would lose between transactions"
+                    .to_owned(),
+            );
+        }
         if self.jwt_public_key_file.is_some()
             && (self.jwt_issuer.is_none() || self.jwt_audience.is_none())
         {

@@ -8,11 +8,11 @@ use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use crate::{
     app::{App, AppState},
     auth::{JwtKeys, Role, hash_password, verify_password},
-    config::{Config, Secret},
+    config::{Config, PoolMode, Secret},
     db::{self, QueryCounter},
     demo, http, orders, users,
 };
-use diesel_async::{AsyncConnection, AsyncPgConnection};
+use diesel_async::{AsyncConnection, AsyncPgConnection, SimpleAsyncConnection};
 
 /// Builds the state. Without JWT_SECRET nor JWT_PUBLIC_KEY_FILE (zero-config), a throwaway
 /// secret is generated; the returned flag says so, since its tokens die with the process.
@@ -53,6 +53,7 @@ pub fn build_state(mut config: Config) -> anyhow::Result<(AppState, bool)> {
         &config.database_url,
         usize::from(config.db_pool_size),
         &config.clinic_time_zone,
+        config.database_pool_mode,
         queries.clone(),
     );
     let read_pool = config.database_read_url.as_deref().map(|url| {
@@ -60,6 +61,7 @@ pub fn build_state(mut config: Config) -> anyhow::Result<(AppState, bool)> {
             url,
             usize::from(config.db_pool_size),
             &config.clinic_time_zone,
+            config.database_pool_mode,
             queries.clone(),
         )
     });
@@ -80,12 +82,17 @@ pub fn build_state(mut config: Config) -> anyhow::Result<(AppState, bool)> {
 /// Creates the database if missing, then takes the start-up lock (replicas starting together
 /// take turns) and applies migrations and recounts the billing rollup if the clinic's time
 /// zone changed. The caller does its own chores while holding the returned lock, then releases it.
+/// All of it connects to PostgreSQL directly (DATABASE_DIRECT_URL): the lock is session state.
 pub async fn prepare_database(config: &Config) -> anyhow::Result<db::StartupLock> {
-    db::ensure_database(&config.database_url).await?;
-    let lock = db::StartupLock::acquire(&config.database_url).await?;
-    db::run_migrations(&config.database_url).await?;
-    db::check_time_zone(&config.database_url, &config.clinic_time_zone).await?;
-    align_billing_calendar(&config.database_url, &config.clinic_time_zone).await?;
+    let url = config.direct_url();
+    db::ensure_database(url).await?;
+    let lock = db::StartupLock::acquire(url).await?;
+    db::run_migrations(url).await?;
+    db::check_time_zone(url, &config.clinic_time_zone).await?;
+    if config.database_pool_mode == PoolMode::Transaction {
+        db::set_database_defaults(url).await?;
+    }
+    align_billing_calendar(url, &config.clinic_time_zone).await?;
     Ok(lock)
 }
 
@@ -93,6 +100,9 @@ pub async fn prepare_database(config: &Config) -> anyhow::Result<db::StartupLock
 /// changed since it was built (seconds for a large history, once).
 pub async fn align_billing_calendar(url: &str, time_zone: &str) -> anyhow::Result<()> {
     let mut conn = AsyncPgConnection::establish(url).await?;
+    // A recount of a long history may outlast the statement timeout a transaction-pooling
+    // setup makes the database's default; it runs once, at start.
+    conn.batch_execute("SET statement_timeout = 0").await?;
     if orders::model::align_billing_calendar(&mut conn, time_zone).await? {
         tracing::warn!(%time_zone, "billing rollup recounted in the clinic's time zone");
     }

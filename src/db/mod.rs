@@ -15,7 +15,7 @@ pub mod views;
 pub use pool::{
     DbConn, DbPool, MAX_REQUEST_CONNECTIONS, POOL_WAIT_TIMEOUT, QueryCounter, RequestConn,
     RequestPool, StartupError, build_pool, check_time_zone, ensure_database, is_standby,
-    run_migrations,
+    run_migrations, set_database_defaults,
 };
 pub use startup::StartupLock;
 

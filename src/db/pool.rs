@@ -22,7 +22,7 @@ use diesel_async::{
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use futures_util::FutureExt;
 
-use crate::config::redact_url;
+use crate::config::{PoolMode, redact_url};
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
@@ -126,8 +126,12 @@ impl std::ops::DerefMut for RequestConn {
 pub const POOL_WAIT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Also bounds connecting, so an unreachable server fails fast instead of hanging requests.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
-/// No statement may hold a connection (and its locks) longer than this.
-const STATEMENT_TIMEOUT: &str = "10s";
+/// Settings every session of the service runs with: no statement may hold a connection (and
+/// its locks) longer than the timeout, and JIT compilation is off (our statements are short,
+/// and compiling them cost more than running them: 50 ms of JIT for a 20 ms billing summary,
+/// seen in the benchmark's EXPLAIN ANALYZE). PgBouncer does not carry these from one server
+/// session to the next, so in transaction pooling they are the database's defaults instead.
+const SESSION_SETTINGS: [(&str, &str); 2] = [("statement_timeout", "10s"), ("jit", "off")];
 
 /// Counts the SQL statements run through the pool: tests assert that a request's statement
 /// count does not grow with the page size, and benchmarks report it per request.
@@ -157,9 +161,10 @@ pub fn build_pool(
     database_url: &str,
     size: usize,
     time_zone: &str,
+    mode: PoolMode,
     counter: QueryCounter,
 ) -> DbPool {
-    let setup = session_setup(time_zone);
+    let setup = session_setup(time_zone, mode);
     let mut manager_config = ManagerConfig::default();
     // A broken connection is noticed by its failing query and dropped; verifying every
     // checkout with `SELECT 1` would cost a round trip per loader per request.
@@ -193,14 +198,66 @@ pub fn build_pool(
 }
 
 /// The statements every new connection runs. `time_zone` was checked against a strict
-/// character set by the configuration, so it can be spliced in. JIT compilation is off: our
-/// statements are short, and compiling them cost more than running them (50 ms of JIT for a
-/// 20 ms billing summary, seen in the benchmark's EXPLAIN ANALYZE).
-fn session_setup(time_zone: &str) -> String {
-    format!(
-        "SET statement_timeout = '{STATEMENT_TIMEOUT}'; SET application_name = 'clinic'; \
-         SET jit = off; SET TIME ZONE '{time_zone}'"
+/// character set by the configuration, so it can be spliced in. Behind a transaction pooler
+/// only the parameters PgBouncer tracks per client (and sets again on whichever server session
+/// runs the client's next transaction) are set here; the others are the database's defaults
+/// (`set_database_defaults`).
+fn session_setup(time_zone: &str, mode: PoolMode) -> String {
+    let mut setup = format!("SET application_name = 'clinic'; SET TIME ZONE '{time_zone}'");
+    if mode == PoolMode::Session {
+        for (name, value) in SESSION_SETTINGS {
+            setup.push_str(&format!("; SET {name} = '{value}'"));
+        }
+    }
+    setup
+}
+
+/// For transaction pooling: makes `SESSION_SETTINGS` the defaults of `url`'s database (where
+/// they differ), so that every server session PgBouncer opens starts with them. Needs the
+/// database's owner; otherwise the error says what to run.
+pub async fn set_database_defaults(url: &str) -> Result<(), StartupError> {
+    #[derive(diesel::QueryableByName)]
+    struct Current {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        database: String,
+        #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::Text>)]
+        values: Vec<String>,
+    }
+    let mut conn = connect(url)
+        .await
+        .map_err(|err| StartupError::Unreachable {
+            url: redact_url(url),
+            reason: err.to_string(),
+        })?;
+    let names: Vec<&str> = SESSION_SETTINGS.iter().map(|(name, _)| *name).collect();
+    let current: Current = diesel::sql_query(
+        "SELECT current_database()::text AS database, \
+                array(SELECT current_setting(n) FROM unnest($1::text[]) WITH ORDINALITY AS s(n, i) \
+                      ORDER BY i) AS values",
     )
+    .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(&names)
+    .get_result(&mut conn)
+    .await
+    .map_err(|err| StartupError::Migration {
+        reason: err.to_string(),
+    })?;
+    let quoted = current.database.replace('"', "\"\"");
+    for ((name, value), current) in SESSION_SETTINGS.iter().zip(&current.values) {
+        if current == value {
+            continue;
+        }
+        let statement = format!("ALTER DATABASE \"{quoted}\" SET {name} = '{value}'");
+        conn.batch_execute(&statement).await.map_err(|err| {
+            StartupError::Config(format!(
+                "DATABASE_POOL_MODE=transaction: PgBouncer does not keep session settings, \
+                     so `{name}` must be the database's default, and setting it failed ({}). \
+                     Run as the database's owner: {statement}",
+                err.to_string().trim()
+            ))
+        })?;
+        tracing::info!(setting = name, %value, was = %current, "database default set for transaction pooling");
+    }
+    Ok(())
 }
 
 /// Fails unless PostgreSQL knows `time_zone`.
@@ -211,7 +268,7 @@ pub async fn check_time_zone(url: &str, time_zone: &str) -> Result<(), StartupEr
             url: redact_url(url),
             reason: err.to_string(),
         })?;
-    conn.batch_execute(&session_setup(time_zone))
+    conn.batch_execute(&session_setup(time_zone, PoolMode::Session))
         .await
         .map_err(|_| {
             StartupError::Config(format!(
@@ -337,10 +394,17 @@ pub async fn is_standby(url: &str) -> Result<bool, StartupError> {
 
 /// Applies pending migrations. The harness blocks, so it runs on a blocking thread.
 pub async fn run_migrations(url: &str) -> Result<(), StartupError> {
-    let conn = connect(url)
+    let mut conn = connect(url)
         .await
         .map_err(|err| StartupError::Unreachable {
             url: redact_url(url),
+            reason: err.to_string(),
+        })?;
+    // An index build on a large table may outlast the statement timeout that transaction
+    // pooling makes the database's default.
+    conn.batch_execute("SET statement_timeout = 0")
+        .await
+        .map_err(|err| StartupError::Migration {
             reason: err.to_string(),
         })?;
     tokio::task::spawn_blocking(move || {

@@ -208,7 +208,13 @@ mod tests {
     async fn only_validated_documents_of_authenticated_callers_are_kept() {
         let schema = Schema::build(Root, EmptyMutation, EmptySubscription).finish();
         // Never connects: these documents run no SQL.
-        let pool = crate::db::build_pool("postgres://nowhere/none", 1, "UTC", Default::default());
+        let pool = crate::db::build_pool(
+            "postgres://nowhere/none",
+            1,
+            "UTC",
+            Default::default(),
+            Default::default(),
+        );
         let documents = Documents::default();
         let types = AbstractTypes::default();
         let run = |query: &str, cacheable: bool| {

@@ -15,6 +15,7 @@ mod limits;
 mod orders;
 mod pagination;
 mod patients;
+mod pgbouncer;
 mod replicas;
 mod schema;
 mod security;

@@ -15,7 +15,7 @@ use crate::common::*;
 const REPLICAS: usize = 3;
 
 /// The URL of a database that does not exist yet (dropped first in case a run left it).
-async fn fresh_database(tag: &str) -> String {
+pub(crate) async fn fresh_database(tag: &str) -> String {
     let url = format!("{}/clinic_{tag}_{}", server_url(), std::process::id());
     drop_database(&url).await;
     url
@@ -23,6 +23,15 @@ async fn fresh_database(tag: &str) -> String {
 
 /// The real binary in demo mode on a free port, its output in `log`.
 fn start_replica(url: &str, log: &std::path::Path) -> (tokio::process::Child, SocketAddr) {
+    start_replica_with(url, log, &[])
+}
+
+/// `start_replica`, with `env` set after (and over) its own variables.
+pub(crate) fn start_replica_with(
+    url: &str,
+    log: &std::path::Path,
+    env: &[(&str, &str)],
+) -> (tokio::process::Child, SocketAddr) {
     let addr: SocketAddr = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -40,6 +49,7 @@ fn start_replica(url: &str, log: &std::path::Path) -> (tokio::process::Child, So
         .env("SHUTDOWN_GRACE", "10s")
         .env("RUST_LOG", "info")
         .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
         .stdout(Stdio::from(log.try_clone().unwrap()))
         .stderr(Stdio::from(log))
         .kill_on_drop(true)
@@ -49,7 +59,10 @@ fn start_replica(url: &str, log: &std::path::Path) -> (tokio::process::Child, So
 }
 
 /// Waits until every replica answers /readyz, failing with the log of one that exited.
-async fn wait_ready(replicas: &mut [(tokio::process::Child, SocketAddr)], logs: &std::path::Path) {
+pub(crate) async fn wait_ready(
+    replicas: &mut [(tokio::process::Child, SocketAddr)],
+    logs: &std::path::Path,
+) {
     let started = Instant::now();
     for (i, (child, addr)) in replicas.iter_mut().enumerate() {
         loop {
@@ -122,7 +135,7 @@ async fn ready(addr: SocketAddr) -> bool {
         .is_some_and(|response| response.starts_with("HTTP/1.1 200"))
 }
 
-fn tempdir(tag: &str) -> std::path::PathBuf {
+pub(crate) fn tempdir(tag: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("clinic-replicas-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -130,7 +143,7 @@ fn tempdir(tag: &str) -> std::path::PathBuf {
 
 /// POST /graphql over a fresh connection: the status and body, or None when the replica did
 /// not answer (refused or closed: nothing was acknowledged).
-async fn post(addr: SocketAddr, token: &str, body: &Value) -> Option<(u16, Value)> {
+pub(crate) async fn post(addr: SocketAddr, token: &str, body: &Value) -> Option<(u16, Value)> {
     let response = raw_graphql(addr, token, body).await?;
     let status = response.get(9..12)?.parse().ok()?;
     let json = response.split_once("\r\n\r\n")?.1;

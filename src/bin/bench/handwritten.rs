@@ -22,6 +22,7 @@ use axum::{
 use bigdecimal::BigDecimal;
 use clinic::{
     auth::JwtKeys,
+    config::PoolMode,
     db::{
         DbPool, QueryCounter, authorization_denial, build_pool,
         plan::with_limit,
@@ -54,7 +55,7 @@ pub async fn serve(
 ) -> anyhow::Result<()> {
     let statements = QueryCounter::default();
     let state = Handwritten {
-        pool: build_pool(url, pool_size, "UTC", statements.clone()),
+        pool: build_pool(url, pool_size, "UTC", PoolMode::Session, statements.clone()),
         jwt: jwt.into(),
         statements,
         requests: Default::default(),

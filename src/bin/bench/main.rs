@@ -8,6 +8,7 @@ mod booking;
 mod cpu;
 mod handwritten;
 mod load;
+mod pgbouncer;
 mod report;
 mod width;
 
@@ -94,6 +95,8 @@ enum Server {
     Service,
     /// Two replicas of the service on the same database, the load spread over both.
     TwoReplicas,
+    /// The service through PgBouncer in transaction pooling (`DATABASE_POOL_MODE=transaction`).
+    PgBouncer,
     Handwritten,
 }
 
@@ -137,7 +140,7 @@ async fn sample(
             .await
             .map_err(|e| anyhow::anyhow!("{}: {e}", scenario.name))?;
         answers.push(match scenario.server {
-            Server::Service | Server::TwoReplicas => match answer.get("data") {
+            Server::Service | Server::TwoReplicas | Server::PgBouncer => match answer.get("data") {
                 Some(serde_json::Value::Object(data)) if data.len() == 1 => {
                     data.values().next().cloned().unwrap_or_default()
                 }
@@ -171,6 +174,11 @@ fn scenarios(plan: &Arc<booking::Plan>) -> Vec<Scenario> {
         "{ patients(first: 50) { nodes { id fullName documentNumber socialWork { name } } } }",
         |_| serde_json::json!({}),
     );
+    let check = body(
+        "query($e: ID!, $s: ID!, $l: ID!) { authorizationCheck(epsId: $e, specialtyId: $s, locationId: $l) {
+           authorized reason authorization { id maxMonthlyAppointments copayPercentage requiresPriorAuthorization } } }",
+        triple,
+    );
     let book = |plan: &Arc<booking::Plan>, pick: fn(&booking::Plan, u64) -> serde_json::Value| {
         let plan = plan.clone();
         body(BOOK, move |n| pick(&plan, n))
@@ -193,6 +201,18 @@ fn scenarios(plan: &Arc<booking::Plan>) -> Vec<Scenario> {
             refusals: &[],
             path: "/graphql",
             name: "(a) page of 50 patients + social work, two replicas",
+            ceiling: Some("ceiling_patients.sql"),
+            p99_target: None,
+            ratio_target: None,
+            body: page_a.clone(),
+        },
+        // What the extra hop costs: (a), and below (b), with PgBouncer between the service
+        // and PostgreSQL, as many server sessions as the service has connections.
+        Scenario {
+            server: Server::PgBouncer,
+            refusals: &[],
+            path: "/graphql",
+            name: "(a) page of 50 patients + social work, through PgBouncer",
             ceiling: Some("ceiling_patients.sql"),
             p99_target: None,
             ratio_target: None,
@@ -219,11 +239,17 @@ fn scenarios(plan: &Arc<booking::Plan>) -> Vec<Scenario> {
             ceiling: Some("ceiling_check.sql"),
             p99_target: None,
             ratio_target: Some(0.6),
-            body: body(
-                "query($e: ID!, $s: ID!, $l: ID!) { authorizationCheck(epsId: $e, specialtyId: $s, locationId: $l) {
-                   authorized reason authorization { id maxMonthlyAppointments copayPercentage requiresPriorAuthorization } } }",
-                triple,
-            ),
+            body: check.clone(),
+        },
+        Scenario {
+            server: Server::PgBouncer,
+            refusals: &[],
+            path: "/graphql",
+            name: "(b) authorizationCheck, through PgBouncer",
+            ceiling: Some("ceiling_check.sql"),
+            p99_target: None,
+            ratio_target: None,
+            body: check,
         },
         Scenario {
             name: "(b) reference: hand-written axum + diesel-async, the ceiling's SQL",
@@ -384,12 +410,12 @@ async fn main() -> anyhow::Result<()> {
     }
     let mut rows = vec![];
     let binary = std::env::current_exe()?.with_file_name("clinic");
-    let mut service = Service::start(&binary, &url, free_port()?, &args)?;
+    let mut service = Service::start(&binary, &url, free_port()?, &args, &[])?;
     service.wait_ready().await?;
     // Like the reference: started beside the service, idle while the other is measured.
     let mut baseline = None;
     if let Some(binary) = &args.baseline {
-        let started = Service::start(binary, &url, free_port()?, &args)?;
+        let started = Service::start(binary, &url, free_port()?, &args, &[])?;
         baseline.insert(started).wait_ready().await?;
     }
     let pool_size = service.metric("clinic_db_pool_max_connections").await?;
@@ -403,8 +429,22 @@ async fn main() -> anyhow::Result<()> {
     // A second replica of this build, idle but for the two-replica rows.
     let mut second = None;
     if scenarios.iter().any(|s| s.server == Server::TwoReplicas) {
-        let started = Service::start(&binary, &url, free_port()?, &args)?;
+        let started = Service::start(&binary, &url, free_port()?, &args, &[])?;
         second.insert(started).wait_ready().await?;
+    }
+    // The same build behind PgBouncer, idle but for the PgBouncer rows; start-up connects
+    // directly, as DATABASE_POOL_MODE=transaction asks.
+    let mut pooled = None;
+    if scenarios.iter().any(|s| s.server == Server::PgBouncer) {
+        let bouncer = pgbouncer::PgBouncer::start(&args.server_url, free_port()?, pool_size)?;
+        let via = bouncer.url(&args.database);
+        let env = [
+            ("DATABASE_POOL_MODE", "transaction"),
+            ("DATABASE_DIRECT_URL", url.as_str()),
+        ];
+        let mut started = Service::start(&binary, &via, free_port()?, &args, &env)?;
+        started.pgbouncer = Some(bouncer);
+        pooled.insert(started).wait_ready().await?;
     }
     let mut samples = HashMap::new();
     for scenario in &scenarios {
@@ -417,6 +457,7 @@ async fn main() -> anyhow::Result<()> {
                     second.as_ref().context("the replica was started")?,
                 ]
             }
+            Server::PgBouncer => vec![pooled.as_ref().context("PgBouncer was started")?],
             Server::Handwritten => {
                 vec![reference.as_ref().context("the reference was started")?]
             }
@@ -549,7 +590,7 @@ impl Measure<'_> {
     ) -> anyhow::Result<Vec<Row>> {
         let Self { args, token, seq } = *self;
         let addrs: Vec<SocketAddr> = processes.iter().map(|p| p.addr).collect();
-        let pids: Vec<u32> = processes.iter().map(|p| p.pid()).collect();
+        let pids: Vec<u32> = processes.iter().flat_map(|p| p.pids()).collect();
         let counters = || async {
             let mut sum = (0, 0);
             for process in processes {
@@ -616,6 +657,7 @@ impl Measure<'_> {
                 reference: scenario.server == Server::Handwritten,
                 baseline: false,
                 replicas: processes.len(),
+                pgbouncer: scenario.server == Server::PgBouncer,
                 p99_target: scenario.p99_target,
                 ratio_target: scenario.ratio_target,
             });
@@ -685,6 +727,8 @@ struct Service {
     metrics_addr: SocketAddr,
     /// The /metrics counter of the requests it answered.
     requests_metric: &'static str,
+    /// The PgBouncer between it and PostgreSQL, if any: its CPU counts as the service's.
+    pgbouncer: Option<pgbouncer::PgBouncer>,
 }
 
 impl Service {
@@ -693,6 +737,7 @@ impl Service {
         url: &str,
         addr: SocketAddr,
         args: &Args,
+        env: &[(&str, &str)],
     ) -> anyhow::Result<Self> {
         let (pool_size, workers) = (args.pool_size, args.service_workers);
         if !binary.exists() {
@@ -714,6 +759,7 @@ impl Service {
             .env("RUST_LOG", "warn")
             .env_remove("DB_POOL_SIZE")
             .env_remove("TOKIO_WORKER_THREADS")
+            .envs(env.iter().copied())
             .stdout(Stdio::null());
         if let Some(size) = pool_size {
             command.env("DB_POOL_SIZE", size.to_string());
@@ -727,6 +773,7 @@ impl Service {
             addr,
             metrics_addr,
             requests_metric: "clinic_graphql_requests_total",
+            pgbouncer: None,
         })
     }
 
@@ -753,6 +800,7 @@ impl Service {
             addr,
             metrics_addr: addr,
             requests_metric: "requests_total",
+            pgbouncer: None,
         })
     }
 
@@ -803,8 +851,10 @@ impl Service {
             .with_context(|| format!("{name} missing from /metrics"))
     }
 
-    fn pid(&self) -> u32 {
-        self.child.id()
+    fn pids(&self) -> Vec<u32> {
+        let mut pids = vec![self.child.id()];
+        pids.extend(self.pgbouncer.as_ref().map(|p| p.pid()));
+        pids
     }
 
     /// Resets the kernel's high-water mark of resident memory (VmHWM).

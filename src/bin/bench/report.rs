@@ -30,6 +30,8 @@ pub struct Row {
     pub baseline: bool,
     /// How many replicas of the service answered (1 but for the scaling-out row).
     pub replicas: usize,
+    /// Whether it was answered through PgBouncer in transaction pooling.
+    pub pgbouncer: bool,
     pub p99_target: Option<f64>,
     pub ratio_target: Option<f64>,
 }
@@ -183,6 +185,24 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64, width: Option<&Width>) 
         &[REQUESTS, P99, SERVICE_CPU],
         &scaled,
     );
+    let pooled: Vec<_> = rows
+        .iter()
+        .filter(|r| r.pgbouncer)
+        .filter_map(|through| {
+            let direct = service_row(rows, letter(through.name))?;
+            Some((direct.name, through, direct))
+        })
+        .collect();
+    ratio_table(
+        &mut out,
+        "Through PgBouncer against directly\n\n\
+         The same scenario with PgBouncer 1.24 in transaction pooling between the service and \
+         PostgreSQL (`DATABASE_POOL_MODE=transaction`), as many server sessions as the \
+         service has connections. Service CPU includes PgBouncer's.",
+        ("PgBouncer", "direct"),
+        &[REQUESTS, P99, SERVICE_CPU, POSTGRES_CPU],
+        &pooled,
+    );
     let baselines: Vec<_> = rows
         .windows(2)
         .filter(|pair| pair[1].baseline)
@@ -220,8 +240,9 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64, width: Option<&Width>) 
 
 /// The service's own row of scenario `letter`: one replica, this build, not the reference.
 fn service_row(rows: &[Row], letter_: char) -> Option<&Row> {
-    rows.iter()
-        .find(|r| !r.reference && !r.baseline && r.replicas == 1 && letter(r.name) == letter_)
+    rows.iter().find(|r| {
+        !r.reference && !r.baseline && !r.pgbouncer && r.replicas == 1 && letter(r.name) == letter_
+    })
 }
 
 /// A measure compared across two rows, by name.
@@ -323,6 +344,7 @@ mod tests {
             reference: false,
             baseline: false,
             replicas: 1,
+            pgbouncer: false,
             p99_target: None,
             ratio_target: None,
         }
