@@ -1,5 +1,6 @@
 -- The benchmark's data set: deterministic (arithmetic on generate_series, no random()), so
 -- every run and every machine measures the same rows. Runs on a freshly migrated database.
+-- `:patients` and `:orders` are the scale (the benchmark's --patients; five orders each).
 INSERT INTO social_works (name, address, phone, webpage, code, biochemical_unit_value)
 SELECT 'Obra Social ' || lpad(n::text, 2, '0'), 'Av. Corrientes ' || (1000 + n) || ', CABA',
        '011 4000-' || lpad(n::text, 4, '0'), 'https://os' || n || '.example.com.ar', 'OS' || n,
@@ -15,7 +16,7 @@ SELECT (ARRAY['Ana', 'Juan', 'María', 'Carlos', 'Lucía', 'Jorge', 'Sofía', 'D
               'Acosta', 'Benítez', 'Medina', 'Suárez', 'Herrera', 'Aguirre', 'Giménez'])[1 + (n * 7) % 24],
        'DNI', (20000000 + n)::text, 1 + (n * 7) % 50, 'AF-' || n,
        DATE '1940-01-01' + (n * 37) % 25000
-FROM generate_series(1, 20000) AS n;
+FROM generate_series(1, :patients) AS n;
 
 INSERT INTO eps (id, name, code) SELECT n, 'EPS ' || n, 'EPS' || n FROM generate_series(1, 20) AS n;
 INSERT INTO specialties (id, name) SELECT n, 'Especialidad ' || n FROM generate_series(1, 30) AS n;
@@ -42,14 +43,14 @@ ALTER TABLE orders DISABLE TRIGGER orders_billing_days;
 ALTER TABLE orders DISABLE TRIGGER orders_billing_days_update;
 ALTER TABLE order_items DISABLE TRIGGER order_items_touch_orders_insert;
 
--- 100,000 orders over 2026, every SUAP state, some drafts and cancellations.
+-- The orders, over 2026, every SUAP state, some drafts and cancellations.
 INSERT INTO orders (order_number, point_of_care_id, performed_on, prescribed_on, authorized_at,
                     authorization_status, draft, cancelled_by_provider, verified, affiliate_id,
                     social_work_id)
 SELECT n::text, 1 + n % 10, DATE '2026-01-01' + n % 330, DATE '2026-01-01' + n % 330 - 2,
        TIMESTAMPTZ '2026-01-01 08:00:00+00' + make_interval(days => n % 330, mins => n % 600),
        n % 9, n % 17 = 0, n % 23 = 0, n % 2 = 0, a, 1 + (a * 7) % 50
-FROM generate_series(1, 100000) AS n, LATERAL (SELECT 1 + (n * 7919) % 20000 AS a) AS p;
+FROM generate_series(1, :orders) AS n, LATERAL (SELECT 1 + (n * 7919) % :patients AS a) AS p;
 
 ALTER TABLE orders ENABLE TRIGGER orders_billing;
 

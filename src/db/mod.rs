@@ -45,6 +45,35 @@ pub struct SearchTerm {
     pub key: String,
 }
 
+impl SearchTerm {
+    /// A `LIKE` pattern finding `text` anywhere, its wildcards taken literally.
+    pub fn text_anywhere(&self) -> String {
+        like_anywhere(&self.text)
+    }
+
+    /// A `LIKE` pattern finding `key` anywhere.
+    pub fn key_anywhere(&self) -> String {
+        like_anywhere(&self.key)
+    }
+}
+
+fn like_anywhere(value: &str) -> String {
+    let escaped = value
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+diesel::define_sql_function! {
+    /// A patient's "first last" and "last first" as search compares them, in one text
+    /// (SQL function, migration 000021; trigram-indexed).
+    fn patient_name_search(
+        first_name: diesel::sql_types::Text,
+        last_name: diesel::sql_types::Text,
+    ) -> diesel::sql_types::Text;
+}
+
 diesel::define_sql_function! {
     /// Letters and digits only, upper-cased (SQL function, migration 000012).
     fn affiliate_key(value: diesel::sql_types::Text) -> diesel::sql_types::Text;

@@ -13,10 +13,9 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use crate::{
     db::page::{Listing, PageRequest},
     db::{
-        SearchTerm, affiliate_key,
+        SearchTerm, affiliate_key, patient_name_search,
         plan::with_limit,
         schema::{patients, social_works},
-        search_text, strpos,
     },
     social_works::SocialWork,
     text_enum,
@@ -210,30 +209,21 @@ fn filtered(filter: &Filter) -> Filtered {
     if let Some(wanted) = filter.eps_id {
         query = query.filter(eps_id.eq(wanted));
     }
-    if let Some(SearchTerm { text, key }) = filter.search.clone() {
-        let by_name = strpos(
-            search_text(first_name.concat(" ").concat(last_name)),
-            text.clone(),
-        )
-        .gt(0)
-        .or(strpos(
-            search_text(last_name.concat(" ").concat(first_name)),
-            text.clone(),
-        )
-        .gt(0));
+    if let Some(term) = &filter.search {
+        // Each side is a trigram-indexed expression (migration 000021): `LIKE '%term%'` is
+        // answered by GIN, where `strpos` read every row.
+        let by_name = patient_name_search(first_name, last_name).like(term.text_anywhere());
         // A term with no letter or digit has an empty key, which every number would contain.
         // Document numbers are stored as their key already (migration 000013).
-        query = if key.is_empty() {
+        query = if term.key.is_empty() {
             query.filter(by_name)
         } else {
             query.filter(
                 by_name
-                    .or(strpos(document_number, key.clone()).gt(0))
-                    .or(
-                        strpos(affiliate_key(affiliate_number.assume_not_null()), key)
-                            .gt(0)
-                            .nullable(),
-                    ),
+                    .or(document_number.like(term.key_anywhere()))
+                    .or(affiliate_key(affiliate_number.assume_not_null())
+                        .like(term.key_anywhere())
+                        .nullable()),
             )
         };
     }

@@ -301,6 +301,79 @@ async fn filters_by_social_work_and_search() {
 }
 
 #[tokio::test]
+async fn search_takes_the_term_literally_within_one_name_order_through_the_trigram_indexes() {
+    let app = TestApp::new().await;
+    let osde = create_social_work(&app, "OSDE").await;
+    for (first, last, doc) in [("Ana", "Pérez", "20333444"), ("Anabel", "Paz", "20777888")] {
+        let mut input = patient_input(&osde, doc);
+        input["firstName"] = json!(first);
+        input["lastName"] = json!(last);
+        input["affiliateNumber"] = json!(format!("61-{doc}/01"));
+        let body = app
+            .gql_as(Role::Staff, CREATE_PATIENT, json!({ "input": input }))
+            .await;
+        assert!(
+            body["data"]["createPatient"]["patient"].is_object(),
+            "{body}"
+        );
+    }
+    let q = "query($s: String) { patients(filter: {search: $s}) { totalCount } }";
+    let found = async |term: &str| {
+        let body = app.gql_as(Role::Viewer, q, json!({ "s": term })).await;
+        body["data"]["patients"]["totalCount"]
+            .as_i64()
+            .unwrap_or_else(|| panic!("{body}"))
+    };
+    assert_eq!(found("ana").await, 2);
+    assert_eq!(found("pérez ana").await, 1, "last name first");
+    assert_eq!(found("ana pérez").await, 1);
+    // LIKE's wildcards are characters like any other in a term.
+    assert_eq!(found("a_a").await, 0, "`_` is not any character");
+    assert_eq!(found("%").await, 0, "`%` is not any text");
+    assert_eq!(found("an%").await, 0);
+    // "Ana Pérez" and "Pérez Ana" are searched apart: no term spans the two orders.
+    assert_eq!(found("perez perez").await, 0);
+    assert_eq!(found("333").await, 1, "part of a document");
+    assert_eq!(
+        found("6120777").await,
+        1,
+        "part of an affiliate number, separators aside"
+    );
+
+    // Each of the three expressions a term is looked for in has a trigram index the planner
+    // can use: the statement's shape, as the service sends it (a bound pattern).
+    let mut conn = app.state.pool.get().await.unwrap();
+    use diesel_async::{RunQueryDsl, SimpleAsyncConnection};
+    conn.batch_execute("SET enable_seqscan = off")
+        .await
+        .unwrap();
+    #[derive(diesel::QueryableByName)]
+    struct Plan {
+        #[diesel(sql_type = diesel::sql_types::Text, column_name = "QUERY PLAN")]
+        line: String,
+    }
+    let plan: Vec<Plan> = diesel::sql_query(
+        "EXPLAIN SELECT count(*) FROM patients
+          WHERE patient_name_search(first_name, last_name) LIKE $1
+             OR document_number LIKE $2 OR affiliate_key(affiliate_number) LIKE $2",
+    )
+    .bind::<diesel::sql_types::Text, _>("%perez%")
+    .bind::<diesel::sql_types::Text, _>("%333%")
+    .load(&mut conn)
+    .await
+    .unwrap();
+    let plan: String = plan.into_iter().map(|p| p.line + "\n").collect();
+    conn.batch_execute("RESET enable_seqscan").await.unwrap();
+    for index in [
+        "patients_name_search_idx",
+        "patients_document_search_idx",
+        "patients_affiliate_search_idx",
+    ] {
+        assert!(plan.contains(index), "{index} unused:\n{plan}");
+    }
+}
+
+#[tokio::test]
 async fn a_page_of_patients_with_their_social_work_costs_a_constant_number_of_statements() {
     let app = TestApp::new().await;
     let mut social_works = vec![];

@@ -6,6 +6,7 @@
 
 mod booking;
 mod cpu;
+mod growth;
 mod handwritten;
 mod load;
 mod pgbouncer;
@@ -56,9 +57,13 @@ struct Args {
     /// Name of the benchmark database (dropped and rebuilt unless --keep-data).
     #[arg(long, default_value = "clinic_bench")]
     database: String,
-    /// Reuse the benchmark database of an earlier run.
+    /// Reuse the benchmark database of an earlier run (built at its own --patients).
     #[arg(long)]
     keep_data: bool,
+    /// Patients in the data set (orders: five per patient, one to five items each). The
+    /// growth question is 20,000 against 1,000,000.
+    #[arg(long, default_value_t = 20_000, value_parser = clap::value_parser!(u32).range(1_000..=10_000_000))]
+    patients: u32,
     /// Measured time per scenario, in seconds.
     #[arg(long, default_value_t = 10)]
     seconds: u64,
@@ -114,6 +119,8 @@ struct Scenario {
     /// User error codes that are an expected answer, not an error (a booking past the
     /// quota when all connections book under one agreement).
     refusals: &'static [&'static str],
+    /// Connections of its load, when not `--connections` (one: a single user's latency).
+    connections: Option<usize>,
 }
 
 impl Scenario {
@@ -159,9 +166,7 @@ fn body(
     Arc::new(move |n| serde_json::json!({ "query": query, "variables": variables(n) }).to_string())
 }
 
-fn scenarios(plan: &Arc<booking::Plan>) -> Vec<Scenario> {
-    // Spreads requests over the data set without randomness: n-th request, fixed stride.
-    let pick = |n: u64, stride: u64, count: u64| (n.wrapping_mul(stride) % count + 1) as i32;
+fn scenarios(plan: &Arc<booking::Plan>, patients: u32) -> Vec<Scenario> {
     // (b)'s EPS, specialty and site: 20 x 30 x 10 triples, 3,000 of them with an agreement.
     let triple = move |n| {
         serde_json::json!({
@@ -187,6 +192,7 @@ fn scenarios(plan: &Arc<booking::Plan>) -> Vec<Scenario> {
         Scenario {
             server: Server::Service,
             refusals: &[],
+            connections: None,
             path: "/graphql",
             name: "(a) page of 50 patients + social work",
             ceiling: Some("ceiling_patients.sql"),
@@ -199,6 +205,7 @@ fn scenarios(plan: &Arc<booking::Plan>) -> Vec<Scenario> {
         Scenario {
             server: Server::TwoReplicas,
             refusals: &[],
+            connections: None,
             path: "/graphql",
             name: "(a) page of 50 patients + social work, two replicas",
             ceiling: Some("ceiling_patients.sql"),
@@ -211,6 +218,7 @@ fn scenarios(plan: &Arc<booking::Plan>) -> Vec<Scenario> {
         Scenario {
             server: Server::PgBouncer,
             refusals: &[],
+            connections: None,
             path: "/graphql",
             name: "(a) page of 50 patients + social work, through PgBouncer",
             ceiling: Some("ceiling_patients.sql"),
@@ -225,6 +233,7 @@ fn scenarios(plan: &Arc<booking::Plan>) -> Vec<Scenario> {
             name: "(a) reference: hand-written axum + diesel-async, the ceiling's SQL",
             server: Server::Handwritten,
             refusals: &[],
+            connections: None,
             path: "/patients",
             ceiling: Some("ceiling_patients.sql"),
             p99_target: None,
@@ -234,6 +243,7 @@ fn scenarios(plan: &Arc<booking::Plan>) -> Vec<Scenario> {
         Scenario {
             server: Server::Service,
             refusals: &[],
+            connections: None,
             path: "/graphql",
             name: "(b) authorizationCheck",
             ceiling: Some("ceiling_check.sql"),
@@ -244,6 +254,7 @@ fn scenarios(plan: &Arc<booking::Plan>) -> Vec<Scenario> {
         Scenario {
             server: Server::PgBouncer,
             refusals: &[],
+            connections: None,
             path: "/graphql",
             name: "(b) authorizationCheck, through PgBouncer",
             ceiling: Some("ceiling_check.sql"),
@@ -255,6 +266,7 @@ fn scenarios(plan: &Arc<booking::Plan>) -> Vec<Scenario> {
             name: "(b) reference: hand-written axum + diesel-async, the ceiling's SQL",
             server: Server::Handwritten,
             refusals: &[],
+            connections: None,
             path: "/check",
             ceiling: Some("ceiling_check.sql"),
             p99_target: None,
@@ -264,41 +276,32 @@ fn scenarios(plan: &Arc<booking::Plan>) -> Vec<Scenario> {
         Scenario {
             server: Server::Service,
             refusals: &[],
+            connections: None,
             path: "/graphql",
             name: "(c) page of 50 orders + items + billable",
             ceiling: None,
             p99_target: Some(50.0),
             ratio_target: None,
             body: body(
-                "query($sw: ID!) { orders(first: 50, filter: {socialWorkId: $sw}) { nodes {
-                   token authorizationStatus billable billableAmount
-                   items { name totalValue authorizationStatus billable } } } }",
+                ORDER_PAGE,
                 move |n| serde_json::json!({ "sw": global_id("SocialWork", pick(n, 17, 50)) }),
             ),
         },
         Scenario {
             server: Server::Service,
             refusals: &[],
+            connections: None,
             path: "/graphql",
             name: "(d) billingSummary for one month",
             ceiling: None,
             p99_target: Some(50.0),
             ratio_target: None,
-            body: body(
-                "query($from: Date!, $to: Date!) { billingSummary(from: $from, to: $to) {
-                   socialWork { name } orderCount billableOrderCount billableAmount copayAmount } }",
-                move |n| {
-                    let month = pick(n, 5, 10);
-                    serde_json::json!({
-                        "from": format!("2026-{month:02}-01"),
-                        "to": format!("2026-{month:02}-28"),
-                    })
-                },
-            ),
+            body: body(BILLING_SUMMARY, month),
         },
         Scenario {
             server: Server::Service,
             refusals: &[],
+            connections: None,
             path: "/graphql",
             name: "(e) createPatient",
             ceiling: None,
@@ -321,6 +324,7 @@ fn scenarios(plan: &Arc<booking::Plan>) -> Vec<Scenario> {
         Scenario {
             server: Server::Service,
             refusals: &[],
+            connections: None,
             path: "/graphql",
             name: "(f) floor: `{ __typename }`, no SQL, vs (b)'s ceiling",
             ceiling: Some("ceiling_check.sql"),
@@ -334,6 +338,7 @@ fn scenarios(plan: &Arc<booking::Plan>) -> Vec<Scenario> {
             Scenario {
                 server: Server::Service,
                 refusals: &[],
+                connections: None,
                 path: "/graphql",
                 name: "(g) bookAppointment, spread over many agreements",
                 ceiling: None,
@@ -344,6 +349,7 @@ fn scenarios(plan: &Arc<booking::Plan>) -> Vec<Scenario> {
             Scenario {
                 server: Server::Service,
                 refusals: CONTENDED_REFUSALS,
+                connections: None,
                 path: "/graphql",
                 name: "(h) bookAppointment, every connection on one agreement's quota",
                 ceiling: None,
@@ -357,7 +363,33 @@ fn scenarios(plan: &Arc<booking::Plan>) -> Vec<Scenario> {
             "the benchmark database has no slots (built before booking): (g) and (h) skipped"
         );
     }
+    all.extend(growth::scenarios(patients));
     all
+}
+
+/// (c)'s page of orders, one social work's.
+const ORDER_PAGE: &str = "query($sw: ID!) { orders(first: 50, filter: {socialWorkId: $sw}) {
+  nodes { token authorizationStatus billable billableAmount
+          items { name totalValue authorizationStatus billable } } } }";
+
+/// (d)'s summary of one month of 2026.
+const BILLING_SUMMARY: &str =
+    "query($from: Date!, $to: Date!) { billingSummary(from: $from, to: $to) {
+  socialWork { name } orderCount billableOrderCount billableAmount copayAmount } }";
+
+/// Spreads requests over the data set without randomness: the n-th request's pick of
+/// `1..=count`, with a fixed stride.
+fn pick(n: u64, stride: u64, count: u64) -> i32 {
+    (n.wrapping_mul(stride) % count + 1) as i32
+}
+
+/// (d)'s variables: one of ten months of 2026.
+fn month(n: u64) -> serde_json::Value {
+    let month = pick(n, 5, 10);
+    serde_json::json!({
+        "from": format!("2026-{month:02}-01"),
+        "to": format!("2026-{month:02}-28"),
+    })
 }
 
 /// The booking the (g) and (h) rows send.
@@ -377,6 +409,7 @@ async fn main() -> anyhow::Result<()> {
             .context("--serve-handwritten needs --pool-size")?;
         return handwritten::serve(addr, &url, pool_size.into(), jwt_keys()?).await;
     }
+    let mut build_seconds = None;
     if args.keep_data {
         // As built: the patients (e) created in earlier runs would grow the table, and their
         // document numbers would collide with this run's; so would (g)'s and (h)'s bookings.
@@ -389,7 +422,8 @@ async fn main() -> anyhow::Result<()> {
             .await?;
     } else {
         let started = Instant::now();
-        build_database(&args.server_url, &args.database).await?;
+        build_database(&args.server_url, &args.database, args.patients).await?;
+        build_seconds = Some(started.elapsed().as_secs_f64());
         eprintln!("data set built in {:.1} s", started.elapsed().as_secs_f64());
     }
 
@@ -404,7 +438,10 @@ async fn main() -> anyhow::Result<()> {
                 .any(|c| s.name.starts_with(&format!("({c})")))
     };
     let plan = Arc::new(booking::Plan::load(&mut watcher).await?);
-    let scenarios: Vec<Scenario> = scenarios(&plan).into_iter().filter(wanted).collect();
+    let scenarios: Vec<Scenario> = scenarios(&plan, args.patients)
+        .into_iter()
+        .filter(wanted)
+        .collect();
     if scenarios.is_empty() {
         bail!("no scenario matches --only");
     }
@@ -551,7 +588,7 @@ async fn main() -> anyhow::Result<()> {
             };
         }
     }
-    let table = report::render(&rows, &args, pool_size, width.as_ref());
+    let table = report::render(&rows, &args, pool_size, build_seconds, width.as_ref());
     println!("{table}");
     std::fs::write(&args.out, table).with_context(|| format!("writing {}", args.out.display()))?;
     eprintln!("written to {}", args.out.display());
@@ -575,7 +612,14 @@ impl Measure<'_> {
         watcher: &mut AsyncPgConnection,
     ) -> anyhow::Result<Row> {
         let mut rows = self
-            .run_together(processes, &[(scenario, self.args.connections)], watcher)
+            .run_together(
+                processes,
+                &[(
+                    scenario,
+                    scenario.connections.unwrap_or(self.args.connections),
+                )],
+                watcher,
+            )
             .await?;
         Ok(rows.remove(0))
     }
@@ -666,7 +710,7 @@ impl Measure<'_> {
     }
 }
 
-async fn build_database(server_url: &str, database: &str) -> anyhow::Result<()> {
+async fn build_database(server_url: &str, database: &str, patients: u32) -> anyhow::Result<()> {
     let mut admin = AsyncPgConnection::establish(&format!("{server_url}/postgres"))
         .await
         .with_context(|| format!("connecting to {}", redact_url(server_url)))?;
@@ -680,7 +724,10 @@ async fn build_database(server_url: &str, database: &str) -> anyhow::Result<()> 
     let url = format!("{server_url}/{database}");
     db::run_migrations(&url).await?;
     let mut conn = AsyncPgConnection::establish(&url).await?;
-    conn.batch_execute(DATA).await?;
+    let data = DATA
+        .replace(":patients", &patients.to_string())
+        .replace(":orders", &(u64::from(patients) * 5).to_string());
+    conn.batch_execute(&data).await?;
     // As autovacuum would leave it: the load's updates leave a dead version of every order.
     conn.batch_execute("VACUUM ANALYZE").await?;
     Ok(())

@@ -66,7 +66,13 @@ fn errors(row: &Row) -> String {
     }
 }
 
-pub fn render(rows: &[Row], args: &Args, pool_size: u64, width: Option<&Width>) -> String {
+pub fn render(
+    rows: &[Row],
+    args: &Args,
+    pool_size: u64,
+    build_seconds: Option<f64>,
+    width: Option<&Width>,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Benchmarks\n");
     let _ = writeln!(
@@ -76,6 +82,16 @@ pub fn render(rows: &[Row], args: &Args, pool_size: u64, width: Option<&Width>) 
         today()
     );
     let _ = writeln!(out, "- Machine: {}", machine());
+    let _ = writeln!(
+        out,
+        "- Data: {} patients, {} orders with one to five items each (`bench/data.sql`, \
+         `--patients`); {}.",
+        args.patients,
+        u64::from(args.patients) * 5,
+        build_seconds.map_or("kept from an earlier run (`--keep-data`)".to_owned(), |s| {
+            format!("built in {s:.0} s")
+        })
+    );
     let _ = writeln!(
         out,
         "- Load: {} keep-alive HTTP/1.1 connections over loopback, closed loop, {} s warm-up then \

@@ -1,0 +1,128 @@
+//! (i): what one person waits for as the registry grows. Each row is one user (one
+//! connection, closed loop) on a screen's request; run at `--patients 20000` and at
+//! `--patients 1000000`, their p99 says whether the answer stays fast as the data grows.
+
+use clinic::graphql::ids::global_id;
+
+use super::{BILLING_SUMMARY, Body, ORDER_PAGE, Scenario, Server, body, month, pick};
+
+/// The names `bench/data.sql` gives patient n: FIRST[n % 16], LAST[(7n) % 24].
+const FIRST: [&str; 16] = [
+    "Ana",
+    "Juan",
+    "María",
+    "Carlos",
+    "Lucía",
+    "Jorge",
+    "Sofía",
+    "Diego",
+    "Valentina",
+    "Martín",
+    "Camila",
+    "Pablo",
+    "Julieta",
+    "Tomás",
+    "Florencia",
+    "Nicolás",
+];
+const LAST: [&str; 24] = [
+    "González",
+    "Rodríguez",
+    "Gómez",
+    "Fernández",
+    "López",
+    "Díaz",
+    "Martínez",
+    "Pérez",
+    "García",
+    "Sánchez",
+    "Romero",
+    "Sosa",
+    "Álvarez",
+    "Torres",
+    "Ruiz",
+    "Ramírez",
+    "Flores",
+    "Acosta",
+    "Benítez",
+    "Medina",
+    "Suárez",
+    "Herrera",
+    "Aguirre",
+    "Giménez",
+];
+
+/// A patients page with its count, as the search screen asks at each keystroke.
+const SEARCH: &str = "query($s: String) { patients(first: 20, filter: {search: $s}) {
+  totalCount nodes { id fullName documentNumber socialWork { name } } } }";
+
+/// Target p99, in milliseconds, for a single user at a million patients.
+const P99_TARGET: f64 = 20.0;
+
+pub(super) fn scenarios(patients: u32) -> Vec<Scenario> {
+    let patients = u64::from(patients);
+    // An existing patient, spread over the table.
+    let patient = move |n: u64| pick(n, 7919, patients) as usize;
+    let one_user = |name: &'static str, body: Body| Scenario {
+        server: Server::Service,
+        refusals: &[],
+        connections: Some(1),
+        path: "/graphql",
+        name,
+        ceiling: None,
+        p99_target: Some(P99_TARGET),
+        ratio_target: None,
+        body,
+    };
+    vec![
+        one_user(
+            "(i) one user: page of 20 patients",
+            body(
+                "{ patients(first: 20) { nodes { id fullName documentNumber socialWork { name } } } }",
+                |_| serde_json::json!({}),
+            ),
+        ),
+        // "Last name first name" as typed: a few hundred patients at a million.
+        one_user(
+            "(i) one user: search by name, page + totalCount",
+            body(SEARCH, move |n| {
+                let k = patient(n);
+                serde_json::json!({ "s": format!("{} {}", LAST[(7 * k) % 24], FIRST[k % 16]) })
+            }),
+        ),
+        // Only a surname: one patient in 24, the search's widest common case.
+        one_user(
+            "(i) one user: search by surname only, page + totalCount",
+            body(
+                SEARCH,
+                move |n| serde_json::json!({ "s": LAST[n as usize % 24] }),
+            ),
+        ),
+        // The first seven digits of a document: up to ten patients.
+        one_user(
+            "(i) one user: search by document, page + totalCount",
+            body(SEARCH, move |n| {
+                let document = (20_000_000 + patient(n)).to_string();
+                serde_json::json!({ "s": &document[..7] })
+            }),
+        ),
+        one_user(
+            "(i) one user: totalCount of one social work's patients",
+            body(
+                "query($sw: ID!) { patients(filter: {socialWorkId: $sw}) { totalCount } }",
+                |n| serde_json::json!({ "sw": global_id("SocialWork", pick(n, 17, 50)) }),
+            ),
+        ),
+        one_user(
+            "(i) one user: page of 50 orders + items",
+            body(
+                ORDER_PAGE,
+                |n| serde_json::json!({ "sw": global_id("SocialWork", pick(n, 17, 50)) }),
+            ),
+        ),
+        one_user(
+            "(i) one user: billingSummary for one month",
+            body(BILLING_SUMMARY, month),
+        ),
+    ]
+}
