@@ -1,5 +1,7 @@
+-- failing_checks keeps the version that skips generated columns: right without them too.
 DROP INDEX patients_affiliate_search_idx;
 DROP INDEX patients_document_search_idx;
 DROP INDEX patients_name_search_idx;
+ALTER TABLE patients DROP COLUMN search_affiliate, DROP COLUMN search_name;
 DROP FUNCTION patient_name_search(text, text);
 DROP EXTENSION IF EXISTS pg_trgm;

@@ -66,15 +66,6 @@ fn like_anywhere(value: &str) -> String {
 }
 
 diesel::define_sql_function! {
-    /// A patient's "first last" and "last first" as search compares them, in one text
-    /// (SQL function, migration 000021; trigram-indexed).
-    fn patient_name_search(
-        first_name: diesel::sql_types::Text,
-        last_name: diesel::sql_types::Text,
-    ) -> diesel::sql_types::Text;
-}
-
-diesel::define_sql_function! {
     /// Letters and digits only, upper-cased (SQL function, migration 000012).
     fn affiliate_key(value: diesel::sql_types::Text) -> diesel::sql_types::Text;
 }

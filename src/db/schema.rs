@@ -198,6 +198,8 @@ diesel::table! {
         updated_at -> Timestamptz,
         eps_id -> Nullable<Int4>,
         origin -> Text,
+        search_name -> Text,
+        search_affiliate -> Nullable<Text>,
     }
 }
 

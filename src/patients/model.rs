@@ -13,7 +13,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use crate::{
     db::page::{Listing, PageRequest},
     db::{
-        SearchTerm, affiliate_key, patient_name_search,
+        SearchTerm,
         plan::with_limit,
         schema::{patients, social_works},
     },
@@ -210,9 +210,9 @@ fn filtered(filter: &Filter) -> Filtered {
         query = query.filter(eps_id.eq(wanted));
     }
     if let Some(term) = &filter.search {
-        // Each side is a trigram-indexed expression (migration 000021): `LIKE '%term%'` is
-        // answered by GIN, where `strpos` read every row.
-        let by_name = patient_name_search(first_name, last_name).like(term.text_anywhere());
+        // Each side is a stored, trigram-indexed column (migration 000021): `LIKE '%term%'`
+        // is answered by GIN, where `strpos` read every row.
+        let by_name = search_name.like(term.text_anywhere());
         // A term with no letter or digit has an empty key, which every number would contain.
         // Document numbers are stored as their key already (migration 000013).
         query = if term.key.is_empty() {
@@ -221,9 +221,7 @@ fn filtered(filter: &Filter) -> Filtered {
             query.filter(
                 by_name
                     .or(document_number.like(term.key_anywhere()))
-                    .or(affiliate_key(affiliate_number.assume_not_null())
-                        .like(term.key_anywhere())
-                        .nullable()),
+                    .or(search_affiliate.like(term.key_anywhere()).assume_not_null()),
             )
         };
     }

@@ -354,8 +354,7 @@ async fn search_takes_the_term_literally_within_one_name_order_through_the_trigr
     }
     let plan: Vec<Plan> = diesel::sql_query(
         "EXPLAIN SELECT count(*) FROM patients
-          WHERE patient_name_search(first_name, last_name) LIKE $1
-             OR document_number LIKE $2 OR affiliate_key(affiliate_number) LIKE $2",
+          WHERE search_name LIKE $1 OR document_number LIKE $2 OR search_affiliate LIKE $2",
     )
     .bind::<diesel::sql_types::Text, _>("%perez%")
     .bind::<diesel::sql_types::Text, _>("%333%")

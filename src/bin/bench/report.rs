@@ -32,6 +32,8 @@ pub struct Row {
     pub replicas: usize,
     /// Whether it was answered through PgBouncer in transaction pooling.
     pub pgbouncer: bool,
+    /// Whether PostGraphile answered it (the peer), not the service.
+    pub peer: bool,
     pub p99_target: Option<f64>,
     pub ratio_target: Option<f64>,
 }
@@ -84,8 +86,9 @@ pub fn render(
     let _ = writeln!(out, "- Machine: {}", machine());
     let _ = writeln!(
         out,
-        "- Data: {} patients, {} orders with one to five items each (`bench/data.sql`, \
-         `--patients`); {}.",
+        "- Data: 50 social works, {} patients, 20 EPS x 30 specialties x 10 sites with 3,000 \
+         authorizations, {} orders with one to five items each, a week of slots for 41 \
+         specialty/site pairs (`bench/data.sql`, `--patients`); {}.",
         args.patients,
         u64::from(args.patients) * 5,
         build_seconds.map_or("kept from an earlier run (`--keep-data`)".to_owned(), |s| {
@@ -121,12 +124,6 @@ pub fn render(
     );
     let _ = writeln!(
         out,
-        "- Data: 50 social works, 20,000 patients, 20 EPS x 30 specialties x 10 sites with 3,000 \
-         authorizations, 100,000 orders with 300,000 items, a week of slots for 41 \
-         specialty/site pairs (`bench/data.sql`)."
-    );
-    let _ = writeln!(
-        out,
         "- Reference rows: (a) and (b) answered by a hand-written service on the same stack \
          (axum, tokio, diesel-async, the same pool and allocator) with the ceiling's SQL and no \
          GraphQL (`src/bin/bench/handwritten.rs`); it checks the same token and gives the same \
@@ -147,14 +144,18 @@ pub fn render(
         };
         let _ = writeln!(
             out,
-            "| {} | {:.0} | {:.2} | {:.2} | {} | {} | {:.2} | {:.0} | {:.0} | {:.1} | {} | {} |",
+            "| {} | {:.0} | {:.2} | {:.2} | {} | {} | {} | {:.0} | {:.0} | {:.1} | {} | {} |",
             row.name,
             row.per_second,
             row.p50,
             row.p99,
             row.requests,
             errors(row),
-            row.statements,
+            if row.statements.is_finite() {
+                format!("{:.2}", row.statements)
+            } else {
+                "-".to_owned()
+            },
             row.service_cpu_us,
             row.postgres_cpu_us,
             row.peak_rss_mb,
@@ -163,7 +164,7 @@ pub fn render(
         );
     }
     let _ = writeln!(out, "\n## Targets\n");
-    for row in rows.iter().filter(|r| !r.baseline) {
+    for row in rows.iter().filter(|r| !r.baseline && !r.peer) {
         let _ = writeln!(out, "- {}: {}", row.name, row.verdicts().join("; "));
     }
     let reference_pairs: Vec<_> = rows
@@ -200,6 +201,25 @@ pub fn render(
         ("two", "one"),
         &[REQUESTS, P99, SERVICE_CPU],
         &scaled,
+    );
+    let peers: Vec<_> = rows
+        .iter()
+        .filter(|r| r.peer)
+        .filter_map(|peer| {
+            let service = service_row(rows, letter(peer.name))?;
+            Some((service.name, service, peer))
+        })
+        .collect();
+    ratio_table(
+        &mut out,
+        "The service against PostGraphile\n\n\
+         PostGraphile 5.1 (amber preset, production mode, Node 22, the same pool size; \
+         `bench/postgraphile/`) over the same database, answering the same page in its own \
+         names, measured right after the service. It asks for no token. Targets: at least \
+         2.5x its req/s, at most half its p99, at most an eighth of its memory.",
+        ("service", "PostGraphile"),
+        &[REQUESTS, P99, PEAK_RSS, SERVICE_CPU, POSTGRES_CPU],
+        &peers,
     );
     let pooled: Vec<_> = rows
         .iter()
@@ -267,6 +287,7 @@ const REQUESTS: Column = ("req/s", |r| r.per_second);
 const P99: Column = ("p99", |r| r.p99);
 const SERVICE_CPU: Column = ("service CPU per request", |r| r.service_cpu_us);
 const POSTGRES_CPU: Column = ("PostgreSQL CPU per request", |r| r.postgres_cpu_us);
+const PEAK_RSS: Column = ("peak RSS", |r| r.peak_rss_mb);
 
 /// A section of ratios `this / that` (named by `labels`), one line per (name, this, that);
 /// nothing when there are none.
@@ -361,6 +382,7 @@ mod tests {
             baseline: false,
             replicas: 1,
             pgbouncer: false,
+            peer: false,
             p99_target: None,
             ratio_target: None,
         }
