@@ -19,9 +19,15 @@ ALTER TABLE patients
     ADD COLUMN search_affiliate text
         GENERATED ALWAYS AS (affiliate_key(affiliate_number)) STORED;
 
-CREATE INDEX patients_name_search_idx ON patients USING gin (search_name gin_trgm_ops);
-CREATE INDEX patients_document_search_idx ON patients USING gin (document_number gin_trgm_ops);
-CREATE INDEX patients_affiliate_search_idx ON patients USING gin (search_affiliate gin_trgm_ops);
+-- fastupdate off: a new patient goes into the index at once. With it on, new rows wait in a
+-- pending list that every search reads from end to end (after 11,000 new patients, a search
+-- at 20,000 took 25 ms instead of 4); writes here are rare beside searches.
+CREATE INDEX patients_name_search_idx ON patients USING gin (search_name gin_trgm_ops)
+    WITH (fastupdate = off);
+CREATE INDEX patients_document_search_idx ON patients USING gin (document_number gin_trgm_ops)
+    WITH (fastupdate = off);
+CREATE INDEX patients_affiliate_search_idx ON patients USING gin (search_affiliate gin_trgm_ops)
+    WITH (fastupdate = off);
 
 -- failing_checks (migration 000011) read every column default as a constant; a generated
 -- column's expression names other columns, so it is left to PostgreSQL (the candidate's

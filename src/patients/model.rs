@@ -14,7 +14,7 @@ use crate::{
     db::page::{Listing, PageRequest},
     db::{
         SearchTerm,
-        plan::with_limit,
+        plan::{planned_per_run, with_limit},
         schema::{patients, social_works},
     },
     social_works::SocialWork,
@@ -216,13 +216,13 @@ fn filtered(filter: &Filter) -> Filtered {
         // A term with no letter or digit has an empty key, which every number would contain.
         // Document numbers are stored as their key already (migration 000013).
         query = if term.key.is_empty() {
-            query.filter(by_name)
+            query.filter(planned_per_run(by_name))
         } else {
-            query.filter(
+            query.filter(planned_per_run(
                 by_name
                     .or(document_number.like(term.key_anywhere()))
                     .or(search_affiliate.like(term.key_anywhere()).assume_not_null()),
-            )
+            ))
         };
     }
     query

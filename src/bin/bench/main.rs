@@ -5,6 +5,7 @@
 //! for the same answers, and writes the table to BENCHMARKS.md.
 
 mod booking;
+mod chart;
 mod cpu;
 mod growth;
 mod handwritten;
@@ -241,7 +242,7 @@ fn scenarios(plan: &Arc<booking::Plan>, patients: u32) -> Vec<Scenario> {
             p99_target: None,
             ratio_target: None,
             body: body(
-                "{ allPatients(first: 50, orderBy: [LAST_NAME_ASC, FIRST_NAME_ASC, ID_ASC]) {
+                "{ allPatients(first: 50, orderBy: [LAST_NAME_ASC, FIRST_NAME_ASC, ROW_ID_ASC]) {
                    nodes { id firstName lastName documentNumber socialWorkBySocialWorkId { name } } } }",
                 |_| serde_json::json!({}),
             ),
@@ -619,6 +620,9 @@ async fn main() -> anyhow::Result<()> {
     let table = report::render(&rows, &args, pool_size, build_seconds, width.as_ref());
     println!("{table}");
     std::fs::write(&args.out, table).with_context(|| format!("writing {}", args.out.display()))?;
+    let picture = args.out.with_extension("svg");
+    std::fs::write(&picture, chart::svg(&rows))
+        .with_context(|| format!("writing {}", picture.display()))?;
     eprintln!("written to {}", args.out.display());
     Ok(())
 }

@@ -43,7 +43,7 @@ impl PgBouncer {
                  auth_type = trust\nauth_file = {users}\npool_mode = transaction\n\
                  max_prepared_statements = 200\ndefault_pool_size = {server_sessions}\n\
                  max_client_conn = 1000\nserver_tls_sslmode = disable\nlog_connections = 0\n\
-                 log_disconnections = 0\n",
+                 log_disconnections = 0\nlog_stats = 0\n",
                 ip = addr.ip(),
                 listen = addr.port(),
                 users = dir.0.join("users.txt").display()
@@ -57,6 +57,7 @@ impl PgBouncer {
         let child = command
             .arg(dir.0.join("pgbouncer.ini"))
             .stdout(Stdio::null())
+            .stderr(Stdio::null())
             .spawn()?;
         for _ in 0..100 {
             if std::net::TcpStream::connect(addr).is_ok() {

@@ -83,6 +83,13 @@ pub fn render(
          one run, so compare ratios, not absolute figures, across machines.\n",
         today()
     );
+    if let Some(picture) = args.out.with_extension("svg").file_name() {
+        let _ = writeln!(
+            out,
+            "![req/s and p99 of every row, the service beside the reference and PostGraphile]({})\n",
+            picture.to_string_lossy()
+        );
+    }
     let _ = writeln!(out, "- Machine: {}", machine());
     let _ = writeln!(
         out,
@@ -361,10 +368,10 @@ fn machine() -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn row(name: &'static str, per_second: f64, p99: f64, cpu: f64) -> Row {
+    pub(in super::super) fn row(name: &'static str, per_second: f64, p99: f64, cpu: f64) -> Row {
         Row {
             name,
             per_second,
