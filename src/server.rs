@@ -84,6 +84,9 @@ pub fn build_state(mut config: Config) -> anyhow::Result<(AppState, bool)> {
 /// zone changed. The caller does its own chores while holding the returned lock, then releases it.
 /// All of it connects to PostgreSQL directly (DATABASE_DIRECT_URL): the lock is session state.
 pub async fn prepare_database(config: &Config) -> anyhow::Result<db::StartupLock> {
+    // Also reached by `clinic migrate`, which builds no state: transaction mode without a
+    // direct URL would take the session lock through PgBouncer.
+    config.validate().map_err(anyhow::Error::msg)?;
     let url = config.direct_url();
     db::ensure_database(url).await?;
     let lock = db::StartupLock::acquire(url).await?;

@@ -19,6 +19,23 @@ ALTER TABLE patients
     ADD COLUMN search_affiliate text
         GENERATED ALWAYS AS (affiliate_key(affiliate_number)) STORED;
 
+-- A BEFORE UPDATE trigger sees generated columns as NULL in NEW (PostgreSQL computes them
+-- after), so set_updated_at's `NEW IS DISTINCT FROM OLD` would call every update a change.
+-- Patients compare without them: a write that changes nothing still leaves updated_at.
+CREATE FUNCTION set_updated_at_ignoring() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.created_at := OLD.created_at;
+    IF (to_jsonb(NEW) - TG_ARGV) IS DISTINCT FROM (to_jsonb(OLD) - TG_ARGV) THEN
+        NEW.updated_at := now();
+    ELSE
+        NEW.updated_at := OLD.updated_at;
+    END IF;
+    RETURN NEW;
+END $$;
+DROP TRIGGER set_updated_at ON patients;
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON patients
+    FOR EACH ROW EXECUTE FUNCTION set_updated_at_ignoring('search_name', 'search_affiliate');
+
 -- fastupdate off: a new patient goes into the index at once. With it on, new rows wait in a
 -- pending list that every search reads from end to end (after 11,000 new patients, a search
 -- at 20,000 took 25 ms instead of 4); writes here are rare beside searches.

@@ -7,12 +7,15 @@ use crate::{
     error::{AppError, AppResult},
 };
 
-/// A search filter's term: trimmed, blank meaning none, at most [`MAX_SEARCH_CHARS`]
+/// A search filter's term: control characters as spaces, trimmed, blank meaning none, at most [`MAX_SEARCH_CHARS`]
 /// characters, and normalised once (`db::normalise_search`) for the statements that use it.
 pub async fn search_term(
     ctx: &Context<'_>,
     value: Option<String>,
 ) -> AppResult<Option<SearchTerm>> {
+    // No stored text holds a control character, and the patients' search text uses one to
+    // keep its two name orders apart: as spaces, they can match nothing across it.
+    let value = value.map(|v| v.replace(char::is_control, " "));
     let Some(term) = optional_text(value) else {
         return Ok(None);
     };

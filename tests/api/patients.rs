@@ -333,11 +333,37 @@ async fn search_takes_the_term_literally_within_one_name_order_through_the_trigr
     assert_eq!(found("an%").await, 0);
     // "Ana Pérez" and "Pérez Ana" are searched apart: no term spans the two orders.
     assert_eq!(found("perez perez").await, 0);
+    assert_eq!(
+        found("perez\u{1f}perez").await,
+        0,
+        "nor with the separator typed"
+    );
+    assert_eq!(
+        found("\u{1f}").await,
+        2,
+        "a control character alone is a blank term: all"
+    );
+    assert_eq!(found("\\a").await, 0, "`\\` is a character too");
     assert_eq!(found("333").await, 1, "part of a document");
     assert_eq!(
         found("6120777").await,
         1,
         "part of an affiliate number, separators aside"
+    );
+
+    // A write that changes nothing leaves updated_at (its generated search columns aside).
+    let before = app
+        .sql_count("SELECT count(*) FROM patients WHERE updated_at = created_at")
+        .await;
+    app.sql_count("WITH u AS (UPDATE patients SET first_name = first_name RETURNING 1) SELECT count(*) FROM u")
+        .await;
+    let after = app
+        .sql_count("SELECT count(*) FROM patients WHERE updated_at = created_at")
+        .await;
+    assert_eq!(
+        (before, after),
+        (2, 2),
+        "an update that changes nothing moved updated_at"
     );
 
     // Each of the three expressions a term is looked for in has a trigram index the planner
