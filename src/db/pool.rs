@@ -223,12 +223,7 @@ pub async fn set_database_defaults(url: &str) -> Result<(), StartupError> {
         #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::Text>)]
         values: Vec<String>,
     }
-    let mut conn = connect(url)
-        .await
-        .map_err(|err| StartupError::Unreachable {
-            url: redact_url(url),
-            reason: err.to_string(),
-        })?;
+    let mut conn = connect_at_start(url).await?;
     let names: Vec<&str> = SESSION_SETTINGS.iter().map(|(name, _)| *name).collect();
     let current: Current = diesel::sql_query(
         "SELECT current_database()::text AS database, \
@@ -262,12 +257,7 @@ pub async fn set_database_defaults(url: &str) -> Result<(), StartupError> {
 
 /// Fails unless PostgreSQL knows `time_zone`.
 pub async fn check_time_zone(url: &str, time_zone: &str) -> Result<(), StartupError> {
-    let mut conn = connect(url)
-        .await
-        .map_err(|err| StartupError::Unreachable {
-            url: redact_url(url),
-            reason: err.to_string(),
-        })?;
+    let mut conn = connect_at_start(url).await?;
     conn.batch_execute(&session_setup(time_zone, PoolMode::Session))
         .await
         .map_err(|_| {
@@ -306,6 +296,14 @@ impl std::fmt::Display for StartupError {
 }
 
 impl std::error::Error for StartupError {}
+
+/// `connect`, its failure the start-up error that names the server.
+async fn connect_at_start(url: &str) -> Result<AsyncPgConnection, StartupError> {
+    connect(url).await.map_err(|err| StartupError::Unreachable {
+        url: redact_url(url),
+        reason: err.to_string(),
+    })
+}
 
 pub(super) async fn connect(url: &str) -> Result<AsyncPgConnection, ConnectionError> {
     tokio::time::timeout(CONNECT_TIMEOUT, AsyncPgConnection::establish(url))
@@ -394,12 +392,7 @@ pub async fn is_standby(url: &str) -> Result<bool, StartupError> {
 
 /// Applies pending migrations. The harness blocks, so it runs on a blocking thread.
 pub async fn run_migrations(url: &str) -> Result<(), StartupError> {
-    let mut conn = connect(url)
-        .await
-        .map_err(|err| StartupError::Unreachable {
-            url: redact_url(url),
-            reason: err.to_string(),
-        })?;
+    let mut conn = connect_at_start(url).await?;
     // An index build on a large table may outlast the statement timeout that transaction
     // pooling makes the database's default.
     conn.batch_execute("SET statement_timeout = 0")

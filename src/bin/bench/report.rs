@@ -174,13 +174,8 @@ pub fn render(
     for row in rows.iter().filter(|r| !r.baseline && !r.peer) {
         let _ = writeln!(out, "- {}: {}", row.name, row.verdicts().join("; "));
     }
-    let reference_pairs: Vec<_> = rows
-        .iter()
-        .filter(|r| r.reference)
-        .filter_map(|reference| {
-            let service = service_row(rows, letter(reference.name))?;
-            Some((service.name, service, reference))
-        })
+    let reference_pairs: Vec<_> = beside_service(rows, |r| r.reference)
+        .map(|(service, reference)| (service.name, service, reference))
         .collect();
     ratio_table(
         &mut out,
@@ -189,13 +184,8 @@ pub fn render(
         &[REQUESTS, SERVICE_CPU, POSTGRES_CPU],
         &reference_pairs,
     );
-    let scaled: Vec<_> = rows
-        .iter()
-        .filter(|r| r.replicas > 1)
-        .filter_map(|many| {
-            let one = service_row(rows, letter(many.name))?;
-            Some((one.name, many, one))
-        })
+    let scaled: Vec<_> = beside_service(rows, |r| r.replicas > 1)
+        .map(|(one, many)| (one.name, many, one))
         .collect();
     ratio_table(
         &mut out,
@@ -209,13 +199,8 @@ pub fn render(
         &[REQUESTS, P99, SERVICE_CPU],
         &scaled,
     );
-    let peers: Vec<_> = rows
-        .iter()
-        .filter(|r| r.peer)
-        .filter_map(|peer| {
-            let service = service_row(rows, letter(peer.name))?;
-            Some((service.name, service, peer))
-        })
+    let peers: Vec<_> = beside_service(rows, |r| r.peer)
+        .map(|(service, peer)| (service.name, service, peer))
         .collect();
     ratio_table(
         &mut out,
@@ -228,13 +213,8 @@ pub fn render(
         &[REQUESTS, P99, PEAK_RSS, SERVICE_CPU, POSTGRES_CPU],
         &peers,
     );
-    let pooled: Vec<_> = rows
-        .iter()
-        .filter(|r| r.pgbouncer)
-        .filter_map(|through| {
-            let direct = service_row(rows, letter(through.name))?;
-            Some((direct.name, through, direct))
-        })
+    let pooled: Vec<_> = beside_service(rows, |r| r.pgbouncer)
+        .map(|(direct, through)| (direct.name, through, direct))
         .collect();
     ratio_table(
         &mut out,
@@ -279,6 +259,16 @@ pub fn render(
         );
     }
     out
+}
+
+/// Each row `variant` picks, with the service's own row of its scenario.
+fn beside_service<'a>(
+    rows: &'a [Row],
+    variant: impl Fn(&Row) -> bool + 'a,
+) -> impl Iterator<Item = (&'a Row, &'a Row)> + 'a {
+    rows.iter()
+        .filter(move |r| variant(r))
+        .filter_map(|row| Some((service_row(rows, letter(row.name))?, row)))
 }
 
 /// The service's own row of scenario `letter`: one replica, this build, not the reference.
