@@ -21,11 +21,19 @@ ALTER TABLE patients
 
 -- A BEFORE UPDATE trigger sees generated columns as NULL in NEW (PostgreSQL computes them
 -- after), so set_updated_at's `NEW IS DISTINCT FROM OLD` would call every update a change.
--- Patients compare without them: a write that changes nothing still leaves updated_at.
-CREATE FUNCTION set_updated_at_ignoring() RETURNS trigger LANGUAGE plpgsql AS $$
+-- It learns to leave out the columns its trigger names: a write that changes nothing still
+-- leaves updated_at. Tables that name none keep the plain row comparison.
+CREATE OR REPLACE FUNCTION set_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    changed boolean;
 BEGIN
     NEW.created_at := OLD.created_at;
-    IF (to_jsonb(NEW) - TG_ARGV) IS DISTINCT FROM (to_jsonb(OLD) - TG_ARGV) THEN
+    IF TG_NARGS = 0 THEN
+        changed := NEW IS DISTINCT FROM OLD;
+    ELSE
+        changed := (to_jsonb(NEW) - TG_ARGV) IS DISTINCT FROM (to_jsonb(OLD) - TG_ARGV);
+    END IF;
+    IF changed THEN
         NEW.updated_at := now();
     ELSE
         NEW.updated_at := OLD.updated_at;
@@ -34,7 +42,7 @@ BEGIN
 END $$;
 DROP TRIGGER set_updated_at ON patients;
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON patients
-    FOR EACH ROW EXECUTE FUNCTION set_updated_at_ignoring('search_name', 'search_affiliate');
+    FOR EACH ROW EXECUTE FUNCTION set_updated_at('search_name', 'search_affiliate');
 
 -- fastupdate off: a new patient goes into the index at once. With it on, new rows wait in a
 -- pending list that every search reads from end to end (after 11,000 new patients, a search

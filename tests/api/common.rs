@@ -16,6 +16,23 @@ use tower::ServiceExt;
 
 pub const SECRET: &str = "test-secret-that-is-at-least-32-bytes-long";
 
+/// A token of `username` with `role`, signed with [`SECRET`]: for the real binaries a test
+/// starts with that secret (replicas, PgBouncer), which have no in-memory app to ask.
+pub fn token_for(username: &str, role: Role) -> String {
+    clinic::auth::JwtKeys::new(
+        Some(SECRET.as_bytes()),
+        None,
+        None,
+        None,
+        std::time::Duration::from_secs(3600),
+        std::time::Duration::from_secs(3600),
+    )
+    .unwrap()
+    .issue(username, role)
+    .unwrap()
+    .0
+}
+
 /// The server tests run against: `TEST_DATABASE_URL` (no database name), by default the
 /// local PostgreSQL with trust authentication.
 pub fn server_url() -> String {

@@ -200,16 +200,7 @@ async fn behind_pgbouncer_in_transaction_pooling_every_request_succeeds_in_the_c
         }
     });
 
-    let keys = clinic::auth::JwtKeys::new(
-        Some(SECRET.as_bytes()),
-        None,
-        None,
-        None,
-        Duration::from_secs(3600),
-        Duration::from_secs(3600),
-    )
-    .unwrap();
-    let token = keys.issue("jefa", Role::Admin).unwrap().0;
+    let token = token_for("jefa", Role::Admin);
     let social_work = global_id("SocialWork", 1).0;
     let page = json!({ "query": "{ patients(first: 20, filter: { search: \"Bouncer\" }) {
         totalCount nodes { documentNumber socialWork { name } } } }" });

@@ -164,16 +164,7 @@ async fn writes_spread_over_three_replicas_one_stopped_midway_lose_nothing_ackno
         .collect();
     wait_ready(&mut replicas, &logs).await;
     let addrs: Vec<SocketAddr> = replicas.iter().map(|(_, addr)| *addr).collect();
-    let keys = clinic::auth::JwtKeys::new(
-        Some(SECRET.as_bytes()),
-        None,
-        None,
-        None,
-        Duration::from_secs(3600),
-        Duration::from_secs(3600),
-    )
-    .unwrap();
-    let token = keys.issue("jefa", Role::Admin).unwrap().0;
+    let token = token_for("jefa", Role::Admin);
     let social_work = global_id("SocialWork", 1).0;
 
     // Eight clients for three seconds, each request to the next replica in turn: a patient,
