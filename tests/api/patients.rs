@@ -398,6 +398,41 @@ async fn search_takes_the_term_literally_within_one_name_order_through_the_trigr
     }
 }
 
+/// A page of one social work's (or one EPS's) patients comes in the list's order straight
+/// from an index, without sorting the social work's rows: at a million patients that sort
+/// visited 20,000 rows for each page.
+#[tokio::test]
+async fn a_page_of_one_insurers_patients_is_read_in_order_from_an_index() {
+    let app = TestApp::new().await;
+    let mut conn = app.state.pool.get().await.unwrap();
+    use diesel_async::{RunQueryDsl, SimpleAsyncConnection};
+    conn.batch_execute("SET enable_seqscan = off")
+        .await
+        .unwrap();
+    #[derive(diesel::QueryableByName)]
+    struct Plan {
+        #[diesel(sql_type = diesel::sql_types::Text, column_name = "QUERY PLAN")]
+        line: String,
+    }
+    for (column, index) in [
+        ("social_work_id", "patients_social_work_name_order_idx"),
+        ("eps_id", "patients_eps_name_order_idx"),
+    ] {
+        let plan: Vec<Plan> = diesel::sql_query(format!(
+            "EXPLAIN SELECT id FROM patients WHERE {column} = $1
+              ORDER BY last_name, first_name, id LIMIT 21"
+        ))
+        .bind::<diesel::sql_types::Integer, _>(1)
+        .load(&mut conn)
+        .await
+        .unwrap();
+        let plan: String = plan.into_iter().map(|p| p.line + "\n").collect();
+        assert!(plan.contains(index), "{index} unused:\n{plan}");
+        assert!(!plan.contains("Sort"), "sorted:\n{plan}");
+    }
+    conn.batch_execute("RESET enable_seqscan").await.unwrap();
+}
+
 #[tokio::test]
 async fn a_page_of_patients_with_their_social_work_costs_a_constant_number_of_statements() {
     let app = TestApp::new().await;
@@ -492,6 +527,78 @@ async fn a_page_of_patients_with_their_social_work_costs_a_constant_number_of_st
             .iter()
             .all(|p| p["patients"]["nodes"].as_array().unwrap().len() == 3
                 && p["patients"]["totalCount"] == 12),
+        "{body}"
+    );
+}
+
+/// A page leaves out the contact details' columns when its nodes show none of them: each
+/// detail asked for, however the document asks (`nodes`, `edges`, a fragment, an inline
+/// fragment, beside other fields), comes back as stored, never as a null left out.
+#[tokio::test]
+async fn a_page_of_patients_shows_every_contact_detail_it_is_asked_for() {
+    let app = TestApp::new().await;
+    let osde = create_social_work(&app, "OSDE").await;
+    let mut input = patient_input(&osde, "30111222");
+    let details = json!({
+        "birthDate": "1980-05-17",
+        "gender": "F",
+        "email": "ana@example.com",
+        "phone": "+54 11 4444-5555",
+        "address": "Av. Corrientes 1234",
+        "affiliateNumber": "61-123456-7/01",
+    });
+    for (field, value) in details.as_object().unwrap() {
+        input[field] = value.clone();
+    }
+    let body = app
+        .gql_as(Role::Staff, CREATE_PATIENT, json!({ "input": input }))
+        .await;
+    assert!(body["errors"].is_null(), "{body}");
+    for (field, value) in details.as_object().unwrap() {
+        for (q, path) in [
+            (
+                format!("{{ patients {{ nodes {{ {field} }} }} }}"),
+                "/nodes/0",
+            ),
+            (
+                format!("{{ patients {{ edges {{ cursor node {{ id {field} }} }} }} }}"),
+                "/edges/0/node",
+            ),
+            (
+                format!(
+                    "{{ patients {{ nodes {{ ...P }} }} }} fragment P on Patient {{ fullName {field} }}"
+                ),
+                "/nodes/0",
+            ),
+            (
+                format!(
+                    "{{ patients {{ totalCount nodes {{ socialWork {{ name }} ... on Patient {{ {field} }} }} }} }}"
+                ),
+                "/nodes/0",
+            ),
+        ] {
+            let body = app.gql_as(Role::Viewer, &q, json!({})).await;
+            let node = body["data"]["patients"].pointer(path);
+            assert_eq!(node.and_then(|n| n.get(field)), Some(value), "{q}: {body}");
+        }
+    }
+    // And a page that shows no detail still shows what it asks for.
+    let body = app
+        .gql_as(
+            Role::Viewer,
+            "{ patients { nodes { fullName documentType documentNumber origin socialWork { name } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["patients"]["nodes"][0],
+        json!({
+            "fullName": "Ana Pérez",
+            "documentType": "DNI",
+            "documentNumber": "30111222",
+            "origin": "STAFF",
+            "socialWork": { "name": "OSDE" },
+        }),
         "{body}"
     );
 }
