@@ -213,7 +213,9 @@ fn session_setup(time_zone: &str, mode: PoolMode) -> String {
 }
 
 /// For transaction pooling: makes `SESSION_SETTINGS` the defaults of `url`'s database (where
-/// they differ), so that every server session PgBouncer opens starts with them. Needs the
+/// they differ), so that every server session PgBouncer opens starts with them. Compares with
+/// the database's own defaults (`pg_db_role_setting`, for every role), not with this session's
+/// values, which a setting of the direct URL's role could make look right. Needs the
 /// database's owner; otherwise the error says what to run.
 pub async fn set_database_defaults(url: &str) -> Result<(), StartupError> {
     #[derive(diesel::QueryableByName)]
@@ -225,10 +227,15 @@ pub async fn set_database_defaults(url: &str) -> Result<(), StartupError> {
     }
     let mut conn = connect_at_start(url).await?;
     let names: Vec<&str> = SESSION_SETTINGS.iter().map(|(name, _)| *name).collect();
+    // Each setting's database-wide default, '' where there is none.
     let current: Current = diesel::sql_query(
         "SELECT current_database()::text AS database, \
-                array(SELECT current_setting(n) FROM unnest($1::text[]) WITH ORDINALITY AS s(n, i) \
-                      ORDER BY i) AS values",
+                array(SELECT coalesce((SELECT substr(c, length(n) + 2) \
+                                         FROM pg_db_role_setting d, unnest(d.setconfig) AS c \
+                                        WHERE d.setrole = 0 AND c LIKE n || '=%' \
+                                          AND d.setdatabase = (SELECT oid FROM pg_database \
+                                                                WHERE datname = current_database())), '') \
+                        FROM unnest($1::text[]) WITH ORDINALITY AS s(n, i) ORDER BY i) AS values",
     )
     .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(&names)
     .get_result(&mut conn)

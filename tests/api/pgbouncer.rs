@@ -284,3 +284,48 @@ async fn behind_pgbouncer_in_transaction_pooling_every_request_succeeds_in_the_c
     drop(bouncer);
     drop_database(&direct).await;
 }
+
+/// The service's session settings become the database's own defaults even when the role the
+/// start-up connects as already has them there: PgBouncer's sessions may log in as another
+/// role, which would start without them.
+#[tokio::test]
+async fn transaction_pooling_sets_the_database_defaults_whatever_the_role_has() {
+    #[derive(diesel::QueryableByName)]
+    struct Setting {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        setting: String,
+    }
+    let url = fresh_database("db_defaults").await;
+    clinic::db::ensure_database(&url).await.unwrap();
+    let name = url.rsplit('/').next().unwrap().to_owned();
+    let mut conn = AsyncPgConnection::establish(&url).await.unwrap();
+    diesel::sql_query(format!(
+        "ALTER ROLE CURRENT_USER IN DATABASE {name} SET statement_timeout = '10s'"
+    ))
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    let database_defaults = async |conn: &mut AsyncPgConnection| -> Vec<String> {
+        let rows: Vec<Setting> = diesel::sql_query(
+            "SELECT c AS setting FROM pg_db_role_setting d, unnest(d.setconfig) AS c
+              WHERE d.setrole = 0
+                AND d.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())
+              ORDER BY c",
+        )
+        .load(conn)
+        .await
+        .unwrap();
+        rows.into_iter().map(|r| r.setting).collect()
+    };
+    assert!(database_defaults(&mut conn).await.is_empty());
+    // Twice: the second finds them in place and changes nothing.
+    for _ in 0..2 {
+        clinic::db::set_database_defaults(&url).await.unwrap();
+        assert_eq!(
+            database_defaults(&mut conn).await,
+            ["jit=off", "statement_timeout=10s"]
+        );
+    }
+    drop(conn);
+    drop_database(&url).await;
+}
