@@ -455,3 +455,26 @@ pub const CREATE_AUTHORIZATION: &str = "mutation($input: CreateAuthorizationInpu
     userErrors { field message code }
   }
 }";
+
+/// PostgreSQL's plan for `sql` (its `$n` bound to `binds`, as text) with sequential scans
+/// discouraged: a test's tables are small enough that scanning them would win anyway, and the
+/// question is which index the planner can use.
+pub async fn plan_without_seqscan(app: &TestApp, sql: &str, binds: &[&str]) -> String {
+    use diesel_async::{RunQueryDsl, SimpleAsyncConnection};
+    #[derive(diesel::QueryableByName)]
+    struct Plan {
+        #[diesel(sql_type = diesel::sql_types::Text, column_name = "QUERY PLAN")]
+        line: String,
+    }
+    let mut conn = app.state.pool.get().await.unwrap();
+    conn.batch_execute("SET enable_seqscan = off")
+        .await
+        .unwrap();
+    let mut query = diesel::sql_query(format!("EXPLAIN {sql}")).into_boxed();
+    for value in binds {
+        query = query.bind::<diesel::sql_types::Text, _>(*value);
+    }
+    let plan: Vec<Plan> = query.load(&mut conn).await.unwrap();
+    conn.batch_execute("RESET enable_seqscan").await.unwrap();
+    plan.into_iter().map(|p| p.line + "\n").collect()
+}

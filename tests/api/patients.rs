@@ -368,27 +368,13 @@ async fn search_takes_the_term_literally_within_one_name_order_through_the_trigr
 
     // Each of the three expressions a term is looked for in has a trigram index the planner
     // can use: the statement's shape, as the service sends it (a bound pattern).
-    let mut conn = app.state.pool.get().await.unwrap();
-    use diesel_async::{RunQueryDsl, SimpleAsyncConnection};
-    conn.batch_execute("SET enable_seqscan = off")
-        .await
-        .unwrap();
-    #[derive(diesel::QueryableByName)]
-    struct Plan {
-        #[diesel(sql_type = diesel::sql_types::Text, column_name = "QUERY PLAN")]
-        line: String,
-    }
-    let plan: Vec<Plan> = diesel::sql_query(
-        "EXPLAIN SELECT count(*) FROM patients
+    let plan = plan_without_seqscan(
+        &app,
+        "SELECT count(*) FROM patients
           WHERE search_name LIKE $1 OR document_number LIKE $2 OR search_affiliate LIKE $2",
+        &["%perez%", "%333%"],
     )
-    .bind::<diesel::sql_types::Text, _>("%perez%")
-    .bind::<diesel::sql_types::Text, _>("%333%")
-    .load(&mut conn)
-    .await
-    .unwrap();
-    let plan: String = plan.into_iter().map(|p| p.line + "\n").collect();
-    conn.batch_execute("RESET enable_seqscan").await.unwrap();
+    .await;
     for index in [
         "patients_name_search_idx",
         "patients_document_search_idx",
@@ -404,33 +390,22 @@ async fn search_takes_the_term_literally_within_one_name_order_through_the_trigr
 #[tokio::test]
 async fn a_page_of_one_insurers_patients_is_read_in_order_from_an_index() {
     let app = TestApp::new().await;
-    let mut conn = app.state.pool.get().await.unwrap();
-    use diesel_async::{RunQueryDsl, SimpleAsyncConnection};
-    conn.batch_execute("SET enable_seqscan = off")
-        .await
-        .unwrap();
-    #[derive(diesel::QueryableByName)]
-    struct Plan {
-        #[diesel(sql_type = diesel::sql_types::Text, column_name = "QUERY PLAN")]
-        line: String,
-    }
     for (column, index) in [
         ("social_work_id", "patients_social_work_name_order_idx"),
         ("eps_id", "patients_eps_name_order_idx"),
     ] {
-        let plan: Vec<Plan> = diesel::sql_query(format!(
-            "EXPLAIN SELECT id FROM patients WHERE {column} = $1
-              ORDER BY last_name, first_name, id LIMIT 21"
-        ))
-        .bind::<diesel::sql_types::Integer, _>(1)
-        .load(&mut conn)
-        .await
-        .unwrap();
-        let plan: String = plan.into_iter().map(|p| p.line + "\n").collect();
+        let plan = plan_without_seqscan(
+            &app,
+            &format!(
+                "SELECT id FROM patients WHERE {column} = $1::int
+                  ORDER BY last_name, first_name, id LIMIT 21"
+            ),
+            &["1"],
+        )
+        .await;
         assert!(plan.contains(index), "{index} unused:\n{plan}");
         assert!(!plan.contains("Sort"), "sorted:\n{plan}");
     }
-    conn.batch_execute("RESET enable_seqscan").await.unwrap();
 }
 
 #[tokio::test]
