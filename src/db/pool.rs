@@ -232,7 +232,7 @@ pub async fn set_database_defaults(url: &str) -> Result<(), StartupError> {
         "SELECT current_database()::text AS database, \
                 array(SELECT coalesce((SELECT substr(c, length(n) + 2) \
                                          FROM pg_db_role_setting d, unnest(d.setconfig) AS c \
-                                        WHERE d.setrole = 0 AND c LIKE n || '=%' \
+                                        WHERE d.setrole = 0 AND split_part(c, '=', 1) = n \
                                           AND d.setdatabase = (SELECT oid FROM pg_database \
                                                                 WHERE datname = current_database())), '') \
                         FROM unnest($1::text[]) WITH ORDINALITY AS s(n, i) ORDER BY i) AS values",
