@@ -177,6 +177,12 @@ pub fn render(
     let reference_pairs: Vec<_> = beside_service(rows, |r| r.reference)
         .map(|(service, reference)| (service.name, service, reference))
         .collect();
+    let peers: Vec<_> = beside_service(rows, |r| r.peer)
+        .map(|(service, peer)| (service.name, service, peer))
+        .collect();
+    for line in comparative_verdicts(&reference_pairs, &peers) {
+        let _ = writeln!(out, "- {line}");
+    }
     ratio_table(
         &mut out,
         "The service against the hand-written reference",
@@ -199,9 +205,6 @@ pub fn render(
         &[REQUESTS, P99, SERVICE_CPU],
         &scaled,
     );
-    let peers: Vec<_> = beside_service(rows, |r| r.peer)
-        .map(|(service, peer)| (service.name, service, peer))
-        .collect();
     ratio_table(
         &mut out,
         "The service against PostGraphile\n\n\
@@ -285,6 +288,60 @@ const P99: Column = ("p99", |r| r.p99);
 const SERVICE_CPU: Column = ("service CPU per request", |r| r.service_cpu_us);
 const POSTGRES_CPU: Column = ("PostgreSQL CPU per request", |r| r.postgres_cpu_us);
 const PEAK_RSS: Column = ("peak RSS", |r| r.peak_rss_mb);
+
+/// The targets that compare the service with another server in the same run: (a) at 0.6 of
+/// the hand-written reference's req/s and at most twice its service CPU per request, (b) at
+/// 0.8 of its req/s; (a) at 2.5 times PostGraphile's req/s, at most half its p99 and an eighth
+/// of its peak RSS.
+fn comparative_verdicts(
+    references: &[(&str, &Row, &Row)],
+    peers: &[(&str, &Row, &Row)],
+) -> Vec<String> {
+    let mark = |ok: bool| if ok { "met" } else { "**missed**" };
+    let ratio = |a: &Row, b: &Row, column: Column| (column.1)(a) / (column.1)(b);
+    let mut out = vec![];
+    for (name, service, reference) in references {
+        let req = ratio(service, reference, REQUESTS);
+        let mut verdicts = vec![];
+        match letter(name) {
+            'a' => {
+                let cpu = ratio(service, reference, SERVICE_CPU);
+                verdicts.push(format!(
+                    "req/s >= 0.6 of it ({req:.2}): {}",
+                    mark(req >= 0.6)
+                ));
+                verdicts.push(format!(
+                    "service CPU per request <= 2x its ({cpu:.2}): {}",
+                    mark(cpu <= 2.0)
+                ));
+            }
+            'b' => verdicts.push(format!(
+                "req/s >= 0.8 of it ({req:.2}): {}",
+                mark(req >= 0.8)
+            )),
+            _ => continue,
+        }
+        let verdicts = verdicts.join("; ");
+        out.push(format!(
+            "{name}, against the hand-written reference: {verdicts}"
+        ));
+    }
+    for (name, service, peer) in peers {
+        let (req, p99, rss) = (
+            ratio(service, peer, REQUESTS),
+            ratio(service, peer, P99),
+            ratio(service, peer, PEAK_RSS),
+        );
+        out.push(format!(
+            "{name}, against PostGraphile: req/s >= 2.5x ({req:.2}): {}; p99 <= 0.5x ({p99:.2}): {}; \
+             peak RSS <= 0.125x ({rss:.2}): {}",
+            mark(req >= 2.5),
+            mark(p99 <= 0.5),
+            mark(rss <= 0.125)
+        ));
+    }
+    out
+}
 
 /// A section of ratios `this / that` (named by `labels`), one line per (name, this, that);
 /// nothing when there are none.
@@ -383,6 +440,37 @@ pub(super) mod tests {
             p99_target: None,
             ratio_target: None,
         }
+    }
+
+    #[test]
+    fn the_comparative_targets_are_judged_on_this_run_s_ratios() {
+        let (service, reference) = (
+            row("(a) page", 300.0, 2.0, 90.0),
+            row("(a) reference", 400.0, 1.0, 50.0),
+        );
+        let (check, check_reference) = (
+            row("(b) check", 790.0, 1.0, 10.0),
+            row("(b) reference", 1000.0, 1.0, 10.0),
+        );
+        let mut peer = row("(a) peer", 100.0, 5.0, 10.0);
+        peer.peak_rss_mb = 7.0;
+        let lines = comparative_verdicts(
+            &[
+                ("(a) page", &service, &reference),
+                ("(b) check", &check, &check_reference),
+            ],
+            &[("(a) page", &service, &peer)],
+        );
+        assert_eq!(
+            lines,
+            [
+                "(a) page, against the hand-written reference: req/s >= 0.6 of it (0.75): met; \
+                 service CPU per request <= 2x its (1.80): met",
+                "(b) check, against the hand-written reference: req/s >= 0.8 of it (0.79): **missed**",
+                "(a) page, against PostGraphile: req/s >= 2.5x (3.00): met; p99 <= 0.5x (0.40): met; \
+                 peak RSS <= 0.125x (0.14): **missed**",
+            ]
+        );
     }
 
     #[test]
