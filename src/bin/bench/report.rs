@@ -46,7 +46,6 @@ impl Row {
 
     /// Each target with whether this run met it.
     fn verdicts(&self) -> Vec<String> {
-        let mark = |ok: bool| if ok { "met" } else { "**missed**" };
         let mut out = vec![];
         if let (Some(target), Some(ratio)) = (self.ratio_target, self.ratio()) {
             out.push(format!("ratio >= {target}: {}", mark(ratio >= target)));
@@ -58,6 +57,11 @@ impl Row {
         out.push(format!("RSS < 64 MB: {}", mark(self.peak_rss_mb < 64.0)));
         out
     }
+}
+
+/// How a target reads in the report.
+fn mark(met: bool) -> &'static str {
+    if met { "met" } else { "**missed**" }
 }
 
 /// The errors cell: errors, and the expected refusals beside them.
@@ -297,7 +301,6 @@ fn comparative_verdicts(
     references: &[(&str, &Row, &Row)],
     peers: &[(&str, &Row, &Row)],
 ) -> Vec<String> {
-    let mark = |ok: bool| if ok { "met" } else { "**missed**" };
     let ratio = |a: &Row, b: &Row, column: Column| (column.1)(a) / (column.1)(b);
     let mut out = vec![];
     for (name, service, reference) in references {
