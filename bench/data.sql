@@ -14,10 +14,20 @@ FROM generate_series(1, 50) AS n;
 ALTER INDEX patients_name_search_idx SET (fastupdate = on);
 ALTER INDEX patients_document_search_idx SET (fastupdate = on);
 ALTER INDEX patients_affiliate_search_idx SET (fastupdate = on);
+
+-- Names: 24 surnames, each shared by one patient in 24 (more than the commonest real surname),
+-- and 64 first names, independent of the surname and spread over the table as the surnames
+-- are: a full name is shared by one patient in 1,536, about 650 at a million.
 INSERT INTO patients (first_name, last_name, document_type, document_number, social_work_id,
                       affiliate_number, birth_date)
 SELECT (ARRAY['Ana', 'Juan', 'María', 'Carlos', 'Lucía', 'Jorge', 'Sofía', 'Diego', 'Valentina',
-              'Martín', 'Camila', 'Pablo', 'Julieta', 'Tomás', 'Florencia', 'Nicolás'])[1 + n % 16],
+              'Martín', 'Camila', 'Pablo', 'Julieta', 'Tomás', 'Florencia', 'Nicolás', 'Agustina',
+              'Santiago', 'Micaela', 'Facundo', 'Gabriela', 'Federico', 'Paula', 'Joaquín', 'Romina',
+              'Matías', 'Carolina', 'Sebastián', 'Daniela', 'Alejandro', 'Natalia', 'Gonzalo',
+              'Victoria', 'Ezequiel', 'Laura', 'Ignacio', 'Rocío', 'Leandro', 'Antonella', 'Marcelo',
+              'Belén', 'Ricardo', 'Silvia', 'Gustavo', 'Graciela', 'Héctor', 'Mónica', 'Roberto',
+              'Beatriz', 'Fernando', 'Cecilia', 'Rodrigo', 'Verónica', 'Hernán', 'Patricia', 'Esteban',
+              'Claudia', 'Emiliano', 'Lorena', 'Raúl', 'Noelia', 'Damián', 'Susana', 'Walter'])[1 + (n + 29 * (n / 24)) % 64],
        (ARRAY['González', 'Rodríguez', 'Gómez', 'Fernández', 'López', 'Díaz', 'Martínez', 'Pérez',
               'García', 'Sánchez', 'Romero', 'Sosa', 'Álvarez', 'Torres', 'Ruiz', 'Ramírez', 'Flores',
               'Acosta', 'Benítez', 'Medina', 'Suárez', 'Herrera', 'Aguirre', 'Giménez'])[1 + (n * 7) % 24],

@@ -51,6 +51,19 @@ impl SearchTerm {
         like_anywhere(&self.text)
     }
 
+    /// For a term of several words, a `LIKE` pattern finding each word of three characters
+    /// or more anywhere (a shorter word has no trigram to look up); none for a single word.
+    pub fn words_anywhere(&self) -> Vec<String> {
+        if !self.text.contains(' ') {
+            return vec![];
+        }
+        self.text
+            .split(' ')
+            .filter(|word| word.chars().count() >= 3)
+            .map(like_anywhere)
+            .collect()
+    }
+
     /// A `LIKE` pattern finding `key` anywhere.
     pub fn key_anywhere(&self) -> String {
         like_anywhere(&self.key)

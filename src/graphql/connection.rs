@@ -275,6 +275,11 @@ impl TotalCount {
         Self(Box::new(count))
     }
 
+    /// A count the page's own statement already gave.
+    pub fn known(count: i64) -> Self {
+        Self::new(move || Box::pin(std::future::ready(Ok(count))))
+    }
+
     /// Counts `filter`'s rows on a connection of `pool`, when asked.
     pub fn of<F: Counted>(pool: &RequestPool, filter: F) -> Self {
         let (pool, filter) = (pool.clone(), std::sync::Arc::new(filter));

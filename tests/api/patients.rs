@@ -327,6 +327,17 @@ async fn search_takes_the_term_literally_within_one_name_order_through_the_trigr
     assert_eq!(found("ana").await, 2);
     assert_eq!(found("pérez ana").await, 1, "last name first");
     assert_eq!(found("ana pérez").await, 1);
+    // A term of several words is found as typed, not word by word.
+    assert_eq!(found("paz ana").await, 1, "Paz Anabel");
+    assert_eq!(found("ana paz").await, 0, "both words, not together");
+    assert_eq!(found("bel paz").await, 1, "within a word, then the next");
+    assert_eq!(found("el paz").await, 1, "a word too short for a trigram");
+    assert_eq!(
+        found("a_a paz").await,
+        0,
+        "`_` in a word is not any character"
+    );
+    assert_eq!(found("an% paz").await, 0);
     // LIKE's wildcards are characters like any other in a term.
     assert_eq!(found("a_a").await, 0, "`_` is not any character");
     assert_eq!(found("%").await, 0, "`%` is not any text");
@@ -591,6 +602,107 @@ async fn a_page_of_patients_with_their_social_work_costs_a_constant_number_of_st
                 && p["patients"]["totalCount"] == 12),
         "{body}"
     );
+}
+
+/// What the search box asks at each keystroke, a first page and `totalCount`, costs the
+/// statements of the page alone, and the count is every match's, forwards and backwards;
+/// pages after a cursor still count every match, not only those past it.
+#[tokio::test]
+async fn a_search_counts_every_match_in_the_statement_of_its_first_page() {
+    let app = TestApp::new().await;
+    let mut social_works = vec![];
+    for i in 0..3 {
+        social_works.push(create_social_work(&app, &format!("Obra {i}")).await);
+    }
+    let mut conn = app.state.pool.get().await.unwrap();
+    use diesel_async::RunQueryDsl;
+    // 25 of the 60 are Gómez (g % 12 below 5), on social work g % 3 (in id order).
+    diesel::sql_query(
+        "INSERT INTO patients (first_name, last_name, document_type, document_number, social_work_id)
+         SELECT 'Nombre' || lpad(g::text, 2, '0'),
+                CASE WHEN g % 12 < 5 THEN 'Gómez' ELSE 'Apellido' || g END,
+                'DNI', (10000000 + g)::text,
+                (SELECT id FROM social_works ORDER BY id OFFSET g % 3 LIMIT 1)
+         FROM generate_series(1, 60) g",
+    )
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    drop(conn);
+    let gomez: Vec<u32> = (1..=60).filter(|g| g % 12 < 5).collect();
+    let token = app.token(Role::Viewer);
+    let page = |body: &serde_json::Value| -> (i64, Vec<(u32, String)>) {
+        let patients = &body["data"]["patients"];
+        let nodes = patients["nodes"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{body}"));
+        let nodes = nodes
+            .iter()
+            .map(|n| {
+                let document = n["documentNumber"].as_str().unwrap();
+                let social_work = n["socialWork"]["name"].as_str().unwrap().to_owned();
+                (document.parse::<u32>().unwrap() - 10000000, social_work)
+            })
+            .collect();
+        (patients["totalCount"].as_i64().unwrap_or(-1), nodes)
+    };
+    let expected = |wanted: &[u32]| -> Vec<(u32, String)> {
+        wanted
+            .iter()
+            .map(|g| (*g, format!("Obra {}", g % 3)))
+            .collect()
+    };
+
+    let with_count = "query($s: String, $first: Int, $last: Int) {
+      patients(first: $first, last: $last, filter: {search: $s}) {
+        totalCount nodes { documentNumber socialWork { name } } } }";
+    let without_count = "query($s: String) {
+      patients(first: 10, filter: {search: $s}) { nodes { documentNumber socialWork { name } } } }";
+    let before = app.statements();
+    app.post(Some(&token), without_count, json!({ "s": "gomez" }))
+        .await;
+    let page_alone = app.statements() - before;
+    let before = app.statements();
+    let (_, body) = app
+        .post(
+            Some(&token),
+            with_count,
+            json!({ "s": "gomez", "first": 10 }),
+        )
+        .await;
+    assert_eq!(app.statements() - before, page_alone, "{body}");
+    assert_eq!(page(&body), (25, expected(&gomez[..10])), "{body}");
+
+    let (_, body) = app
+        .post(
+            Some(&token),
+            with_count,
+            json!({ "s": "gomez", "last": 10 }),
+        )
+        .await;
+    assert_eq!(page(&body), (25, expected(&gomez[15..])), "{body}");
+
+    let (_, body) = app
+        .post(
+            Some(&token),
+            with_count,
+            json!({ "s": "nadie", "first": 10 }),
+        )
+        .await;
+    assert_eq!(page(&body), (0, vec![]), "{body}");
+
+    // After a cursor: the rest of the matches, and still the count of all of them.
+    let q = "query($s: String, $after: String) {
+      patients(first: 10, after: $after, filter: {search: $s}) {
+        totalCount pageInfo { endCursor } nodes { documentNumber socialWork { name } } } }";
+    let (_, body) = app
+        .post(Some(&token), q, json!({ "s": "gomez", "after": null }))
+        .await;
+    let cursor = body["data"]["patients"]["pageInfo"]["endCursor"].clone();
+    let (_, body) = app
+        .post(Some(&token), q, json!({ "s": "gomez", "after": cursor }))
+        .await;
+    assert_eq!(page(&body), (25, expected(&gomez[10..20])), "{body}");
 }
 
 /// Each contact detail a page's nodes ask for, however the document asks (`nodes`, `edges`,

@@ -6,8 +6,9 @@ use clinic::graphql::ids::global_id;
 
 use super::{BILLING_SUMMARY, Body, ORDER_PAGE, Scenario, Server, body, month, pick};
 
-/// The names `bench/data.sql` gives patient n: FIRST[n % 16], LAST[(7n) % 24].
-const FIRST: [&str; 16] = [
+/// The names `bench/data.sql` gives patient n: FIRST[(n + 29 * (n / 24)) % 64] and
+/// LAST[(7 * n) % 24] (a test checks that these are its lists).
+const FIRST: [&str; 64] = [
     "Ana",
     "Juan",
     "María",
@@ -24,6 +25,54 @@ const FIRST: [&str; 16] = [
     "Tomás",
     "Florencia",
     "Nicolás",
+    "Agustina",
+    "Santiago",
+    "Micaela",
+    "Facundo",
+    "Gabriela",
+    "Federico",
+    "Paula",
+    "Joaquín",
+    "Romina",
+    "Matías",
+    "Carolina",
+    "Sebastián",
+    "Daniela",
+    "Alejandro",
+    "Natalia",
+    "Gonzalo",
+    "Victoria",
+    "Ezequiel",
+    "Laura",
+    "Ignacio",
+    "Rocío",
+    "Leandro",
+    "Antonella",
+    "Marcelo",
+    "Belén",
+    "Ricardo",
+    "Silvia",
+    "Gustavo",
+    "Graciela",
+    "Héctor",
+    "Mónica",
+    "Roberto",
+    "Beatriz",
+    "Fernando",
+    "Cecilia",
+    "Rodrigo",
+    "Verónica",
+    "Hernán",
+    "Patricia",
+    "Esteban",
+    "Claudia",
+    "Emiliano",
+    "Lorena",
+    "Raúl",
+    "Noelia",
+    "Damián",
+    "Susana",
+    "Walter",
 ];
 const LAST: [&str; 24] = [
     "González",
@@ -82,12 +131,12 @@ pub(super) fn scenarios(patients: u32) -> Vec<Scenario> {
                 |_| serde_json::json!({}),
             ),
         ),
-        // "Last name first name" as typed: a few hundred patients at a million.
+        // "Last name first name" as typed: one patient in 1,536, about 650 at a million.
         one_user(
             "(i) one user: search by name, page + totalCount",
             body(SEARCH, move |n| {
                 let k = patient(n);
-                serde_json::json!({ "s": format!("{} {}", LAST[(7 * k) % 24], FIRST[k % 16]) })
+                serde_json::json!({ "s": format!("{} {}", LAST[(7 * k) % 24], FIRST[(k + 29 * (k / 24)) % 64]) })
             }),
         ),
         // Only a surname: one patient in 24, the search's widest common case.
@@ -125,4 +174,37 @@ pub(super) fn scenarios(patients: u32) -> Vec<Scenario> {
             body(BILLING_SUMMARY, month),
         ),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FIRST, LAST};
+
+    /// The `ARRAY['…', …]` lists of `bench/data.sql`, in order.
+    fn data_sql_arrays() -> Vec<Vec<String>> {
+        let sql = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/data.sql"));
+        sql.split("ARRAY[")
+            .skip(1)
+            .filter_map(|rest| rest.split_once(']').map(|(list, _)| list))
+            .filter(|list| list.trim_start().starts_with('\''))
+            .map(|list| {
+                list.split(',')
+                    .map(|name| name.trim().trim_matches('\'').to_owned())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn search_terms_are_built_from_the_names_the_data_set_gives() {
+        let arrays = data_sql_arrays();
+        assert!(
+            arrays.contains(&FIRST.map(str::to_owned).to_vec()),
+            "{arrays:?}"
+        );
+        assert!(
+            arrays.contains(&LAST.map(str::to_owned).to_vec()),
+            "{arrays:?}"
+        );
+    }
 }
