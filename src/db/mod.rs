@@ -51,16 +51,29 @@ impl SearchTerm {
         like_anywhere(&self.text)
     }
 
-    /// For a term of several words, a `LIKE` pattern finding each word of three characters
-    /// or more anywhere (a shorter word has no trigram to look up); none for a single word.
+    /// For a term of several words, a `LIKE` pattern for each word, each a part of the term:
+    /// a word of three characters or more alone, whose own trigrams find it; a shorter one
+    /// with the spaces beside it, since only the trigrams that mark where a word starts or
+    /// ends ("  a", " an") let an index look it up ("gonzalez an" as the search box sends it
+    /// on its way to "gonzalez ana"). None for a single word.
     pub fn words_anywhere(&self) -> Vec<String> {
-        if !self.text.contains(' ') {
+        let words: Vec<&str> = self.text.split(' ').collect();
+        if words.len() < 2 {
             return vec![];
         }
-        self.text
-            .split(' ')
-            .filter(|word| word.chars().count() >= 3)
-            .map(like_anywhere)
+        let last = words.len() - 1;
+        words
+            .iter()
+            .enumerate()
+            .filter(|(_, word)| !word.is_empty())
+            .map(|(i, word)| {
+                if word.chars().count() >= 3 {
+                    return like_anywhere(word);
+                }
+                let before = if i > 0 { " " } else { "" };
+                let after = if i < last { " " } else { "" };
+                like_anywhere(&format!("{before}{word}{after}"))
+            })
             .collect()
     }
 
@@ -323,4 +336,33 @@ pub fn grouped<K: Eq + std::hash::Hash, T>(
         groups.entry(key(&row)).or_default().push(row);
     }
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SearchTerm;
+
+    fn words(text: &str) -> Vec<String> {
+        let term = SearchTerm {
+            text: text.to_owned(),
+            key: String::new(),
+        };
+        term.words_anywhere()
+    }
+
+    /// Each pattern is a part of the term (the whole term is still compared after them), and
+    /// carries a trigram an index can look up.
+    #[test]
+    fn a_term_of_several_words_is_looked_up_word_by_word() {
+        assert!(words("gonzalez").is_empty(), "one word: the term itself");
+        assert_eq!(words("perez walter"), ["%perez%", "%walter%"]);
+        assert_eq!(words("gonzalez an"), ["%gonzalez%", "% an%"]);
+        assert_eq!(words("de la cruz"), ["%de %", "% la %", "%cruz%"]);
+        assert_eq!(
+            words("gonzalez  a"),
+            ["%gonzalez%", "% a%"],
+            "spaces as typed"
+        );
+        assert_eq!(words("a_a 5%"), ["%a\\_a%", "% 5\\%%"], "wildcards escaped");
+    }
 }

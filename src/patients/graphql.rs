@@ -14,7 +14,7 @@ use crate::{
     error::AppResult,
     graphql::input::search_term,
     graphql::{
-        UserError, UserErrorCode, conn,
+        Loaders, UserError, UserErrorCode, conn,
         connection::{self, Connection, Listing, PageRequest, TotalCount},
         ids::{decode_id, decode_optional_id, global_id},
         input::{nullable, nullable_text, optional_text, required_text},
@@ -132,6 +132,19 @@ impl Patient {
     }
 }
 
+/// The patients of rows read with their social works; the request's cache keeps the social
+/// works for the nodes to find (when it keeps rows at all: query documents only).
+async fn keep_social_works(l: &Loaders, rows: Vec<(Patient, Option<SocialWork>)>) -> Vec<Patient> {
+    let (patients, social_works): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+    if l.caching() {
+        let social_works = social_works.into_iter().flatten();
+        l.social_works
+            .feed_many(social_works.map(|s| (s.id, Arc::new(s))))
+            .await;
+    }
+    patients
+}
+
 /// One page of a social work's patients, batched with the other social works on the page.
 pub async fn page_of_social_work(
     ctx: &Context<'_>,
@@ -207,29 +220,17 @@ impl PatientQuery {
         let first_search_page =
             filter.search.is_some() && page.after.is_none() && page.before.is_none();
         if first_search_page && ctx.look_ahead().field("totalCount").exists() {
-            // The search box's question at each keystroke: one statement for both.
+            // The search box's question at each keystroke: the count from the page's own pass.
             let (rows, total) =
                 model::first_search_page_counted(&mut *pool.get().await?, &filter, &page).await?;
-            let (patients, social_works): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
-            if l.caching() {
-                let social_works = social_works.into_iter().flatten();
-                l.social_works
-                    .feed_many(social_works.map(|s| (s.id, Arc::new(s))))
-                    .await;
-            }
+            let patients = keep_social_works(l, rows).await;
             return Ok(page.into_connection(patients, Patient::sort_key, TotalCount::known(total)));
         }
         let rows = if l.caching() && nodes_select(ctx, "socialWork") {
-            // One statement for the page and its social works, which the nodes then find in
-            // the request's cache.
+            // One statement for the page and its social works.
             let rows =
                 model::page_with_social_works(&mut *pool.get().await?, &filter, &page).await?;
-            let (patients, social_works): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
-            let social_works = social_works.into_iter().flatten();
-            l.social_works
-                .feed_many(social_works.map(|s| (s.id, Arc::new(s))))
-                .await;
-            patients
+            keep_social_works(l, rows).await
         } else {
             filter.page(&mut *pool.get().await?, &page).await?
         };

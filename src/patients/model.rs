@@ -17,6 +17,7 @@ use crate::{
         SearchTerm,
         plan::{planned_per_run, with_limit},
         schema::{patients, social_works},
+        strpos,
     },
     social_works::SocialWork,
     text_enum,
@@ -219,7 +220,7 @@ fn filtered(filter: &Filter) -> Filtered {
     }
     if let Some(term) = &filter.search {
         // Each side is a stored, trigram-indexed column (migration 000021): `LIKE '%term%'`
-        // is answered by GIN, where `strpos` read every row.
+        // is answered by GIN, where `strpos` alone read every row.
         let by_name = name_matches(term);
         // A term with no letter or digit has an empty key, which every number would contain.
         // Document numbers are stored as their key already (migration 000013).
@@ -236,17 +237,12 @@ fn filtered(filter: &Filter) -> Filtered {
     query
 }
 
-diesel::define_sql_function! {
-    /// Where `substring` starts in `string` (1-based), 0 when it does not: `LIKE '%…%'`
-    /// without wildcards, and without an index.
-    fn strpos(string: Text, substring: Text) -> Int4;
-}
-
 /// The names contain the term. A term of several words is found through each word's
-/// trigrams, and the whole term is then looked for in the rows they find: the trigrams that
-/// span a space (a word's end or start, "ez ", " wa") are among the commonest, and GIN
-/// intersected those long lists too (at a million patients, 10.6 ms for "perez walter"'s
-/// 651 matches against 6.2 ms for "perez" and "walter").
+/// trigrams ([`SearchTerm::words_anywhere`]), and the whole term is then looked for in the
+/// rows they find: the whole term's pattern also gave GIN the trigrams that mark where its
+/// words end and start ("ez ", " wa"), among the commonest, and intersecting those long
+/// lists cost 40% more (at a million patients, 10.6 ms for "perez walter"'s 651 matches
+/// against 6.2 ms for "perez" and "walter").
 fn name_matches(term: &SearchTerm) -> Condition {
     use patients::search_name;
     let words = term.words_anywhere();
@@ -308,28 +304,34 @@ pub async fn page_with_social_works(
         .await
 }
 
-/// A search's first page with its social works and the number of all its matches, in one
-/// statement. A search's page reads and sorts every match anyway (see [`paged`]), so
-/// counting them there is free, where a second statement found and read them all again
-/// (at a million patients, half of what a search box waits for at each keystroke). Only a
-/// first page: after a cursor, the statement no longer sees the matches before it.
+/// A search's first page with its social works, and the number of all its matches. A
+/// search's page reads and sorts every match anyway (see [`paged`]), so it counts them in the
+/// same pass (`count(*) OVER ()`), where a count of its own found and read them all again (at
+/// a million patients, half of what the search box waits for at each keystroke). That pass
+/// keeps only each match's id and sort key (a window holds every row it counts, and whole
+/// rows spilled to disk); the page's rows then come by id. Only a first page: after a
+/// cursor, the pass no longer sees the matches before it.
 pub async fn first_search_page_counted(
     conn: &mut AsyncPgConnection,
     filter: &Filter,
     page: &PageRequest<SortKey>,
 ) -> QueryResult<(Vec<(Patient, Option<SocialWork>)>, i64)> {
     debug_assert!(filter.search.is_some() && page.after.is_none() && page.before.is_none());
-    let selection = (
-        Patient::as_select(),
-        Option::<SocialWork>::as_select(),
-        diesel::dsl::sql::<BigInt>("count(*) OVER ()"),
-    );
-    let rows: Vec<(Patient, Option<SocialWork>, i64)> =
-        with_limit(paged(filter, page).select(selection), page.limit())
-            .load(conn)
-            .await?;
-    let total = rows.as_slice().first().map_or(0, |(_, _, total)| *total);
-    Ok((rows.into_iter().map(|(p, s, _)| (p, s)).collect(), total))
+    let counted = (patients::id, diesel::dsl::sql::<BigInt>("count(*) OVER ()"));
+    let found: Vec<(i32, i64)> = with_limit(paged(filter, page).select(counted), page.limit())
+        .load(conn)
+        .await?;
+    let total = found.as_slice().first().map_or(0, |(_, total)| *total);
+    let ids: Vec<i32> = found.into_iter().map(|(id, _)| id).collect();
+    let mut rows: Vec<(Patient, Option<SocialWork>)> = patients::table
+        .left_join(social_works::table)
+        .filter(patients::id.eq_any(&ids))
+        .select((Patient::as_select(), Option::<SocialWork>::as_select()))
+        .load(conn)
+        .await?;
+    // In the page's order: each id's place among those the pass found.
+    rows.sort_by_key(|(patient, _)| ids.iter().position(|id| *id == patient.id));
+    Ok((rows, total))
 }
 
 /// The same page of patients for each of several social works, in one statement: each social

@@ -206,5 +206,9 @@ mod tests {
             arrays.contains(&LAST.map(str::to_owned).to_vec()),
             "{arrays:?}"
         );
+        // And which of them patient n gets, as `scenarios` picks them.
+        let sql = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/data.sql"));
+        assert!(sql.contains("[1 + (n + 29 * (n / 24)) % 64]"));
+        assert!(sql.contains("[1 + (n * 7) % 24]"));
     }
 }
