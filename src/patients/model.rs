@@ -323,6 +323,9 @@ pub async fn first_search_page_counted(
         .await?;
     let total = found.as_slice().first().map_or(0, |(_, total)| *total);
     let ids: Vec<i32> = found.into_iter().map(|(id, _)| id).collect();
+    if ids.is_empty() {
+        return Ok((vec![], total));
+    }
     let mut rows: Vec<(Patient, Option<SocialWork>)> = patients::table
         .left_join(social_works::table)
         .filter(patients::id.eq_any(&ids))
