@@ -190,7 +190,7 @@ pub struct Filter {
 /// statement. PostgreSQL removes the (unique-keyed) left join when no column of it is read,
 /// so counts and pages of patients alone pay nothing for it.
 type Source = diesel::dsl::LeftJoin<patients::table, social_works::table>;
-type Filtered = diesel::dsl::IntoBoxed<'static, Source, diesel::pg::Pg>;
+type Filtered = diesel::dsl::IntoBoxed<'static, Source, Pg>;
 type Condition = Box<
     dyn BoxableExpression<
             diesel::helper_types::LeftJoinQuerySource<patients::table, social_works::table>,

@@ -6,8 +6,7 @@ use clinic::graphql::ids::global_id;
 
 use super::{BILLING_SUMMARY, Body, ORDER_PAGE, Scenario, Server, body, month, pick};
 
-/// The names `bench/data.sql` gives patient n: FIRST[(n + 29 * (n / 24)) % 64] and
-/// LAST[(7 * n) % 24] (a test checks that these are its lists).
+/// The name lists of `bench/data.sql` (a test checks that these are its lists).
 const FIRST: [&str; 64] = [
     "Ana",
     "Juan",
@@ -101,6 +100,11 @@ const LAST: [&str; 24] = [
     "Giménez",
 ];
 
+/// Patient n's name as `bench/data.sql` gives it, surname first.
+fn last_first(n: usize) -> String {
+    format!("{} {}", LAST[(n * 7) % 24], FIRST[(n + 29 * (n / 24)) % 64])
+}
+
 /// A patients page with its count, as the search screen asks at each keystroke.
 const SEARCH: &str = "query($s: String) { patients(first: 20, filter: {search: $s}) {
   totalCount nodes { id fullName documentNumber socialWork { name } } } }";
@@ -134,10 +138,10 @@ pub(super) fn scenarios(patients: u32) -> Vec<Scenario> {
         // "Last name first name" as typed: one patient in 1,536, about 650 at a million.
         one_user(
             "(i) one user: search by name, page + totalCount",
-            body(SEARCH, move |n| {
-                let k = patient(n);
-                serde_json::json!({ "s": format!("{} {}", LAST[(7 * k) % 24], FIRST[(k + 29 * (k / 24)) % 64]) })
-            }),
+            body(
+                SEARCH,
+                move |n| serde_json::json!({ "s": last_first(patient(n)) }),
+            ),
         ),
         // Only a surname: one patient in 24, the search's widest common case.
         one_user(
@@ -180,10 +184,12 @@ pub(super) fn scenarios(patients: u32) -> Vec<Scenario> {
 mod tests {
     use super::{FIRST, LAST};
 
+    const DATA_SQL: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/data.sql"));
+
     /// The `ARRAY['…', …]` lists of `bench/data.sql`, in order.
     fn data_sql_arrays() -> Vec<Vec<String>> {
-        let sql = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/data.sql"));
-        sql.split("ARRAY[")
+        DATA_SQL
+            .split("ARRAY[")
             .skip(1)
             .filter_map(|rest| rest.split_once(']').map(|(list, _)| list))
             .filter(|list| list.trim_start().starts_with('\''))
@@ -206,9 +212,8 @@ mod tests {
             arrays.contains(&LAST.map(str::to_owned).to_vec()),
             "{arrays:?}"
         );
-        // And which of them patient n gets, as `scenarios` picks them.
-        let sql = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/data.sql"));
-        assert!(sql.contains("[1 + (n + 29 * (n / 24)) % 64]"));
-        assert!(sql.contains("[1 + (n * 7) % 24]"));
+        // And which of them patient n gets, as `last_first` picks them.
+        assert!(DATA_SQL.contains("[1 + (n + 29 * (n / 24)) % 64]"));
+        assert!(DATA_SQL.contains("[1 + (n * 7) % 24]"));
     }
 }
